@@ -1,0 +1,94 @@
+// The sources manifest: every dataset the pipeline uses, with publisher, licence, vintage and what was done to it.
+import type { Manifest } from '../../src/data/schema';
+
+export const DATASETS: Manifest['datasets'] = [
+  {
+    id: 'usgs-ree-orris-grauch-2002',
+    publisher: 'U.S. Geological Survey',
+    title: 'Rare Earth Element Mines, Deposits, and Occurrences (Orris and Grauch, OFR 02-189)',
+    licence: 'Public domain (U.S. Government work)',
+    vintage: '2002 (statuses and companies as of about 2000)',
+    url: 'https://mrdata.usgs.gov/ree/',
+    processing:
+      'Records with coordinates kept (577 of 799); status text mapped to status as of 2002; producers as mines, the rest as deposits; precision from the DMS text; checked against country shapes; merged with other layers.',
+  },
+  {
+    id: 'usgs-pp1802-critical-minerals',
+    publisher: 'U.S. Geological Survey',
+    title:
+      'Global Distribution of Selected Mines, Deposits, and Districts of Critical Minerals (PP1802 data release)',
+    licence: 'Public domain (U.S. Government work)',
+    vintage: '2017',
+    url: 'https://doi.org/10.5066/F7GH9GQR',
+    processing:
+      'Points whose critical minerals the map covers; commodities mapped to canonical minerals; districts marked region precision; checked and merged.',
+  },
+  {
+    id: 'usgs-major-mineral-deposits-ofr2005-1294',
+    publisher: 'U.S. Geological Survey',
+    title: 'Major Mineral Deposits of the World (companion to OFR 2005-1294)',
+    licence: 'Public domain (U.S. Government work)',
+    vintage: 'about 2005',
+    url: 'https://mrdata.usgs.gov/major-deposits/',
+    processing:
+      'Deposits with a covered commodity; inconsistent commodity spellings normalised; checked and merged.',
+  },
+  {
+    id: 'usgs-africa-mineral-industries',
+    publisher: 'U.S. Geological Survey',
+    title:
+      'Compilation of Geospatial Data (GIS) for the Mineral Industries and Related Infrastructure of Africa',
+    licence: 'Public domain (U.S. Government work)',
+    vintage: '2021 compilation; capacities mostly 2018',
+    url: 'https://doi.org/10.5066/P97EQWXP',
+    processing:
+      'Mines and processing plants of covered minerals (oil, gas and other commodities dropped); capacity and operator kept; LocConfid A = exact, E = approximate.',
+  },
+  {
+    id: 'usgs-indopac-mineral-facilities',
+    publisher: 'U.S. Geological Survey',
+    title: 'Mineral Industries and Related Infrastructure of the Indo-Pacific: mineral facilities layer',
+    licence: 'Public domain (U.S. Government work)',
+    vintage: 'about 2024',
+    processing: 'As for Africa. The copy used has no Australia, Japan, Indonesia or India rows.',
+  },
+  {
+    id: 'curated-sites',
+    publisher: 'Critical Minerals Map (this project)',
+    title: 'Curated processing plants, refineries, magnet plants and major mines (data/curated/sites.csv)',
+    licence: 'Facts with per-row citations to company reports, government publications and news',
+    vintage: 'per row',
+    processing:
+      'Each row carries its own citation, status and honest location precision; merged with USGS records of the same site.',
+  },
+  {
+    id: 'critical-materials-atlas-baci',
+    publisher: 'CEPII (BACI HS17 V202601, from UN Comtrade) via the Critical Materials Atlas',
+    title: 'Bilateral trade in critical-mineral products, 2018-2024',
+    licence: 'BACI: Etalab Open Licence 2.0 (attribution), not verified; the atlas extract states no licence',
+    vintage: '2018-2024 (BACI release January 2026)',
+    url: 'https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37',
+    obtainedFrom:
+      'Critical Materials Atlas repository (Varcolacus/critical-materials-atlas), Zenodo 10.5281/zenodo.21948855',
+    processing:
+      '2022 and 2024: complete BACI rows (value); tonnes joined from the atlas rows where present. Other years: the atlas rows, which keep only top partners per country. Self-flows and countries without a map anchor dropped (see data/REPORT.md).',
+  },
+  {
+    id: 'natural-earth-world-atlas',
+    publisher: 'Natural Earth, packaged by world-atlas (Mike Bostock)',
+    title: 'Admin 0 countries, 1:50m, TopoJSON',
+    licence: 'Public domain (Natural Earth); world-atlas ISC',
+    vintage: 'Natural Earth 4.1 via world-atlas 2.0.2',
+    url: 'https://www.naturalearthdata.com/',
+    processing: 'Basemap, labels and the country check of every site; ids replaced by ISO 3166-1 alpha-3.',
+  },
+];
+
+export const GAPS: string[] = [
+  'No bilateral trade for rare-earth compounds and metals (HS 2846, HS 280530) in the raw extracts: the rare-earth flows are permanent magnets (HS 850511) only.',
+  "Flow files for 2018-2021 and 2023 keep only each country's top partners; 2022 and 2024 are complete BACI rows.",
+  'Tonnes are missing (shown as unknown) for flows absent from the atlas rows, including most small 2022 and 2024 flows.',
+  'HS 811292 is one code for gallium, germanium, hafnium, indium, niobium, rhenium and vanadium: the same flows appear under gallium and under germanium.',
+  'USGS deposit layers are historic (2002-2017): statuses are as of their vintage, not today.',
+  'The Indo-Pacific facility layer used has no rows for Australia, Japan, Indonesia or India; the curated table covers the main plants there.',
+];

@@ -1,0 +1,84 @@
+// Typed constants: initial view, years, palettes for site kinds and share ramps, data paths, URL keys.
+import type { SiteKind } from '../model/types';
+
+/** The first view: the whole trading world, centred so East Asia, Europe and the Americas all show. [lng, lat] degrees. */
+export const INITIAL_VIEW = { lng: 60, lat: 25, zoom: 1.3 } as const;
+
+export const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024] as const;
+export const DEFAULT_YEAR = 2024;
+export const DEFAULT_MINERALS = ['rare-earths'];
+
+/** Data files, relative to the page so the build works from any sub-path. */
+export const DATA_PATHS = {
+  sites: 'data/sites.geojson',
+  countries: 'data/countries.json',
+  minerals: 'data/minerals.json',
+  basemap: 'data/basemap.topo.json',
+  sources: 'data/sources.json',
+  flows: (year: number) => `data/flows-${year}.json`,
+} as const;
+
+/** RGB colour per site kind: downstream stages in warm colours, upstream in cool and grey. */
+export const KIND_COLORS: Record<SiteKind, [number, number, number]> = {
+  deposit: [120, 120, 130],
+  mine: [37, 99, 235],
+  processing: [14, 165, 233],
+  separation: [234, 88, 12],
+  refinery: [202, 138, 4],
+  'metal-alloy': [147, 51, 234],
+  magnet: [219, 39, 119],
+  'battery-materials': [22, 163, 74],
+  recycling: [5, 150, 105],
+};
+
+export const KIND_LABELS: Record<SiteKind, string> = {
+  deposit: 'Deposit',
+  mine: 'Mine',
+  processing: 'Processing plant',
+  separation: 'Separation plant',
+  refinery: 'Refinery',
+  'metal-alloy': 'Metal / alloy maker',
+  magnet: 'Magnet plant',
+  'battery-materials': 'Battery materials',
+  recycling: 'Recycling',
+};
+
+/** Site radius in pixels per kind: facilities larger than deposits so they stay visible among many deposits. */
+export const KIND_RADIUS_PX: Record<SiteKind, number> = {
+  deposit: 3,
+  mine: 4.5,
+  processing: 5,
+  separation: 6,
+  refinery: 5.5,
+  'metal-alloy': 6,
+  magnet: 6.5,
+  'battery-materials': 5.5,
+  recycling: 5,
+};
+
+/**
+ * Sequential ramp for shares, fixed domain 0..1 (0-100%) so views stay comparable across filters.
+ * Stops from light yellow (small share) to dark red (dominant supplier).
+ */
+export const SHARE_RAMP: readonly [number, [number, number, number]][] = [
+  [0, [254, 224, 139]],
+  [0.1, [253, 174, 97]],
+  [0.25, [244, 109, 67]],
+  [0.5, [215, 48, 39]],
+  [1, [120, 0, 60]],
+];
+
+/** Arc width: sqrt of USD value, fixed scale: 1 px at 0, WIDTH_MAX_PX at WIDTH_REF_USD and above. */
+export const WIDTH_REF_USD = 1e9;
+export const WIDTH_MAX_PX = 14;
+export const WIDTH_MIN_PX = 1;
+
+/** Fraction of the view's trade value drawn by default; the smaller flows are counted and can be shown. */
+export const LEGIBLE_VALUE_SHARE = 0.95;
+
+export const BASEMAP_COLORS = {
+  ocean: '#dfe9f2',
+  land: '#f7f5f0',
+  border: '#a9a9a9',
+  china: '#f4e3e3',
+} as const;

@@ -1,0 +1,130 @@
+// Loading and validating the published data files: unknown JSON in, typed data and per-feature problems out.
+import type { z } from 'zod';
+import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
+import type { Manifest } from './schema';
+import {
+  countriesFileSchema,
+  flowFileSchema,
+  flowRowSchema,
+  manifestSchema,
+  mineralsFileSchema,
+  siteCollectionSchema,
+  siteFeatureSchema,
+} from './schema';
+
+/** A problem with one file or one feature in it; `id` names the feature where there is one. */
+export interface DataProblem {
+  file: string;
+  id?: string;
+  message: string;
+}
+
+/** Thrown for a file that cannot be used at all (missing, not JSON, wrong envelope). */
+export class DataFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DataFileError';
+  }
+}
+
+export type Fetcher = (path: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+
+export async function fetchJson(fetcher: Fetcher, path: string): Promise<unknown> {
+  let res;
+  try {
+    res = await fetcher(path);
+  } catch {
+    throw new DataFileError(path, `could not be downloaded (network error)`);
+  }
+  if (!res.ok) throw new DataFileError(path, `could not be loaded (HTTP ${res.status})`);
+  try {
+    return await res.json();
+  } catch {
+    throw new DataFileError(path, 'is not valid JSON');
+  }
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+}
+
+function whole<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new DataFileError(file, `has an unexpected format (${firstIssue(r.error)})`);
+  return r.data;
+}
+
+/** Validate a site FeatureCollection feature by feature: bad features are reported by id and skipped. */
+export function parseSites(value: unknown, file: string, problems: DataProblem[]): Site[] {
+  const fc = whole(siteCollectionSchema, value, file);
+  const sites: Site[] = [];
+  const seen = new Set<string>();
+  fc.features.forEach((f, i) => {
+    const r = siteFeatureSchema.safeParse(f);
+    const rawId = (f as { properties?: { id?: unknown } } | null)?.properties?.id;
+    const id = typeof rawId === 'string' ? rawId : `#${i}`;
+    if (!r.success) {
+      problems.push({ file, id, message: firstIssue(r.error) });
+      return;
+    }
+    const p = r.data.properties;
+    if (seen.has(p.id)) {
+      problems.push({ file, id, message: 'duplicate id' });
+      return;
+    }
+    seen.add(p.id);
+    const site: Site = { ...p, position: r.data.geometry.coordinates };
+    sites.push(site);
+  });
+  return sites;
+}
+
+/** Validate a year's flow file row by row; rows naming countries without an anchor are reported and skipped. */
+export function parseFlows(
+  value: unknown,
+  file: string,
+  knownCountries: ReadonlySet<string>,
+  problems: DataProblem[],
+): { year: number; flows: Flow[]; complete: Record<string, boolean>; sources: Source[] } {
+  const head = whole(flowFileSchema, value, file);
+  const flows: Flow[] = [];
+  head.rows.forEach((row, i) => {
+    const r = flowRowSchema.safeParse(row);
+    if (!r.success) {
+      problems.push({ file, id: `row ${i + 1}`, message: firstIssue(r.error) });
+      return;
+    }
+    const [exporter, importer, mineral, hs, valueUsd, tonnes] = r.data;
+    if (!knownCountries.has(exporter) || !knownCountries.has(importer)) {
+      problems.push({ file, id: `row ${i + 1}`, message: `unknown country ${exporter} or ${importer}` });
+      return;
+    }
+    flows.push({
+      id: `${head.year}-${mineral}-${hs}-${exporter}-${importer}`,
+      year: head.year,
+      exporter,
+      importer,
+      mineral,
+      hs,
+      valueUsd,
+      tonnes,
+    });
+  });
+  return { year: head.year, flows, complete: head.complete, sources: head.sources };
+}
+
+export function parseCountries(value: unknown, file: string): CountryInfo[] {
+  return whole(countriesFileSchema, value, file).countries;
+}
+
+export function parseMinerals(value: unknown, file: string): Mineral[] {
+  return whole(mineralsFileSchema, value, file).minerals;
+}
+
+export function parseManifest(value: unknown, file: string): Manifest {
+  return whole(manifestSchema, value, file);
+}

@@ -1,0 +1,108 @@
+// Zod schemas for every published data file; used by the pipeline before writing and by the app after loading.
+import { z } from 'zod';
+import { PRECISIONS, SITE_KINDS, SITE_STATUSES, STAGES } from '../model/types';
+
+const iso3 = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 code');
+const year = z.number().int().min(1900).max(2100);
+const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+export const sourceSchema = z.strictObject({
+  publisher: z.string().min(1),
+  title: z.string().min(1),
+  year,
+  url: z.url().exactOptional(),
+});
+
+export const siteFeatureSchema = z.strictObject({
+  type: z.literal('Feature'),
+  geometry: z.strictObject({ type: z.literal('Point'), coordinates: lngLat }),
+  properties: z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'URL-safe id'),
+    name: z.string().min(1),
+    kind: z.enum(SITE_KINDS),
+    minerals: z.array(z.string().min(1)).min(1),
+    country: iso3,
+    status: z.enum(SITE_STATUSES),
+    operator: z.string().min(1).exactOptional(),
+    capacity: z.strictObject({ value: z.number().positive(), unit: z.string().min(1) }).exactOptional(),
+    precision: z.enum(PRECISIONS),
+    sources: z.array(sourceSchema).min(1),
+    vintage: year,
+    notes: z.string().exactOptional(),
+  }),
+});
+export type SiteFeature = z.infer<typeof siteFeatureSchema>;
+
+/** Envelope only: features are validated one by one so that one bad feature does not drop the rest. */
+export const siteCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(z.unknown()),
+});
+
+/** One flow row: [exporter, importer, mineral, hs, valueUsd, tonnes|null]. */
+export const flowRowSchema = z.tuple([
+  iso3,
+  iso3,
+  z.string().min(1),
+  z.string().regex(/^\d{6}$/),
+  z.number().nonnegative(),
+  z.number().nonnegative().nullable(),
+]);
+export type FlowRow = z.infer<typeof flowRowSchema>;
+
+export const FLOW_COLUMNS = ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes'] as const;
+
+export const flowFileSchema = z.strictObject({
+  year,
+  columns: z.tuple([
+    z.literal('exporter'),
+    z.literal('importer'),
+    z.literal('mineral'),
+    z.literal('hs'),
+    z.literal('valueUsd'),
+    z.literal('tonnes'),
+  ]),
+  /** Per mineral: is every bilateral row present (true) or only each country's top partners (false)? */
+  complete: z.record(z.string(), z.boolean()),
+  sources: z.array(sourceSchema).min(1),
+  rows: z.array(z.unknown()),
+});
+
+export const countrySchema = z.strictObject({
+  iso3,
+  name: z.string().min(1),
+  anchor: lngLat,
+  anchorKind: z.enum(['port', 'centroid']),
+  anchorName: z.string().nullable(),
+  label: lngLat.nullable(),
+});
+export const countriesFileSchema = z.strictObject({ countries: z.array(countrySchema) });
+
+export const mineralSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-f]{6}$/),
+  products: z.array(
+    z.strictObject({ hs: z.string().regex(/^\d{6}$/), name: z.string().min(1), stage: z.enum(STAGES) }),
+  ),
+  commodities: z.array(z.string()),
+  coverage: z.array(z.string()),
+});
+export const mineralsFileSchema = z.strictObject({ minerals: z.array(mineralSchema).min(1) });
+
+export const manifestSchema = z.strictObject({
+  datasets: z.array(
+    z.strictObject({
+      id: z.string(),
+      publisher: z.string(),
+      title: z.string(),
+      licence: z.string(),
+      vintage: z.string(),
+      url: z.string().exactOptional(),
+      obtainedFrom: z.string().exactOptional(),
+      processing: z.string(),
+    }),
+  ),
+  gaps: z.array(z.string()),
+});
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,130 @@
+// Flow derivations: exporter shares, the legible subset of a view, arc end points the short way round, widths, colours.
+import { SHARE_RAMP, WIDTH_MAX_PX, WIDTH_MIN_PX, WIDTH_REF_USD } from '../config/app';
+import type { CountryInfo, Flow } from '../model/types';
+import { shortWayLng } from './antimeridian';
+
+/**
+ * Each exporter's share (0..1) of world exports of a product in the flows' year, keyed `${hs}|${exporter}`.
+ * "World" is the sum of all rows of that HS code in the file: complete for 2022 and 2024, top partners otherwise.
+ */
+export function exporterShares(flows: readonly Flow[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  const byExporter = new Map<string, number>();
+  for (const f of flows) {
+    totals.set(f.hs, (totals.get(f.hs) ?? 0) + f.valueUsd);
+    const k = `${f.hs}|${f.exporter}`;
+    byExporter.set(k, (byExporter.get(k) ?? 0) + f.valueUsd);
+  }
+  const shares = new Map<string, number>();
+  for (const [k, v] of byExporter) {
+    const total = totals.get(k.split('|')[0] ?? '') ?? 0;
+    shares.set(k, total > 0 ? v / total : 0);
+  }
+  return shares;
+}
+
+/**
+ * The flows that make up `fraction` (0..1) of the total value, largest first, and how many smaller ones are left out.
+ * Ties are broken by id so the result is deterministic. fraction >= 1 keeps everything.
+ */
+export function legibleFlows(
+  flows: readonly Flow[],
+  fraction: number,
+): { shown: Flow[]; hiddenCount: number; hiddenValue: number } {
+  if (fraction >= 1) return { shown: [...flows], hiddenCount: 0, hiddenValue: 0 };
+  const sorted = [...flows].sort((a, b) => b.valueUsd - a.valueUsd || (a.id < b.id ? -1 : 1));
+  const total = sorted.reduce((s, f) => s + f.valueUsd, 0);
+  const shown: Flow[] = [];
+  let acc = 0;
+  for (const f of sorted) {
+    if (acc >= total * fraction && shown.length > 0) break;
+    shown.push(f);
+    acc += f.valueUsd;
+  }
+  const hidden = sorted.slice(shown.length);
+  return { shown, hiddenCount: hidden.length, hiddenValue: hidden.reduce((s, f) => s + f.valueUsd, 0) };
+}
+
+const DEG = Math.PI / 180;
+
+/** Longitude (degrees) of the great-circle midpoint between two [lng, lat] points. */
+export function greatCircleMidLng(a: readonly [number, number], b: readonly [number, number]): number {
+  const [l1, p1] = [a[0] * DEG, a[1] * DEG];
+  const [l2, p2] = [b[0] * DEG, b[1] * DEG];
+  const bx = Math.cos(p2) * Math.cos(l2 - l1);
+  const by = Math.cos(p2) * Math.sin(l2 - l1);
+  return (l1 + Math.atan2(by, Math.cos(p1) + bx)) / DEG;
+}
+
+/**
+ * Arc end points drawn the short way round: the target longitude is shifted by ±360 so that the flat arc passes the
+ * great-circle midpoint's side of the globe (Australia -> United States and Chile -> China cross the Pacific).
+ * The target longitude may fall outside [-180, 180]; MapLibre and deck.gl draw it on the neighbouring world copy.
+ */
+export function arcEndpoints(
+  from: readonly [number, number],
+  to: readonly [number, number],
+): [[number, number], [number, number]] {
+  const mid = greatCircleMidLng(from, to);
+  // The two ways round: eastward (target within 360 degrees east of the source) or westward.
+  const east = from[0] + ((((to[0] - from[0]) % 360) + 360) % 360);
+  const west = east - 360;
+  const gap = (candidate: number) => Math.abs(shortWayLng(mid, (from[0] + candidate) / 2) - mid);
+  const target = gap(east) <= gap(west) ? east : west;
+  return [
+    [from[0], from[1]],
+    [target, to[1]],
+  ];
+}
+
+/** Arc width in pixels: sqrt scale of USD value with a fixed reference, so widths compare across views. */
+export function widthPx(valueUsd: number): number {
+  const t = Math.sqrt(Math.max(0, valueUsd) / WIDTH_REF_USD);
+  return Math.min(WIDTH_MAX_PX, WIDTH_MIN_PX + (WIDTH_MAX_PX - WIDTH_MIN_PX) * t);
+}
+
+/** Colour of a share (0..1) on the fixed ramp; values outside the domain are clamped. */
+export function shareColor(share: number): [number, number, number] {
+  const s = Math.min(1, Math.max(0, share));
+  for (let i = 1; i < SHARE_RAMP.length; i++) {
+    const [t1, c1] = SHARE_RAMP[i] ?? [1, [0, 0, 0]];
+    const [t0, c0] = SHARE_RAMP[i - 1] ?? [0, [0, 0, 0]];
+    if (s <= t1) {
+      const u = t1 === t0 ? 0 : (s - t0) / (t1 - t0);
+      return [0, 1, 2].map((k) => Math.round((c0[k] ?? 0) + ((c1[k] ?? 0) - (c0[k] ?? 0)) * u)) as [
+        number,
+        number,
+        number,
+      ];
+    }
+  }
+  return SHARE_RAMP[SHARE_RAMP.length - 1]?.[1] ?? [0, 0, 0];
+}
+
+/** One arc ready to draw: stable per flow, so deck.gl can keep its buffers. */
+export interface ArcDatum {
+  flow: Flow;
+  source: [number, number];
+  target: [number, number];
+  /** Exporter's share of world exports of the product, 0..1. */
+  share: number;
+  color: [number, number, number];
+  width: number;
+}
+
+export function buildArcs(
+  flows: readonly Flow[],
+  countries: ReadonlyMap<string, CountryInfo>,
+  shares: ReadonlyMap<string, number>,
+): ArcDatum[] {
+  const out: ArcDatum[] = [];
+  for (const flow of flows) {
+    const from = countries.get(flow.exporter);
+    const to = countries.get(flow.importer);
+    if (!from || !to) continue;
+    const [source, target] = arcEndpoints(from.anchor, to.anchor);
+    const share = shares.get(`${flow.hs}|${flow.exporter}`) ?? 0;
+    out.push({ flow, source, target, share, color: shareColor(share), width: widthPx(flow.valueUsd) });
+  }
+  return out;
+}

@@ -1,0 +1,292 @@
+// Composition root: creates the store, loads and validates data, mounts the map and panels, wires subscriptions.
+import type { PickingInfo } from '@deck.gl/core';
+import { DATA_PATHS, INITIAL_VIEW } from './config/app';
+import {
+  DataFileError,
+  fetchJson,
+  parseCountries,
+  parseFlows,
+  parseManifest,
+  parseMinerals,
+  parseSites,
+  type DataProblem,
+  type Fetcher,
+} from './data/load';
+import { basemapFromTopology } from './derive/basemap';
+import type { ArcDatum } from './derive/flows';
+import { buildLayers } from './layers/build';
+import { createMap, hasWebGl2, type MapHandle } from './map/map';
+import type { CountryInfo, Site } from './model/types';
+import {
+  selectArcs,
+  selectDrawnFlows,
+  selectShares,
+  selectViewReady,
+  selectVisibleSites,
+} from './state/selectors';
+import { actions, createAppStore, type AppState, type StaticData } from './state/store';
+import { renderAbout, renderNotices, renderTooltip, tooltipLines } from './ui/chrome';
+import { renderFlowDetails, renderSiteDetails } from './ui/details';
+import { mountPanel, renderCounts, renderFilters, renderLegend } from './ui/panels';
+import { parseUrl, serializeUrl } from './url/codec';
+import './style.css';
+
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel) as T;
+const html = document.documentElement;
+html.dataset.mapReady = 'false';
+
+const store = createAppStore();
+const fetcher: Fetcher = (path) => fetch(path);
+const loadingEl = $('#loading');
+const detailsEl = $('[data-testid="details"]');
+const noticeEl = $('[data-testid="notice"]');
+const tooltipEl = $('#tooltip');
+const aboutDialog = $<HTMLDialogElement>('#about');
+const panel = mountPanel($('#panel'), store, () => {
+  renderAbout(aboutDialog, store.getState().data);
+  aboutDialog.showModal();
+});
+
+function reportProblems(problems: DataProblem[]): void {
+  if (problems.length === 0) return;
+  const byFile = new Map<string, DataProblem[]>();
+  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  for (const [file, list] of byFile) {
+    const examples = list
+      .slice(0, 3)
+      .map((p) => `${p.id ?? ''} ${p.message}`.trim())
+      .join('; ');
+    actions.notify(
+      store,
+      'warning',
+      `${list.length} invalid record(s) in ${file} were skipped (${examples}). The rest is shown.`,
+    );
+    console.warn(`Invalid records in ${file}:`, list);
+  }
+}
+
+function fileFailed(error: unknown, what: string): void {
+  const text =
+    error instanceof DataFileError
+      ? `The ${what} file ${error.file} ${error.message}.`
+      : `The ${what} could not be loaded.`;
+  actions.notify(store, 'error', `${text} The rest of the map still works.`);
+}
+
+// ---------------------------------------------------------------- map (if WebGL2 is available)
+let map: MapHandle | null = null;
+let layersReady = false;
+if (hasWebGl2()) {
+  map = createMap({
+    container: $('#map'),
+    view: store.getState().view,
+    initialView: { ...INITIAL_VIEW },
+    onHover: (info: PickingInfo) =>
+      renderTooltip(
+        tooltipEl,
+        tooltipLines(info.object, info.layer?.id, store.getState().data),
+        info.x,
+        info.y,
+      ),
+    onClick: (info: PickingInfo) => {
+      if (!info.object) return;
+      if (info.layer?.id === 'sites') actions.select(store, { type: 'site', id: (info.object as Site).id });
+      else if (info.layer?.id === 'flows')
+        actions.select(store, { type: 'flow', id: (info.object as ArcDatum).flow.id });
+    },
+    onViewChange: (view) => actions.setView(store, view),
+    onReady: (ready) => {
+      html.dataset.mapReady = String(ready && layersReady && selectViewReady(store.getState()));
+    },
+    onError: (message) => console.error(`Map error: ${message}`),
+  });
+} else {
+  html.dataset.mapError = 'webgl';
+  actions.notify(
+    store,
+    'error',
+    'This browser could not start WebGL2, so the map itself cannot be drawn. Filters, counts, details and the sources list still work. Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.',
+  );
+}
+
+// ---------------------------------------------------------------- rendering from state
+let lastLayerInputs: unknown[] = [];
+function updateLayers(s: AppState): void {
+  if (!map || !s.data) return;
+  const sites = selectVisibleSites(s);
+  const arcs = selectArcs(s);
+  const selectedId = s.selection?.id ?? null;
+  const inputs = [sites, arcs, selectedId, s.data];
+  if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
+  lastLayerInputs = inputs;
+  const weight = new Map<string, number>();
+  for (const a of arcs) {
+    weight.set(a.flow.exporter, (weight.get(a.flow.exporter) ?? 0) + a.flow.valueUsd);
+    weight.set(a.flow.importer, (weight.get(a.flow.importer) ?? 0) + a.flow.valueUsd);
+  }
+  const labels: CountryInfo[] = [...s.data.countries.values()].filter((c) => c.label);
+  layersReady = selectViewReady(s);
+  map.setLayers(buildLayers({ sites, arcs, labels, labelWeight: weight, selectedId }));
+}
+
+function renderDetails(s: AppState): void {
+  const sel = s.selection;
+  const close = () => actions.select(store, null);
+  if (!sel || !s.data) {
+    detailsEl.hidden = true;
+    return;
+  }
+  if (sel.type === 'site') {
+    const site = s.data.sites.find((x) => x.id === sel.id);
+    if (!site) return void (detailsEl.hidden = true);
+    renderSiteDetails(detailsEl, site, s.data, close);
+  } else {
+    const year = s.years[s.filters.year];
+    const flow = year?.flows.find((f) => f.id === sel.id);
+    if (!flow) return void (detailsEl.hidden = true);
+    renderFlowDetails(
+      detailsEl,
+      flow,
+      selectShares(s).get(`${flow.hs}|${flow.exporter}`),
+      s.data,
+      year,
+      close,
+    );
+  }
+  detailsEl.hidden = false;
+}
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+function writeUrl(s: AppState): void {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    const query = serializeUrl({
+      minerals: s.filters.minerals,
+      year: s.filters.year,
+      view: s.view,
+      ...(s.selection?.type === 'site' ? { site: s.selection.id } : {}),
+      ...(s.selection?.type === 'flow' ? { flow: s.selection.id } : {}),
+    });
+    history.replaceState(null, '', `${location.pathname}?${query}${location.hash}`);
+  }, 250);
+}
+
+function render(s: AppState, prev: AppState | null): void {
+  loadingEl.hidden = s.status !== 'loading';
+  if (!prev || s.notices !== prev.notices) renderNotices(noticeEl, s, store);
+  if (!prev || s.data !== prev.data || s.filters !== prev.filters) renderFilters(panel.filters, s);
+  renderCounts(panel.counts, s);
+  renderLegend(panel.legend, s);
+  if (!prev || s.selection !== prev.selection || s.years !== prev.years || s.data !== prev.data)
+    renderDetails(s);
+  updateLayers(s);
+  if (!map && s.status === 'ready') html.dataset.mapReady = 'false';
+  if (s.status === 'ready') writeUrl(s);
+}
+store.subscribe((s, prev) => render(s, prev));
+render(store.getState(), null);
+
+// ---------------------------------------------------------------- loading
+async function loadYear(year: number): Promise<void> {
+  const s = store.getState();
+  if (!s.data || s.yearStatus[year]) return;
+  actions.yearLoading(store, year);
+  const problems: DataProblem[] = [];
+  try {
+    const raw = await fetchJson(fetcher, DATA_PATHS.flows(year));
+    const parsed = parseFlows(raw, DATA_PATHS.flows(year), new Set(s.data.countries.keys()), problems);
+    actions.yearLoaded(store, {
+      year,
+      flows: parsed.flows,
+      complete: parsed.complete,
+      sources: parsed.sources,
+    });
+  } catch (error) {
+    actions.yearFailed(store, year);
+    fileFailed(error, `${year} trade flows`);
+  }
+  reportProblems(problems);
+}
+
+store.subscribe((s, prev) => {
+  if (s.filters.year !== prev.filters.year) void loadYear(s.filters.year);
+});
+
+async function start(): Promise<void> {
+  const problems: DataProblem[] = [];
+  const settle = async <T>(path: string, what: string, parse: (v: unknown) => T): Promise<T | null> => {
+    try {
+      return parse(await fetchJson(fetcher, path));
+    } catch (error) {
+      fileFailed(error, what);
+      return null;
+    }
+  };
+  const [minerals, countries, sites, manifest, basemap] = await Promise.all([
+    settle(DATA_PATHS.minerals, 'minerals', (v) => parseMinerals(v, DATA_PATHS.minerals)),
+    settle(DATA_PATHS.countries, 'countries', (v) => parseCountries(v, DATA_PATHS.countries)),
+    settle(DATA_PATHS.sites, 'sites', (v) => parseSites(v, DATA_PATHS.sites, problems)),
+    settle(DATA_PATHS.sources, 'sources list', (v) => parseManifest(v, DATA_PATHS.sources)),
+    settle(DATA_PATHS.basemap, 'basemap', (v) => basemapFromTopology(v)),
+  ]);
+  reportProblems(problems);
+  if (basemap && map) map.setBasemap(basemap);
+  const data: StaticData = {
+    minerals: minerals ?? [],
+    countries: new Map((countries ?? []).map((c) => [c.iso3, c])),
+    sites: sites ?? [],
+    manifest,
+  };
+  // URL -> store, after the closed list of minerals is known.
+  const { state: fromUrl, ignored } = parseUrl(location.search, new Set(data.minerals.map((m) => m.id)));
+  if (ignored.length > 0)
+    actions.notify(store, 'warning', `Some settings in the link were ignored: ${ignored.join('; ')}.`);
+  if (fromUrl.minerals || fromUrl.year) {
+    actions.setFilters(store, {
+      ...(fromUrl.minerals ? { minerals: fromUrl.minerals } : {}),
+      ...(fromUrl.year ? { year: fromUrl.year } : {}),
+    });
+  }
+  if (fromUrl.view) {
+    actions.setView(store, fromUrl.view);
+    map?.jumpTo(fromUrl.view);
+  }
+  if (fromUrl.risk && fromUrl.risk !== 'all') {
+    actions.notify(
+      store,
+      'info',
+      'Route-risk filtering is not available in this version; showing all routes.',
+    );
+  }
+  if (fromUrl.site) {
+    if (data.sites.some((x) => x.id === fromUrl.site))
+      actions.select(store, { type: 'site', id: fromUrl.site });
+    else actions.notify(store, 'warning', `The linked site "${fromUrl.site}" is not in the data.`);
+  }
+  actions.setData(store, data);
+  await loadYear(store.getState().filters.year);
+  if (fromUrl.flow) {
+    const y = store.getState().years[store.getState().filters.year];
+    if (y?.flows.some((f) => f.id === fromUrl.flow))
+      actions.select(store, { type: 'flow', id: fromUrl.flow });
+    else
+      actions.notify(store, 'warning', `The linked flow "${fromUrl.flow}" is not in the data for this year.`);
+  }
+  if (!map) return;
+  // A failed year still lets the page settle: the readiness flag follows the last drawn frame.
+  updateLayers(store.getState());
+}
+
+void start();
+
+/** Test and embedding hook: read-only access to what the page shows. */
+declare global {
+  interface Window {
+    __cmm?: { state(): AppState; drawnFlows(): number; deckCanvas(): HTMLCanvasElement | null };
+  }
+}
+window.__cmm = {
+  state: () => store.getState(),
+  drawnFlows: () => selectDrawnFlows(store.getState()).shown.length,
+  deckCanvas: () => map?.getDeckCanvas() ?? null,
+};

@@ -1,0 +1,113 @@
+// The zustand vanilla store: plain, serialisable state (data, filters, selection, notices) and its actions.
+import { createStore } from 'zustand/vanilla';
+import { DEFAULT_MINERALS, DEFAULT_YEAR, INITIAL_VIEW } from '../config/app';
+import type { Manifest } from '../data/schema';
+import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
+
+export interface StaticData {
+  sites: Site[];
+  countries: Map<string, CountryInfo>;
+  minerals: Mineral[];
+  manifest: Manifest | null;
+}
+
+export interface YearData {
+  year: number;
+  flows: Flow[];
+  /** Per mineral: complete BACI rows (true) or top partners only (false). */
+  complete: Record<string, boolean>;
+  sources: Source[];
+}
+
+export type Selection = { type: 'site'; id: string } | { type: 'flow'; id: string };
+
+export interface Notice {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface Filters {
+  /** Canonical mineral ids; at least one. */
+  minerals: string[];
+  year: number;
+  /** Draw every flow instead of the ones making up most of the value. */
+  showAllFlows: boolean;
+}
+
+export interface ViewState {
+  lng: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface AppState {
+  status: 'loading' | 'ready' | 'error';
+  data: StaticData | null;
+  years: Record<number, YearData>;
+  yearStatus: Record<number, 'loading' | 'ready' | 'error'>;
+  filters: Filters;
+  selection: Selection | null;
+  notices: Notice[];
+  view: ViewState;
+}
+
+export function initialState(): AppState {
+  return {
+    status: 'loading',
+    data: null,
+    years: {},
+    yearStatus: {},
+    filters: { minerals: [...DEFAULT_MINERALS], year: DEFAULT_YEAR, showAllFlows: false },
+    selection: null,
+    notices: [],
+    view: { ...INITIAL_VIEW },
+  };
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+export function createAppStore(init: Partial<AppState> = {}) {
+  return createStore<AppState>()(() => ({ ...initialState(), ...init }));
+}
+
+let noticeId = 0;
+
+/** Actions: plain functions over the store, so UI, URL sync and tests call the same code. */
+export const actions = {
+  setData(store: AppStore, data: StaticData) {
+    store.setState({ data, status: 'ready' });
+  },
+  setStatus(store: AppStore, status: AppState['status']) {
+    store.setState({ status });
+  },
+  yearLoading(store: AppStore, year: number) {
+    store.setState((s) => ({ yearStatus: { ...s.yearStatus, [year]: 'loading' } }));
+  },
+  yearLoaded(store: AppStore, data: YearData) {
+    store.setState((s) => ({
+      years: { ...s.years, [data.year]: data },
+      yearStatus: { ...s.yearStatus, [data.year]: 'ready' },
+    }));
+  },
+  yearFailed(store: AppStore, year: number) {
+    store.setState((s) => ({ yearStatus: { ...s.yearStatus, [year]: 'error' } }));
+  },
+  setFilters(store: AppStore, patch: Partial<Filters>) {
+    store.setState((s) => ({ filters: { ...s.filters, ...patch } }));
+  },
+  select(store: AppStore, selection: Selection | null) {
+    store.setState({ selection });
+  },
+  setView(store: AppStore, view: ViewState) {
+    store.setState({ view });
+  },
+  notify(store: AppStore, level: Notice['level'], text: string): number {
+    const id = ++noticeId;
+    store.setState((s) => ({ notices: [...s.notices, { id, level, text }] }));
+    return id;
+  },
+  dismiss(store: AppStore, id: number) {
+    store.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+  },
+};

@@ -1,0 +1,114 @@
+// Notices, the hover tooltip and the About / Data dialog: small UI pieces rendered from state or data.
+import { KIND_LABELS } from '../config/app';
+import { formatShare, formatUsd } from '../derive/format';
+import type { ArcDatum } from '../derive/flows';
+import type { Site } from '../model/types';
+import type { AppState, AppStore, StaticData } from '../state/store';
+import { actions } from '../state/store';
+import { el, safeLink, setChildren } from './dom';
+
+export function renderNotices(root: HTMLElement, s: AppState, store: AppStore): void {
+  root.hidden = s.notices.length === 0;
+  setChildren(
+    root,
+    ...s.notices.map((n) => {
+      const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Dismiss message' }, '×');
+      close.addEventListener('click', () => actions.dismiss(store, n.id));
+      return el(
+        'div',
+        { class: `notice ${n.level}`, role: n.level === 'error' ? 'alert' : 'status' },
+        el('span', {}, n.text),
+        close,
+      );
+    }),
+  );
+}
+
+/** Tooltip text for a hovered object; null hides the tooltip. */
+export function tooltipLines(
+  object: unknown,
+  layerId: string | undefined,
+  data: StaticData | null,
+): string[] | null {
+  if (!object || !data) return null;
+  const name = (iso3: string) => data.countries.get(iso3)?.name ?? iso3;
+  if (layerId === 'sites') {
+    const s = object as Site;
+    return [
+      s.name,
+      `${KIND_LABELS[s.kind]} · ${name(s.country)}`,
+      `Status: ${s.status} (as of ${s.vintage}) · location ${s.precision}`,
+    ];
+  }
+  if (layerId === 'flows') {
+    const a = object as ArcDatum;
+    const f = a.flow;
+    return [
+      `${name(f.exporter)} → ${name(f.importer)}`,
+      `${data.minerals.find((m) => m.id === f.mineral)?.name ?? f.mineral} (HS ${f.hs}), ${f.year}: ${formatUsd(f.valueUsd)}`,
+      `Exporter's world share: ${formatShare(a.share)}`,
+    ];
+  }
+  return null;
+}
+
+export function renderTooltip(root: HTMLElement, lines: string[] | null, x: number, y: number): void {
+  if (!lines) {
+    root.hidden = true;
+    return;
+  }
+  root.hidden = false;
+  setChildren(root, ...lines.map((l, i) => el(i === 0 ? 'strong' : 'div', {}, l)));
+  root.style.left = `${x + 12}px`;
+  root.style.top = `${y + 12}px`;
+}
+
+export function renderAbout(dialog: HTMLDialogElement, data: StaticData | null): void {
+  const m = data?.manifest;
+  setChildren(
+    dialog,
+    el('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×'),
+    el('h2', {}, 'About the data'),
+    el(
+      'p',
+      {},
+      'Every site, share and flow on this map carries its source. Site locations show how precise they are; deposit layers are historic compilations and say so in their vintage.',
+    ),
+    el('h3', {}, 'Datasets'),
+    m
+      ? el(
+          'table',
+          { class: 'sources-table', 'data-testid': 'sources-table' },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              el('th', {}, 'Dataset'),
+              el('th', {}, 'Publisher'),
+              el('th', {}, 'Licence'),
+              el('th', {}, 'Vintage'),
+            ),
+          ),
+          el(
+            'tbody',
+            {},
+            ...m.datasets.map((d) =>
+              el(
+                'tr',
+                {},
+                el('td', {}, safeLink(d.url, d.title)),
+                el('td', {}, d.publisher),
+                el('td', {}, d.licence),
+                el('td', {}, d.vintage),
+              ),
+            ),
+          ),
+        )
+      : el('p', {}, 'The sources list could not be loaded.'),
+    el('h3', {}, 'Known gaps'),
+    el('ul', {}, ...(m?.gaps ?? []).map((g) => el('li', {}, g))),
+  );
+  dialog.querySelector('button.close')?.addEventListener('click', () => dialog.close());
+}

@@ -1,0 +1,105 @@
+// The details panel: every field of the selected site or flow, with its sources, precision and vintage.
+import { KIND_LABELS } from '../config/app';
+import { formatShare, formatTonnes, formatUsd } from '../derive/format';
+import type { Flow, Site, Source } from '../model/types';
+import type { StaticData, YearData } from '../state/store';
+import { el, safeLink, setChildren } from './dom';
+
+const PRECISION_TEXT: Record<Site['precision'], string> = {
+  exact: 'exact (within about 1 km)',
+  approximate: 'approximate (town or estate, about 10-25 km)',
+  region: 'region only (province or district)',
+  country: 'country only',
+};
+
+function row(label: string, value: Node | string): HTMLElement {
+  return el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, value));
+}
+
+function sourcesList(sources: readonly Source[]): HTMLElement {
+  return el(
+    'ol',
+    { class: 'sources' },
+    ...sources.map((s) => el('li', {}, safeLink(s.url, `${s.publisher} (${s.year}). ${s.title}.`))),
+  );
+}
+
+export function renderSiteDetails(
+  root: HTMLElement,
+  site: Site,
+  data: StaticData,
+  onClose: () => void,
+): void {
+  const country = data.countries.get(site.country)?.name ?? site.country;
+  const minerals = site.minerals.map((m) => data.minerals.find((x) => x.id === m)?.name ?? m).join(', ');
+  setChildren(
+    root,
+    el('button', { class: 'close', type: 'button', 'aria-label': 'Close details' }, '×'),
+    el('h2', {}, site.name),
+    el('p', { class: 'kind' }, KIND_LABELS[site.kind]),
+    el(
+      'dl',
+      {},
+      row('Minerals', minerals),
+      row('Country', `${country} (${site.country})`),
+      row('Status', `${site.status} (as of ${site.vintage})`),
+      row('Operator', site.operator ?? 'unknown'),
+      row(
+        'Capacity',
+        site.capacity ? `${site.capacity.value.toLocaleString('en-US')} ${site.capacity.unit}` : 'unknown',
+      ),
+      row('Location', `${site.position[1].toFixed(3)}, ${site.position[0].toFixed(3)}`),
+      row('Location precision', PRECISION_TEXT[site.precision]),
+      row('Vintage', String(site.vintage)),
+      site.notes ? row('Notes', site.notes) : null,
+      row('Site id', site.id),
+    ),
+    el('h3', {}, 'Sources'),
+    sourcesList(site.sources),
+  );
+  root.querySelector('button.close')?.addEventListener('click', onClose);
+}
+
+export function renderFlowDetails(
+  root: HTMLElement,
+  flow: Flow,
+  share: number | undefined,
+  data: StaticData,
+  year: YearData | undefined,
+  onClose: () => void,
+): void {
+  const name = (iso3: string) => data.countries.get(iso3)?.name ?? iso3;
+  const mineral = data.minerals.find((m) => m.id === flow.mineral);
+  const product = mineral?.products.find((p) => p.hs === flow.hs);
+  const complete = year?.complete[flow.mineral];
+  setChildren(
+    root,
+    el('button', { class: 'close', type: 'button', 'aria-label': 'Close details' }, '×'),
+    el('h2', {}, `${name(flow.exporter)} → ${name(flow.importer)}`),
+    el('p', { class: 'kind' }, `Trade flow, ${flow.year}`),
+    el(
+      'dl',
+      {},
+      row('Mineral', mineral?.name ?? flow.mineral),
+      row('Product', `HS ${flow.hs}: ${product?.name ?? 'unknown product'}`),
+      row('Stage', product?.stage ?? 'unknown'),
+      row('Exporter', `${name(flow.exporter)} (${flow.exporter})`),
+      row('Importer', `${name(flow.importer)} (${flow.importer})`),
+      row('Value', `${formatUsd(flow.valueUsd)} (${flow.valueUsd.toLocaleString('en-US')} USD)`),
+      row('Quantity', formatTonnes(flow.tonnes)),
+      row(`Exporter's share of world exports (HS ${flow.hs}, ${flow.year})`, formatShare(share)),
+      row(
+        'Coverage',
+        complete === undefined
+          ? 'unknown'
+          : complete
+            ? 'complete bilateral rows for this year'
+            : 'top partners per country only: shares are of the rows present',
+      ),
+      row('Flow id', flow.id),
+    ),
+    el('h3', {}, 'Sources'),
+    sourcesList(year?.sources ?? []),
+  );
+  root.querySelector('button.close')?.addEventListener('click', onClose);
+}

@@ -1,0 +1,127 @@
+// Pure URL codec: parse a query string into a validated slice of state (dropping bad values), and serialise it back.
+import { YEARS } from '../config/app';
+
+export const URL_VERSION = 1;
+
+/** The slice of state that lives in the address bar. Absent keys mean "default". */
+export interface UrlState {
+  minerals?: string[];
+  year?: number;
+  risk?: 'all' | 'china' | 'no-china';
+  view?: { lng: number; lat: number; zoom: number };
+  embed?: boolean;
+  site?: string;
+  flow?: string;
+}
+
+export interface ParseResult {
+  state: UrlState;
+  /** Human-readable reasons for each ignored or clamped value. */
+  ignored: string[];
+}
+
+const RISKS = ['all', 'china', 'no-china'] as const;
+
+/**
+ * Parse a query string. Never throws: unknown keys, invalid or out-of-range values are dropped (or clamped) and
+ * listed in `ignored`. `knownMinerals` is the closed list of mineral ids.
+ */
+export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): ParseResult {
+  const state: UrlState = {};
+  const ignored: string[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search);
+  } catch {
+    return { state, ignored: ['the link could not be read'] };
+  }
+  const short = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}...` : v);
+  for (const [key, raw] of params) {
+    const value = raw.trim();
+    switch (key) {
+      case 'v':
+        if (value !== String(URL_VERSION))
+          ignored.push(`unknown link version "${short(value)}" (read as version ${URL_VERSION})`);
+        break;
+      case 'mineral': {
+        const ids = value
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        const good = [...new Set(ids.filter((id) => knownMinerals.has(id)))];
+        for (const bad of ids.filter((id) => !knownMinerals.has(id)))
+          ignored.push(`unknown mineral "${short(bad)}"`);
+        if (good.length > 0) state.minerals = good;
+        break;
+      }
+      case 'year': {
+        const y = Number(value);
+        if (!/^\d{4}$/.test(value)) ignored.push(`year "${short(value)}" is not a year`);
+        else {
+          const first: number = YEARS[0];
+          const last: number = YEARS[YEARS.length - 1] ?? first;
+          const clamped = Math.min(last, Math.max(first, y));
+          if (clamped !== y) ignored.push(`year ${y} is outside ${first}-${last}; showing ${clamped}`);
+          state.year = clamped;
+        }
+        break;
+      }
+      case 'risk':
+        if ((RISKS as readonly string[]).includes(value)) state.risk = value as (typeof RISKS)[number];
+        else ignored.push(`risk "${short(value)}" is not one of ${RISKS.join(', ')}`);
+        break;
+      case 'view': {
+        const parts = value.split(',').map(Number);
+        const [lng, lat, zoom] = parts;
+        if (
+          parts.length !== 3 ||
+          parts.some((n) => !Number.isFinite(n)) ||
+          lng === undefined ||
+          lat === undefined ||
+          zoom === undefined
+        ) {
+          ignored.push(`view "${short(value)}" is not lng,lat,zoom`);
+        } else {
+          state.view = {
+            lng: ((((lng + 180) % 360) + 360) % 360) - 180,
+            lat: Math.min(85, Math.max(-85, lat)),
+            zoom: Math.min(12, Math.max(0, zoom)),
+          };
+        }
+        break;
+      }
+      case 'embed':
+        if (value === '1') state.embed = true;
+        else if (value !== '0') ignored.push(`embed "${short(value)}" is not 0 or 1`);
+        break;
+      case 'site':
+        if (/^[a-z0-9][a-z0-9-]{0,80}$/.test(value)) state.site = value;
+        else ignored.push(`site id "${short(value)}" is not valid`);
+        break;
+      case 'flow':
+        if (/^[A-Za-z0-9-]{1,80}$/.test(value)) state.flow = value;
+        else ignored.push(`flow id "${short(value)}" is not valid`);
+        break;
+      default:
+        ignored.push(`unknown setting "${short(key)}"`);
+    }
+  }
+  return { state, ignored };
+}
+
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+
+/** Serialise a URL state slice; keys in a fixed order so equal states give equal links. */
+export function serializeUrl(state: UrlState): string {
+  const p = new URLSearchParams();
+  p.set('v', String(URL_VERSION));
+  if (state.minerals && state.minerals.length > 0) p.set('mineral', state.minerals.join(','));
+  if (state.year !== undefined) p.set('year', String(state.year));
+  if (state.risk && state.risk !== 'all') p.set('risk', state.risk);
+  if (state.site) p.set('site', state.site);
+  if (state.flow) p.set('flow', state.flow);
+  if (state.view)
+    p.set('view', `${round(state.view.lng, 3)},${round(state.view.lat, 3)},${round(state.view.zoom, 2)}`);
+  if (state.embed) p.set('embed', '1');
+  return p.toString().replace(/%2C/g, ',');
+}
