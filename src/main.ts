@@ -1,6 +1,6 @@
 // Composition root: creates the store, loads and validates data, mounts the map and panels, wires subscriptions.
 import type { PickingInfo } from '@deck.gl/core';
-import { DATA_PATHS, INITIAL_VIEW } from './config/app';
+import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM } from './config/app';
 import {
   DataFileError,
   fetchJson,
@@ -116,7 +116,9 @@ function updateLayers(s: AppState): void {
   const sites = selectVisibleSites(s);
   const arcs = selectArcs(s);
   const selectedId = s.selection?.id ?? null;
-  const inputs = [sites, arcs, selectedId, s.data];
+  const viewReady = selectViewReady(s);
+  const allLabels = s.view.zoom >= LABEL_ALL_ZOOM;
+  const inputs = [sites, arcs, selectedId, s.data, viewReady, allLabels];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
   lastLayerInputs = inputs;
   const weight = new Map<string, number>();
@@ -124,8 +126,11 @@ function updateLayers(s: AppState): void {
     weight.set(a.flow.exporter, (weight.get(a.flow.exporter) ?? 0) + a.flow.valueUsd);
     weight.set(a.flow.importer, (weight.get(a.flow.importer) ?? 0) + a.flow.valueUsd);
   }
-  const labels: CountryInfo[] = [...s.data.countries.values()].filter((c) => c.label);
-  layersReady = selectViewReady(s);
+  // At world zoom only countries trading in this view are named; from LABEL_ALL_ZOOM on, every country.
+  const labels: CountryInfo[] = [...s.data.countries.values()].filter(
+    (c) => c.label && (allLabels || weight.has(c.iso3)),
+  );
+  layersReady = viewReady;
   map.setLayers(buildLayers({ sites, arcs, labels, labelWeight: weight, selectedId }));
 }
 

@@ -35,7 +35,12 @@ const codeRow = z.object({
   country_iso2: z.string(),
   country_iso3: z.string().regex(/^[A-Z0-9]{3}$/),
 });
-const aliasRow = z.object({ alias: z.string().min(1), iso3: z.string().regex(/^[A-Z]{3}$/) });
+const aliasRow = z.object({
+  alias: z.string().min(1),
+  iso3: z.string().regex(/^[A-Z]{3}$/),
+  /** "1" marks the name shown in the app for that country. */
+  display: z.enum(['', '1']),
+});
 
 type Shape = Feature<Polygon | MultiPolygon, { name: string }>;
 
@@ -137,7 +142,7 @@ export function loadCountryIndex(rawDir: string, curatedDir: string): CountryInd
   const displayNames = new Map<string, string>();
   for (const row of readCsvRows(aliasFile, aliasRow)) {
     byName.set(normaliseName(row.alias), row.iso3);
-    if (!displayNames.has(row.iso3)) displayNames.set(row.iso3, row.alias);
+    if (row.display === '1') displayNames.set(row.iso3, row.alias);
   }
 
   const topology = require('world-atlas/countries-50m.json') as Topology<{

@@ -24,7 +24,9 @@ function readText(file: string): string {
 
 /** Parse a CSV with a header row into string records. Malformed quoting stops with the row number. */
 export function readCsv(file: string): Record<string, string>[] {
-  const parsed = Papa.parse<Record<string, string>>(readText(file), {
+  const text = readText(file);
+  if (text.trim() === '') throw new PipelineError(file, 'file is empty (expected a header row)');
+  const parsed = Papa.parse<Record<string, string>>(text, {
     header: true,
     skipEmptyLines: true,
     dynamicTyping: false,

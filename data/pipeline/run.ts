@@ -15,7 +15,8 @@ import {
 } from '../../src/data/schema';
 import type { CountryInfo, Mineral, Site } from '../../src/model/types';
 import { STAGES } from '../../src/model/types';
-import { loadCountryIndex } from './countries';
+import { loadCountryIndex, round } from './countries';
+import { loadCountryPorts } from './ports';
 import { FLOW_YEARS, buildYearFlows, type ProductSpec } from './flows';
 import { DATASETS, GAPS } from './manifest';
 import { PipelineError, readJsonAs } from './read';
@@ -114,11 +115,26 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
   log(`sites: ${sites.length}`);
 
   // ------------------------------------------------------------ countries (anchors and labels)
+  const ports = loadCountryPorts(opts.rawDir);
   const countryInfo = new Map<string, CountryInfo>();
   for (const [iso3, name] of countries.names) {
     const label = countries.labelPoint(iso3);
-    if (!label) continue;
-    countryInfo.set(iso3, { iso3, name, anchor: label, anchorKind: 'centroid', anchorName: null, label });
+    const own = (ports.get(iso3) ?? []).map((p) => ({
+      name: p.name,
+      position: [round(p.lng, 3), round(p.lat, 3)] as [number, number],
+      coast: p.coast,
+    }));
+    const main = own[0];
+    if (!label && !main) continue; // no shape and no port: nothing to draw a flow from
+    countryInfo.set(iso3, {
+      iso3,
+      name,
+      anchor: main ? main.position : (label as [number, number]),
+      anchorKind: main ? 'port' : 'centroid',
+      anchorName: main ? main.name : null,
+      ports: own,
+      label,
+    });
   }
 
   // ------------------------------------------------------------ flows

@@ -145,14 +145,18 @@ export function nameTokens(name: string): Set<string> {
   );
 }
 
-/** Similar names: one's tokens contain the other's, or they share at least half of the smaller set. */
+/**
+ * Similar names: one's tokens all appear in the other's ("Bayan Obo" / "Bayan Obo (Baotou)"), or they share at least
+ * two tokens and half of the smaller set, or their squashed spellings contain each other ("Maoniuping" / "Mao Niu Ping").
+ */
 export function similarNames(a: string, b: string): boolean {
   const ta = nameTokens(a);
   const tb = nameTokens(b);
   if (ta.size === 0 || tb.size === 0) return false;
   let shared = 0;
   for (const t of ta) if (tb.has(t)) shared++;
-  if (shared > 0 && shared >= Math.min(ta.size, tb.size) * 0.5) return true;
+  if (shared === Math.min(ta.size, tb.size)) return true;
+  if (shared >= 2 && shared >= Math.min(ta.size, tb.size) * 0.5) return true;
   // Spelling variants: "Maoniuping" vs "Mao Niu Ping"; compare squashed strings.
   const sa = [...ta].join('');
   const sb = [...tb].join('');
@@ -251,7 +255,12 @@ export function mergeDuplicates(sites: CheckedSite[], report: ReportEntry[]): Si
       kind,
       minerals: [...new Set(group.flatMap((s) => s.minerals))].sort(),
       country: best.country,
-      status: best.status,
+      // A known status beats "unknown": take the newest record that states one.
+      status:
+        best.status !== 'unknown'
+          ? best.status
+          : ([...group].filter((x) => x.status !== 'unknown').sort((a, b) => b.vintage - a.vintage)[0]
+              ?.status ?? 'unknown'),
       precision: best.precision,
       sources,
       vintage: best.vintage,

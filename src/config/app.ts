@@ -4,6 +4,9 @@ import type { SiteKind } from '../model/types';
 /** The first view: the whole trading world, centred so East Asia, Europe and the Americas all show. [lng, lat] degrees. */
 export const INITIAL_VIEW = { lng: 60, lat: 25, zoom: 1.3 } as const;
 
+/** From this zoom on every country is labelled; below it only countries trading in the current view. */
+export const LABEL_ALL_ZOOM = 3;
+
 export const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024] as const;
 export const DEFAULT_YEAR = 2024;
 export const DEFAULT_MINERALS = ['rare-earths'];

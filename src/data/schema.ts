@@ -10,7 +10,8 @@ export const sourceSchema = z.strictObject({
   publisher: z.string().min(1),
   title: z.string().min(1),
   year,
-  url: z.url().exactOptional(),
+  /** Only http(s): a source link is never a javascript: or data: URL. */
+  url: z.url({ protocol: /^https?$/ }).exactOptional(),
 });
 
 export const siteFeatureSchema = z.strictObject({
@@ -74,6 +75,9 @@ export const countrySchema = z.strictObject({
   anchor: lngLat,
   anchorKind: z.enum(['port', 'centroid']),
   anchorName: z.string().nullable(),
+  ports: z
+    .array(z.strictObject({ name: z.string().min(1), position: lngLat, coast: z.string().nullable() }))
+    .max(2),
   label: lngLat.nullable(),
 });
 export const countriesFileSchema = z.strictObject({ countries: z.array(countrySchema) });

@@ -67,8 +67,10 @@ export function arcEndpoints(
 ): [[number, number], [number, number]] {
   const mid = greatCircleMidLng(from, to);
   // The two ways round: eastward (target within 360 degrees east of the source) or westward.
-  const east = from[0] + ((((to[0] - from[0]) % 360) + 360) % 360);
-  const west = east - 360;
+  // Whole-turn shifts only (to +- 360k), so the target keeps its exact longitude modulo 360.
+  const candidates = [to[0] - 720, to[0] - 360, to[0], to[0] + 360, to[0] + 720];
+  const east = candidates.find((c) => c >= from[0] && c < from[0] + 360) ?? to[0];
+  const west = candidates.find((c) => c < from[0] && c >= from[0] - 360) ?? to[0];
   const gap = (candidate: number) => Math.abs(shortWayLng(mid, (from[0] + candidate) / 2) - mid);
   const target = gap(east) <= gap(west) ? east : west;
   return [
@@ -101,6 +103,35 @@ export function shareColor(share: number): [number, number, number] {
   return SHARE_RAMP[SHARE_RAMP.length - 1]?.[1] ?? [0, 0, 0];
 }
 
+/** Great-circle distance in km between two [lng, lat] points (haversine, mean Earth radius). */
+export function greatCircleKm(a: readonly [number, number], b: readonly [number, number]): number {
+  const dLat = (b[1] - a[1]) * DEG;
+  const dLng = (b[0] - a[0]) * DEG;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * DEG) * Math.cos(b[1] * DEG) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * The two anchor points a flow is drawn between: for countries with two ports (e.g. the United States' Pacific and
+ * Atlantic coasts) the pair of ports closest to each other; otherwise each country's anchor.
+ */
+export function closestPair(from: CountryInfo, to: CountryInfo): [[number, number], [number, number]] {
+  const a = from.ports.length > 0 ? from.ports.map((p) => p.position) : [from.anchor];
+  const b = to.ports.length > 0 ? to.ports.map((p) => p.position) : [to.anchor];
+  let best: [[number, number], [number, number]] = [from.anchor, to.anchor];
+  let bestKm = Infinity;
+  for (const p of a) {
+    for (const q of b) {
+      const km = greatCircleKm(p, q);
+      if (km < bestKm) {
+        bestKm = km;
+        best = [p, q];
+      }
+    }
+  }
+  return best;
+}
+
 /** One arc ready to draw: stable per flow, so deck.gl can keep its buffers. */
 export interface ArcDatum {
   flow: Flow;
@@ -122,7 +153,8 @@ export function buildArcs(
     const from = countries.get(flow.exporter);
     const to = countries.get(flow.importer);
     if (!from || !to) continue;
-    const [source, target] = arcEndpoints(from.anchor, to.anchor);
+    const [a, b] = closestPair(from, to);
+    const [source, target] = arcEndpoints(a, b);
     const share = shares.get(`${flow.hs}|${flow.exporter}`) ?? 0;
     out.push({ flow, source, target, share, color: shareColor(share), width: widthPx(flow.valueUsd) });
   }

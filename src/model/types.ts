@@ -93,14 +93,24 @@ export interface Flow {
   tonnes: number | null;
 }
 
+/** A sea port a country's flows are drawn from (NGA World Port Index). */
+export interface Port {
+  name: string;
+  /** [lng, lat] degrees. */
+  position: [number, number];
+  coast: string | null;
+}
+
 /** Where a country's flows start and end on the map. */
 export interface CountryInfo {
   iso3: Iso3;
   name: string;
-  /** [lng, lat] of the anchor: main port for sea trade, or a centroid. */
+  /** [lng, lat] of the anchor: main port for sea trade, or a centroid for countries without a sea port. */
   anchor: [number, number];
   anchorKind: 'port' | 'centroid';
   anchorName: string | null;
+  /** One or two ports (two for countries with two coasts that matter, e.g. the United States); empty if none. */
+  ports: Port[];
   /** [lng, lat] where the country's name label is drawn; null for countries without a shape. */
   label: [number, number] | null;
 }

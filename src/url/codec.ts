@@ -83,7 +83,7 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
           ignored.push(`view "${short(value)}" is not lng,lat,zoom`);
         } else {
           state.view = {
-            lng: ((((lng + 180) % 360) + 360) % 360) - 180,
+            lng: lng >= -180 && lng <= 180 ? lng : ((((lng + 180) % 360) + 360) % 360) - 180,
             lat: Math.min(85, Math.max(-85, lat)),
             zoom: Math.min(12, Math.max(0, zoom)),
           };

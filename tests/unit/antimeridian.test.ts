@@ -1,0 +1,58 @@
+// Unit tests for antimeridian handling: unwrapped rings, polar rings, longitude helpers.
+import { describe, expect, test } from 'vitest';
+import { normaliseLng, shortWayLng, unwrapRing } from '../../src/derive/antimeridian';
+
+describe('unwrapRing', () => {
+  test('a ring crossing +180 (Fiji-like) becomes continuous', () => {
+    const ring = [
+      [179, -16],
+      [-179.5, -16],
+      [-179.5, -17],
+      [179, -17],
+      [179, -16],
+    ];
+    const out = unwrapRing(ring);
+    for (let i = 1; i < out.length; i++)
+      expect(Math.abs((out[i]?.[0] ?? 0) - (out[i - 1]?.[0] ?? 0))).toBeLessThan(180);
+    expect(out[1]?.[0]).toBeCloseTo(180.5);
+  });
+  test('a polar ring (Antarctica-like) is closed through the pole, not across the map', () => {
+    const ring = [
+      [-180, -70],
+      [-90, -72],
+      [0, -69],
+      [90, -70],
+      [180, -70],
+      [-180, -70],
+    ];
+    const out = unwrapRing(ring);
+    expect(out.some((p) => p[1] === -90)).toBe(true);
+    for (let i = 1; i < out.length; i++)
+      expect(Math.abs((out[i]?.[0] ?? 0) - (out[i - 1]?.[0] ?? 0))).toBeLessThanOrEqual(360);
+  });
+  test('an ordinary ring is unchanged', () => {
+    const ring = [
+      [10, 10],
+      [20, 10],
+      [20, 20],
+      [10, 10],
+    ];
+    expect(unwrapRing(ring)).toEqual(ring);
+  });
+});
+
+describe('longitudes', () => {
+  test.each([
+    [190, -170],
+    [-190, 170],
+    [540, -180],
+    [0, 0],
+  ])('normaliseLng(%d) = %d', (a, b) => {
+    expect(normaliseLng(a)).toBeCloseTo(b);
+  });
+  test('shortWayLng picks the nearer copy', () => {
+    expect(shortWayLng(170, -170)).toBe(190);
+    expect(shortWayLng(-170, 170)).toBe(-190);
+    expect(shortWayLng(10, 20)).toBe(20);
+  });
+});

@@ -1,0 +1,115 @@
+// Table-driven tests of validation at the app's edge: bad features are reported by id, the rest is kept.
+import { describe, expect, test } from 'vitest';
+import { DataFileError, parseCountries, parseFlows, parseSites, type DataProblem } from '../../src/data/load';
+
+const good = {
+  type: 'Feature',
+  geometry: { type: 'Point', coordinates: [-115.532, 35.479] },
+  properties: {
+    id: 'cur-mountain-pass',
+    name: 'Mountain Pass',
+    kind: 'mine',
+    minerals: ['rare-earths'],
+    country: 'USA',
+    status: 'operating',
+    precision: 'exact',
+    sources: [{ publisher: 'USGS', title: 'MCS 2026', year: 2026 }],
+    vintage: 2025,
+  },
+};
+const withProps = (patch: Record<string, unknown>) => ({
+  ...good,
+  properties: { ...good.properties, ...patch },
+});
+
+describe('parseSites', () => {
+  test.each([
+    [
+      'coordinates out of range',
+      { ...good, geometry: { type: 'Point', coordinates: [999, 10] } },
+      /coordinates/,
+    ],
+    ['unknown kind', withProps({ kind: 'castle' }), /kind/],
+    ['no sources', withProps({ sources: [] }), /sources/],
+    ['id not URL-safe', withProps({ id: 'Bad Id!' }), /URL-safe/],
+    ['missing precision', withProps({ precision: undefined }), /precision/],
+    ['country not ISO3', withProps({ country: 'United States' }), /alpha-3/],
+    [
+      'source URL not a URL',
+      withProps({ sources: [{ publisher: 'x', title: 'y', year: 2020, url: 'javascript:alert(1)' }] }),
+      /url/,
+    ],
+    ['extra property', withProps({ html: '<b>' }), /Unrecognized key/],
+  ])('%s is reported and skipped', (_title, bad, error) => {
+    const problems: DataProblem[] = [];
+    const sites = parseSites({ type: 'FeatureCollection', features: [good, bad] }, 'sites.geojson', problems);
+    expect(sites.map((s) => s.id)).toEqual(['cur-mountain-pass']);
+    expect(problems).toHaveLength(1);
+    expect(`${problems[0]?.message}`).toMatch(error);
+  });
+  test('duplicate ids are reported', () => {
+    const problems: DataProblem[] = [];
+    expect(parseSites({ type: 'FeatureCollection', features: [good, good] }, 'f', problems)).toHaveLength(1);
+    expect(problems[0]?.message).toBe('duplicate id');
+    expect(problems[0]?.id).toBe('cur-mountain-pass');
+  });
+  test('a file that is not a FeatureCollection is a file error', () => {
+    expect(() => parseSites({ type: 'Topology' }, 'sites.geojson', [])).toThrow(DataFileError);
+  });
+});
+
+describe('parseFlows', () => {
+  const file = (rows: unknown[]) => ({
+    year: 2024,
+    columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes'],
+    complete: { 'rare-earths': true },
+    sources: [{ publisher: 'CEPII', title: 'BACI', year: 2026 }],
+    rows,
+  });
+  test('valid rows become flows with stable ids; bad rows are reported', () => {
+    const problems: DataProblem[] = [];
+    const r = parseFlows(
+      file([
+        ['CHN', 'DEU', 'rare-earths', '850511', 513918501, 12607],
+        ['CHN', 'XXX', 'rare-earths', '850511', 1, null],
+        ['CHN', 'DEU', 'rare-earths', '8505', 1, null],
+        ['CHN', 'DEU', 'rare-earths', '850511', -5, null],
+      ]),
+      'flows-2024.json',
+      new Set(['CHN', 'DEU']),
+      problems,
+    );
+    expect(r.flows).toEqual([
+      {
+        id: '2024-rare-earths-850511-CHN-DEU',
+        year: 2024,
+        exporter: 'CHN',
+        importer: 'DEU',
+        mineral: 'rare-earths',
+        hs: '850511',
+        valueUsd: 513918501,
+        tonnes: 12607,
+      },
+    ]);
+    expect(problems.map((p) => p.id)).toEqual(['row 2', 'row 3', 'row 4']);
+  });
+  test('a wrong envelope is a file error', () => {
+    expect(() => parseFlows({ year: 'x' }, 'f', new Set(), [])).toThrow(/unexpected format/);
+  });
+});
+
+describe('parseCountries', () => {
+  test('rejects more than two ports', () => {
+    const port = { name: 'P', position: [0, 0], coast: null };
+    const c = {
+      iso3: 'USA',
+      name: 'United States',
+      anchor: [0, 0],
+      anchorKind: 'port',
+      anchorName: 'P',
+      ports: [port, port, port],
+      label: null,
+    };
+    expect(() => parseCountries({ countries: [c] }, 'countries.json')).toThrow(DataFileError);
+  });
+});
