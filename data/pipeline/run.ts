@@ -10,6 +10,7 @@ import {
   flowFileSchema,
   flowRowSchema,
   manifestSchema,
+  routesFileSchema,
   mineralsFileSchema,
   siteFeatureSchema,
 } from '../../src/data/schema';
@@ -17,6 +18,9 @@ import type { CountryInfo, Mineral, Site } from '../../src/model/types';
 import { STAGES } from '../../src/model/types';
 import { loadCountryIndex, round } from './countries';
 import { loadCountryPorts } from './ports';
+import { buildShares } from './shares';
+import { sharesFileSchema } from '../../src/data/shares-schema';
+import { computePairRoutes, pairKey, ROUTE_SCALE } from './routes';
 import { FLOW_YEARS, buildYearFlows, type ProductSpec } from './flows';
 import { DATASETS, GAPS } from './manifest';
 import { PipelineError, readJsonAs } from './read';
@@ -143,9 +147,18 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
   );
   const flowCounts: Record<string, number> = {};
   const usedCountries = new Set<string>();
-  for (const year of FLOW_YEARS) {
-    const yf = buildYearFlows(opts.rawDir, year, products, countries, (iso3) => countryInfo.has(iso3));
+  const years = FLOW_YEARS.map((year) =>
+    buildYearFlows(opts.rawDir, year, products, countries, (iso3) => countryInfo.has(iso3)),
+  );
+  const routes = computePairRoutes(
+    years.flatMap((yf) => yf.rows.map((r) => pairKey(r[0], r[1]))),
+    countryInfo,
+  );
+  log(`sea routes: ${routes.size} country pairs`);
+  for (const yf of years) {
+    const { year } = yf;
     for (const r of yf.rows) {
+      r[6] = routes.get(pairKey(r[0], r[1]))?.risk ?? 0;
       validate(flowRowSchema, r, `flows ${year}`);
       usedCountries.add(r[0]);
       usedCountries.add(r[1]);
@@ -153,7 +166,7 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
     const complete = yf.complete;
     const head = {
       year,
-      columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes'],
+      columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'],
       complete,
       sources: [
         {
@@ -177,6 +190,18 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
     }
     log(`flows ${year}: ${yf.rows.length}`);
   }
+  const routesOut = validate(
+    routesFileSchema,
+    { scale: ROUTE_SCALE, pairs: Object.fromEntries(routes) },
+    'routes.json',
+  );
+  const routeLines = Object.entries(routesOut.pairs).map(
+    ([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`,
+  );
+  writeFileSync(
+    join(opts.outDir, 'routes.json'),
+    `{"scale":${routesOut.scale},"pairs":{\n${routeLines.join(',\n')}\n}}\n`,
+  );
 
   const countryList = [...countryInfo.values()].sort((a, b) => (a.iso3 < b.iso3 ? -1 : 1));
   const countriesOut = validate(countriesFileSchema, { countries: countryList }, 'countries.json');
@@ -199,11 +224,21 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
   }
   writeFileSync(join(opts.outDir, 'basemap.topo.json'), `${JSON.stringify(topo)}\n`);
 
+  // ------------------------------------------------------------ country shares by mineral and stage
+  const shares = validate(
+    sharesFileSchema,
+    buildShares(opts.rawDir, (name) => countries.resolve(name), mineralIds, countries.iso3ByIso2),
+    'shares.json',
+  );
+  writeFileSync(join(opts.outDir, 'shares.json'), `${JSON.stringify(shares)}\n`);
+
   // ------------------------------------------------------------ minerals with coverage
   const coverage = (id: string) => {
     const c: string[] = [];
     if (sites.some((s) => s.minerals.includes(id))) c.push('sites');
     if (products.some((p) => p.mineral === id)) c.push('flows');
+    if (Object.keys(shares.minerals[id]?.mining ?? {}).length > 0) c.push('mining-shares');
+    if (Object.keys(shares.minerals[id]?.refining ?? {}).length > 0) c.push('refining-shares');
     return c;
   };
   const mineralsOut: Mineral[] = minerals.map((m) => ({

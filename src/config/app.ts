@@ -7,6 +7,9 @@ export const INITIAL_VIEW = { lng: 60, lat: 25, zoom: 1.3 } as const;
 /** From this zoom on every country is labelled; below it only countries trading in the current view. */
 export const LABEL_ALL_ZOOM = 3;
 
+/** Milliseconds per year when the year slider plays. */
+export const PLAY_STEP_MS = 1500;
+
 export const YEARS = [2018, 2019, 2020, 2021, 2022, 2023, 2024] as const;
 export const DEFAULT_YEAR = 2024;
 export const DEFAULT_MINERALS = ['rare-earths'];
@@ -18,6 +21,8 @@ export const DATA_PATHS = {
   minerals: 'data/minerals.json',
   basemap: 'data/basemap.topo.json',
   sources: 'data/sources.json',
+  routes: 'data/routes.json',
+  shares: 'data/shares.json',
   flows: (year: number) => `data/flows-${year}.json`,
 } as const;
 
@@ -73,6 +78,8 @@ export const SHARE_RAMP: readonly [number, [number, number, number]][] = [
 
 /** Arc width: sqrt of USD value, fixed scale: 1 px at 0, WIDTH_MAX_PX at WIDTH_REF_USD and above. */
 export const WIDTH_REF_USD = 1e9;
+/** Width by quantity: WIDTH_MAX_PX at this many tonnes and above. */
+export const WIDTH_REF_TONNES = 20_000;
 export const WIDTH_MAX_PX = 14;
 export const WIDTH_MIN_PX = 1;
 

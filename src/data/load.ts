@@ -1,13 +1,15 @@
 // Loading and validating the published data files: unknown JSON in, typed data and per-feature problems out.
 import type { z } from 'zod';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
-import type { Manifest } from './schema';
+import type { Manifest, RoutesFile } from './schema';
+import { sharesFileSchema, type SharesFile } from './shares-schema';
 import {
   countriesFileSchema,
   flowFileSchema,
   flowRowSchema,
   manifestSchema,
   mineralsFileSchema,
+  routesFileSchema,
   siteCollectionSchema,
   siteFeatureSchema,
 } from './schema';
@@ -98,7 +100,7 @@ export function parseFlows(
       problems.push({ file, id: `row ${i + 1}`, message: firstIssue(r.error) });
       return;
     }
-    const [exporter, importer, mineral, hs, valueUsd, tonnes] = r.data;
+    const [exporter, importer, mineral, hs, valueUsd, tonnes, risk] = r.data;
     if (!knownCountries.has(exporter) || !knownCountries.has(importer)) {
       problems.push({ file, id: `row ${i + 1}`, message: `unknown country ${exporter} or ${importer}` });
       return;
@@ -112,6 +114,7 @@ export function parseFlows(
       hs,
       valueUsd,
       tonnes,
+      risk,
     });
   });
   return { year: head.year, flows, complete: head.complete, sources: head.sources };
@@ -123,6 +126,14 @@ export function parseCountries(value: unknown, file: string): CountryInfo[] {
 
 export function parseMinerals(value: unknown, file: string): Mineral[] {
   return whole(mineralsFileSchema, value, file).minerals;
+}
+
+export function parseRoutes(value: unknown, file: string): RoutesFile {
+  return whole(routesFileSchema, value, file);
+}
+
+export function parseShares(value: unknown, file: string): SharesFile {
+  return whole(sharesFileSchema, value, file);
 }
 
 export function parseManifest(value: unknown, file: string): Manifest {

@@ -40,7 +40,7 @@ export const siteCollectionSchema = z.object({
   features: z.array(z.unknown()),
 });
 
-/** One flow row: [exporter, importer, mineral, hs, valueUsd, tonnes|null]. */
+/** One flow row: [exporter, importer, mineral, hs, valueUsd, tonnes|null, risk bitmask (src/derive/risk-codes.ts)]. */
 export const flowRowSchema = z.tuple([
   iso3,
   iso3,
@@ -48,10 +48,11 @@ export const flowRowSchema = z.tuple([
   z.string().regex(/^\d{6}$/),
   z.number().nonnegative(),
   z.number().nonnegative().nullable(),
+  z.number().int().min(0).max(31),
 ]);
 export type FlowRow = z.infer<typeof flowRowSchema>;
 
-export const FLOW_COLUMNS = ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes'] as const;
+export const FLOW_COLUMNS = ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'] as const;
 
 export const flowFileSchema = z.strictObject({
   year,
@@ -62,6 +63,7 @@ export const flowFileSchema = z.strictObject({
     z.literal('hs'),
     z.literal('valueUsd'),
     z.literal('tonnes'),
+    z.literal('risk'),
   ]),
   /** Per mineral: is every bilateral row present (true) or only each country's top partners (false)? */
   complete: z.record(z.string(), z.boolean()),
@@ -110,3 +112,18 @@ export const manifestSchema = z.strictObject({
   gaps: z.array(z.string()),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Sea routes per country pair "EXP>IMP" (see data/pipeline/routes.ts for the path encoding). */
+export const routesFileSchema = z.strictObject({
+  scale: z.number().positive(),
+  pairs: z.record(
+    z.string().regex(/^[A-Z]{3}>[A-Z]{3}$/),
+    z.strictObject({
+      risk: z.number().int().min(0).max(31),
+      km: z.number().nonnegative().nullable(),
+      ports: z.tuple([z.string(), z.string()]).nullable(),
+      path: z.array(z.number().int()).nullable(),
+    }),
+  ),
+});
+export type RoutesFile = z.infer<typeof routesFileSchema>;

@@ -1,5 +1,5 @@
 // Flow derivations: exporter shares, the legible subset of a view, arc end points the short way round, widths, colours.
-import { SHARE_RAMP, WIDTH_MAX_PX, WIDTH_MIN_PX, WIDTH_REF_USD } from '../config/app';
+import { SHARE_RAMP, WIDTH_MAX_PX, WIDTH_MIN_PX, WIDTH_REF_TONNES, WIDTH_REF_USD } from '../config/app';
 import type { CountryInfo, Flow } from '../model/types';
 import { shortWayLng } from './antimeridian';
 
@@ -21,6 +21,23 @@ export function exporterShares(flows: readonly Flow[]): Map<string, number> {
     shares.set(k, total > 0 ? v / total : 0);
   }
   return shares;
+}
+
+/**
+ * Each flow's share (0..1) of its importer's imports of that product in the year: how dependent the importer is on
+ * that exporter. Keyed `${hs}|${exporter}|${importer}`. Imports are the sum of the file's rows to that importer.
+ */
+export function importerDependence(flows: readonly Flow[]): Map<string, number> {
+  const imports = new Map<string, number>();
+  for (const f of flows)
+    imports.set(`${f.hs}|${f.importer}`, (imports.get(`${f.hs}|${f.importer}`) ?? 0) + f.valueUsd);
+  const out = new Map<string, number>();
+  for (const f of flows) {
+    const total = imports.get(`${f.hs}|${f.importer}`) ?? 0;
+    const k = `${f.hs}|${f.exporter}|${f.importer}`;
+    out.set(k, (out.get(k) ?? 0) + (total > 0 ? f.valueUsd / total : 0));
+  }
+  return out;
 }
 
 /**
@@ -79,6 +96,13 @@ export function arcEndpoints(
   ];
 }
 
+/** Arc width in pixels for a quantity in tonnes (sqrt scale, fixed reference); unknown tonnes get the minimum width. */
+export function widthPxTonnes(tonnes: number | null): number {
+  if (tonnes === null) return WIDTH_MIN_PX;
+  const t = Math.sqrt(Math.max(0, tonnes) / WIDTH_REF_TONNES);
+  return Math.min(WIDTH_MAX_PX, WIDTH_MIN_PX + (WIDTH_MAX_PX - WIDTH_MIN_PX) * t);
+}
+
 /** Arc width in pixels: sqrt scale of USD value with a fixed reference, so widths compare across views. */
 export function widthPx(valueUsd: number): number {
   const t = Math.sqrt(Math.max(0, valueUsd) / WIDTH_REF_USD);
@@ -132,21 +156,22 @@ export function closestPair(from: CountryInfo, to: CountryInfo): [[number, numbe
   return best;
 }
 
-/** One arc ready to draw: stable per flow, so deck.gl can keep its buffers. */
+/** One arc ready to draw: one per flow of the year, stable while filters change, so deck.gl can keep its buffers. */
 export interface ArcDatum {
   flow: Flow;
   source: [number, number];
   target: [number, number];
   /** Exporter's share of world exports of the product, 0..1. */
-  share: number;
-  color: [number, number, number];
-  width: number;
+  exporterShare: number;
+  /** This flow's share of the importer's imports of the product, 0..1. */
+  importerDependence: number;
 }
 
 export function buildArcs(
   flows: readonly Flow[],
   countries: ReadonlyMap<string, CountryInfo>,
   shares: ReadonlyMap<string, number>,
+  dependence: ReadonlyMap<string, number>,
 ): ArcDatum[] {
   const out: ArcDatum[] = [];
   for (const flow of flows) {
@@ -155,8 +180,13 @@ export function buildArcs(
     if (!from || !to) continue;
     const [a, b] = closestPair(from, to);
     const [source, target] = arcEndpoints(a, b);
-    const share = shares.get(`${flow.hs}|${flow.exporter}`) ?? 0;
-    out.push({ flow, source, target, share, color: shareColor(share), width: widthPx(flow.valueUsd) });
+    out.push({
+      flow,
+      source,
+      target,
+      exporterShare: shares.get(`${flow.hs}|${flow.exporter}`) ?? 0,
+      importerDependence: dependence.get(`${flow.hs}|${flow.exporter}|${flow.importer}`) ?? 0,
+    });
   }
   return out;
 }

@@ -1,24 +1,71 @@
-// Pure layer factories: (selected data, callbacks) -> deck.gl layers with stable ids. No state, no DOM.
+// Pure layer factories: (data, GPU filter uniforms, display modes) -> deck.gl layers with stable ids. No state, no DOM.
 import type { Layer } from '@deck.gl/core';
-import { ArcLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension, type CollisionFilterExtensionProps } from '@deck.gl/extensions';
+import { ArcLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import {
+  CollisionFilterExtension,
+  DataFilterExtension,
+  type CollisionFilterExtensionProps,
+  type DataFilterExtensionProps,
+} from '@deck.gl/extensions';
 import { KIND_COLORS, KIND_RADIUS_PX } from '../config/app';
-import type { ArcDatum } from '../derive/flows';
+import { shareColor, widthPx, widthPxTonnes, type ArcDatum } from '../derive/flows';
+import {
+  flowFilterCategory,
+  flowFilterValue,
+  siteFilterCategory,
+  siteFilterValue,
+  type FilterIndex,
+  type FlowGpuFilter,
+} from '../derive/filter';
+import { isOverland } from '../derive/risk-codes';
 import type { CountryInfo, Site } from '../model/types';
+import type { ColorBy, FlowView, WidthBy } from '../state/store';
+
+/** A flow drawn along its sea lane: [lng, lat] degrees, unwrapped longitudes. */
+export interface LaneDatum {
+  arc: ArcDatum;
+  path: [number, number][];
+}
 
 export interface LayerInput {
+  /** Every site (stable); the GPU filter decides what shows. */
   sites: Site[];
+  siteFilter: { filterRange: [number, number][]; filterCategories: number[][] };
+  /** Every flow of the year as an arc (stable per year). */
   arcs: ArcDatum[];
+  /** Flows with a sea route, for the sea-lane view; null until the routes are loaded. */
+  lanes: LaneDatum[] | null;
+  flowFilter: FlowGpuFilter;
+  index: FilterIndex;
+  flowView: FlowView;
+  colorBy: ColorBy;
+  widthBy: WidthBy;
   labels: CountryInfo[];
-  /** Country -> total trade value in view, for label priority. */
   labelWeight: ReadonlyMap<string, number>;
   selectedId: string | null;
 }
 
 const collision = new CollisionFilterExtension();
+// Arcs: numeric [value, exporter, importer, has sea route]; categories [mineral, risk code].
+const arcFilter = new DataFilterExtension({ filterSize: 4, categorySize: 2 });
+// Lanes: numeric [value, exporter, importer]; categories [mineral, risk code].
+const laneFilter = new DataFilterExtension({ filterSize: 3, categorySize: 2 });
+// Sites: numeric [country]; categories [mineral set, kind, status].
+const siteFilter = new DataFilterExtension({ filterSize: 1, categorySize: 3 });
+
+const ANY: [number, number] = [-1e30, 1e30];
+
+function arcColor(d: ArcDatum, colorBy: ColorBy): [number, number, number] {
+  return shareColor(colorBy === 'exporter-share' ? d.exporterShare : d.importerDependence);
+}
+function arcWidth(d: ArcDatum, widthBy: WidthBy): number {
+  return widthBy === 'usd' ? widthPx(d.flow.valueUsd) : widthPxTonnes(d.flow.tonnes);
+}
 
 export function buildLayers(input: LayerInput): Layer[] {
-  return [
+  const { index, colorBy, widthBy } = input;
+  const lanesOn = input.flowView === 'sea-lanes' && input.lanes !== null;
+  const layers: Layer[] = [
     new TextLayer<CountryInfo, CollisionFilterExtensionProps<CountryInfo>>({
       id: 'country-labels',
       data: input.labels,
@@ -40,25 +87,76 @@ export function buildLayers(input: LayerInput): Layer[] {
       updateTriggers: { getCollisionPriority: [input.labelWeight] },
       parameters: { depthCompare: 'always' },
     }),
-    new ArcLayer<ArcDatum>({
-      id: 'flows',
-      data: input.arcs,
-      getSourcePosition: (d) => d.source,
-      getTargetPosition: (d) => d.target,
-      getSourceColor: (d) => [...d.color, 235],
-      getTargetColor: (d) => [...d.color, 120],
-      getWidth: (d) => d.width,
-      widthUnits: 'pixels',
-      getHeight: 0.35,
-      // Seen from straight above a 3D arc is a straight line; tilting its plane draws it as a curve.
-      getTilt: 55,
-      greatCircle: false,
-      pickable: true,
-      autoHighlight: true,
-      highlightColor: [20, 20, 20, 255],
-      parameters: { depthCompare: 'always' },
-    }),
-    new ScatterplotLayer<Site>({
+  ];
+
+  // One arc layer per part of the flow filter ("either" focus = exporter side + importer side, disjoint).
+  input.flowFilter.parts.forEach((part, i) => {
+    const hasPathRange: [number, number] = lanesOn ? [0, 0] : [0, 1];
+    layers.push(
+      new ArcLayer<ArcDatum, DataFilterExtensionProps<ArcDatum>>({
+        id: i === 0 ? 'flows' : 'flows-importer-side',
+        data: input.arcs,
+        getSourcePosition: (d) => d.source,
+        getTargetPosition: (d) => d.target,
+        getSourceColor: (d) => [...arcColor(d, colorBy), 235],
+        getTargetColor: (d) => [...arcColor(d, colorBy), 120],
+        getWidth: (d) => arcWidth(d, widthBy),
+        widthUnits: 'pixels',
+        getHeight: 0.35,
+        // Seen from straight above a 3D arc is a straight line; tilting its plane draws it as a curve.
+        getTilt: 55,
+        greatCircle: false,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [20, 20, 20, 255],
+        extensions: [arcFilter],
+        getFilterValue: (d) => [...flowFilterValue(d.flow, index), isOverland(d.flow.risk) ? 0 : 1],
+        getFilterCategory: (d) => flowFilterCategory(d.flow, index),
+        filterRange: [...part.filterRange, hasPathRange],
+        filterCategories: part.filterCategories,
+        updateTriggers: {
+          getSourceColor: [colorBy],
+          getTargetColor: [colorBy],
+          getWidth: [widthBy],
+          getFilterValue: [index],
+          getFilterCategory: [index],
+        },
+        parameters: { depthCompare: 'always' },
+      }),
+    );
+    if (lanesOn && input.lanes) {
+      layers.push(
+        new PathLayer<LaneDatum, DataFilterExtensionProps<LaneDatum>>({
+          id: i === 0 ? 'flow-lanes' : 'flow-lanes-importer-side',
+          data: input.lanes,
+          getPath: (d) => d.path,
+          getColor: (d) => [...arcColor(d.arc, colorBy), 200],
+          getWidth: (d) => arcWidth(d.arc, widthBy),
+          widthUnits: 'pixels',
+          capRounded: true,
+          jointRounded: true,
+          pickable: true,
+          autoHighlight: true,
+          highlightColor: [20, 20, 20, 255],
+          extensions: [laneFilter],
+          getFilterValue: (d) => flowFilterValue(d.arc.flow, index),
+          getFilterCategory: (d) => flowFilterCategory(d.arc.flow, index),
+          filterRange: part.filterRange.map((r) => r ?? ANY),
+          filterCategories: part.filterCategories,
+          updateTriggers: {
+            getColor: [colorBy],
+            getWidth: [widthBy],
+            getFilterValue: [index],
+            getFilterCategory: [index],
+          },
+          parameters: { depthCompare: 'always' },
+        }),
+      );
+    }
+  });
+
+  layers.push(
+    new ScatterplotLayer<Site, DataFilterExtensionProps<Site>>({
       id: 'sites',
       data: input.sites,
       getPosition: (s) => s.position,
@@ -72,8 +170,14 @@ export function buildLayers(input: LayerInput): Layer[] {
       pickable: true,
       autoHighlight: true,
       highlightColor: [20, 20, 20, 200],
-      updateTriggers: { getRadius: [input.selectedId] },
+      extensions: [siteFilter],
+      getFilterValue: (s) => siteFilterValue(s, index),
+      getFilterCategory: (s) => siteFilterCategory(s, index),
+      filterRange: input.siteFilter.filterRange,
+      filterCategories: input.siteFilter.filterCategories,
+      updateTriggers: { getRadius: [input.selectedId], getFilterValue: [index], getFilterCategory: [index] },
       parameters: { depthCompare: 'always' },
     }),
-  ];
+  );
+  return layers;
 }

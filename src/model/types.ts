@@ -91,6 +91,8 @@ export interface Flow {
   hs: string;
   valueUsd: number;
   tonnes: number | null;
+  /** China route-risk reasons as a bitmask (src/derive/risk-codes.ts), computed in the pipeline from sea routes. */
+  risk: number;
 }
 
 /** A sea port a country's flows are drawn from (NGA World Port Index). */

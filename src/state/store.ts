@@ -2,6 +2,8 @@
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_MINERALS, DEFAULT_YEAR, INITIAL_VIEW } from '../config/app';
 import type { Manifest } from '../data/schema';
+import type { SharesFile } from '../data/shares-schema';
+import { defaultFilterSpec, type FilterSpec } from '../derive/filter';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
 
 export interface StaticData {
@@ -27,12 +29,36 @@ export interface Notice {
   text: string;
 }
 
-export interface Filters {
-  /** Canonical mineral ids; at least one. */
-  minerals: string[];
+/** Decoded sea routes per country pair "EXP>IMP": path in [lng, lat] degrees (unwrapped), km, ports. */
+export interface RouteInfo {
+  path: [number, number][] | null;
+  km: number | null;
+  ports: [string, string] | null;
+}
+
+export type ColorBy = 'exporter-share' | 'importer-dependence';
+export type WidthBy = 'usd' | 'tonnes';
+export type FlowView = 'arcs' | 'sea-lanes';
+
+/** Everything the user can set: what is kept (FilterSpec) and how it is drawn. Plain and serialisable. */
+export interface Filters extends FilterSpec {
   year: number;
   /** Draw every flow instead of the ones making up most of the value. */
   showAllFlows: boolean;
+  colorBy: ColorBy;
+  widthBy: WidthBy;
+  flowView: FlowView;
+}
+
+export function defaultFilters(): Filters {
+  return {
+    ...defaultFilterSpec(DEFAULT_MINERALS),
+    year: DEFAULT_YEAR,
+    showAllFlows: false,
+    colorBy: 'exporter-share',
+    widthBy: 'usd',
+    flowView: 'arcs',
+  };
 }
 
 export interface ViewState {
@@ -47,6 +73,12 @@ export interface AppState {
   years: Record<number, YearData>;
   yearStatus: Record<number, 'loading' | 'ready' | 'error'>;
   filters: Filters;
+  /** Year animation running. */
+  playing: boolean;
+  routes: Map<string, RouteInfo> | null;
+  routesStatus: 'idle' | 'loading' | 'ready' | 'error';
+  /** Country shares by mineral and stage; null until loaded (lazily, with the chart). */
+  shares: SharesFile | null;
   selection: Selection | null;
   notices: Notice[];
   view: ViewState;
@@ -58,7 +90,11 @@ export function initialState(): AppState {
     data: null,
     years: {},
     yearStatus: {},
-    filters: { minerals: [...DEFAULT_MINERALS], year: DEFAULT_YEAR, showAllFlows: false },
+    filters: defaultFilters(),
+    playing: false,
+    routes: null,
+    routesStatus: 'idle',
+    shares: null,
     selection: null,
     notices: [],
     view: { ...INITIAL_VIEW },
@@ -95,6 +131,24 @@ export const actions = {
   },
   setFilters(store: AppStore, patch: Partial<Filters>) {
     store.setState((s) => ({ filters: { ...s.filters, ...patch } }));
+  },
+  resetFilters(store: AppStore) {
+    store.setState((s) => ({ filters: { ...defaultFilters(), year: s.filters.year }, playing: false }));
+  },
+  setPlaying(store: AppStore, playing: boolean) {
+    store.setState({ playing });
+  },
+  routesLoading(store: AppStore) {
+    store.setState({ routesStatus: 'loading' });
+  },
+  routesLoaded(store: AppStore, routes: Map<string, RouteInfo>) {
+    store.setState({ routes, routesStatus: 'ready' });
+  },
+  sharesLoaded(store: AppStore, shares: SharesFile) {
+    store.setState({ shares });
+  },
+  routesFailed(store: AppStore) {
+    store.setState({ routesStatus: 'error' });
   },
   select(store: AppStore, selection: Selection | null) {
     store.setState({ selection });

@@ -40,13 +40,13 @@ export function tooltipLines(
       `Status: ${s.status} (as of ${s.vintage}) · location ${s.precision}`,
     ];
   }
-  if (layerId === 'flows') {
-    const a = object as ArcDatum;
+  if (layerId?.startsWith('flows') || layerId?.startsWith('flow-lanes')) {
+    const a = layerId.startsWith('flow-lanes') ? (object as { arc: ArcDatum }).arc : (object as ArcDatum);
     const f = a.flow;
     return [
       `${name(f.exporter)} → ${name(f.importer)}`,
       `${data.minerals.find((m) => m.id === f.mineral)?.name ?? f.mineral} (HS ${f.hs}), ${f.year}: ${formatUsd(f.valueUsd)}`,
-      `Exporter's world share: ${formatShare(a.share)}`,
+      `Exporter's world share: ${formatShare(a.exporterShare)} · importer's dependence: ${formatShare(a.importerDependence)}`,
     ];
   }
   return null;

@@ -2,7 +2,8 @@
 import { KIND_LABELS } from '../config/app';
 import { formatShare, formatTonnes, formatUsd } from '../derive/format';
 import type { Flow, Site, Source } from '../model/types';
-import type { StaticData, YearData } from '../state/store';
+import { decodeRisk, isOverland, RISK_TEXT } from '../derive/risk-codes';
+import type { RouteInfo, StaticData, YearData } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
 
 const PRECISION_TEXT: Record<Site['precision'], string> = {
@@ -66,8 +67,11 @@ export function renderFlowDetails(
   share: number | undefined,
   data: StaticData,
   year: YearData | undefined,
+  route: RouteInfo | undefined,
   onClose: () => void,
 ): void {
+  const reasons = decodeRisk(flow.risk);
+  const overland = isOverland(flow.risk);
   const name = (iso3: string) => data.countries.get(iso3)?.name ?? iso3;
   const mineral = data.minerals.find((m) => m.id === flow.mineral);
   const product = mineral?.products.find((p) => p.hs === flow.hs);
@@ -97,6 +101,29 @@ export function renderFlowDetails(
             : 'top partners per country only: shares are of the rows present',
       ),
       row('Flow id', flow.id),
+    ),
+    el('h3', {}, 'Route risk: China'),
+    el(
+      'ul',
+      { class: 'risk-reasons', 'data-testid': 'risk-reasons' },
+      ...(reasons.length > 0
+        ? reasons.map((r) => el('li', { 'data-reason': r }, RISK_TEXT[r]))
+        : [
+            el(
+              'li',
+              { 'data-reason': 'none' },
+              'None of the four reasons: not from or to China, sea route stays clear of its coast and the South China Sea.',
+            ),
+          ]),
+    ),
+    el(
+      'p',
+      { class: 'muted' },
+      overland
+        ? 'No sea route between the two countries (land-locked or overland): judged by origin and destination only.'
+        : route?.km
+          ? `Sea route ${route.ports ? `${route.ports[0]} → ${route.ports[1]}, ` : ''}about ${route.km.toLocaleString('en-US')} km (computed on the Eurostat SeaRoute / MARNET network).`
+          : 'Sea route computed in the data pipeline (load the sea-lane view to see it).',
     ),
     el('h3', {}, 'Sources'),
     sourcesList(year?.sources ?? []),

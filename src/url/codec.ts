@@ -1,5 +1,7 @@
 // Pure URL codec: parse a query string into a validated slice of state (dropping bad values), and serialise it back.
 import { YEARS } from '../config/app';
+import { RISK_REASONS, type RiskReason } from '../derive/route-risk';
+import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
 
 export const URL_VERSION = 1;
 
@@ -12,6 +14,18 @@ export interface UrlState {
   embed?: boolean;
   site?: string;
   flow?: string;
+  kinds?: SiteKind[];
+  statuses?: SiteStatus[];
+  /** ISO3 of the focus country. */
+  focus?: string;
+  role?: 'exporter' | 'importer' | 'either';
+  /** Minimum flow value in USD. */
+  min?: number;
+  reasons?: RiskReason[];
+  color?: 'exporter-share' | 'importer-dependence';
+  width?: 'usd' | 'tonnes';
+  lanes?: boolean;
+  all?: boolean;
 }
 
 export interface ParseResult {
@@ -102,6 +116,58 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         if (/^[A-Za-z0-9-]{1,80}$/.test(value)) state.flow = value;
         else ignored.push(`flow id "${short(value)}" is not valid`);
         break;
+      case 'kind':
+      case 'status': {
+        const list: readonly string[] = key === 'kind' ? SITE_KINDS : SITE_STATUSES;
+        const ids = value
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        for (const bad of ids.filter((id) => !list.includes(id)))
+          ignored.push(`unknown site ${key} "${short(bad)}"`);
+        const good = [...new Set(ids.filter((id) => list.includes(id)))];
+        if (good.length > 0) {
+          if (key === 'kind') state.kinds = good as SiteKind[];
+          else state.statuses = good as SiteStatus[];
+        }
+        break;
+      }
+      case 'focus':
+        if (/^[A-Z]{3}$/.test(value)) state.focus = value;
+        else ignored.push(`focus "${short(value)}" is not a country code`);
+        break;
+      case 'role':
+        if (value === 'exporter' || value === 'importer' || value === 'either') state.role = value;
+        else ignored.push(`role "${short(value)}" is not exporter, importer or either`);
+        break;
+      case 'min': {
+        const n = Number(value);
+        if (value === '' || !Number.isFinite(n) || n < 0)
+          ignored.push(`minimum value "${short(value)}" is not a positive number`);
+        else state.min = Math.min(n, 1e12);
+        break;
+      }
+      case 'reasons': {
+        const ids = value === '' ? [] : value.split(',').map((x) => x.trim());
+        for (const bad of ids.filter((id) => !(RISK_REASONS as readonly string[]).includes(id)))
+          ignored.push(`unknown risk reason "${short(bad)}"`);
+        state.reasons = RISK_REASONS.filter((r) => ids.includes(r));
+        break;
+      }
+      case 'color':
+        if (value === 'exporter' || value === 'importer')
+          state.color = value === 'exporter' ? 'exporter-share' : 'importer-dependence';
+        else ignored.push(`colour "${short(value)}" is not exporter or importer`);
+        break;
+      case 'width':
+        if (value === 'usd' || value === 'tonnes') state.width = value;
+        else ignored.push(`width "${short(value)}" is not usd or tonnes`);
+        break;
+      case 'lanes':
+      case 'all':
+        if (value === '1' || value === '0') state[key] = value === '1';
+        else ignored.push(`${key} "${short(value)}" is not 0 or 1`);
+        break;
       default:
         ignored.push(`unknown setting "${short(key)}"`);
     }
@@ -118,6 +184,17 @@ export function serializeUrl(state: UrlState): string {
   if (state.minerals && state.minerals.length > 0) p.set('mineral', state.minerals.join(','));
   if (state.year !== undefined) p.set('year', String(state.year));
   if (state.risk && state.risk !== 'all') p.set('risk', state.risk);
+  if (state.kinds && state.kinds.length < SITE_KINDS.length) p.set('kind', state.kinds.join(','));
+  if (state.statuses && state.statuses.length < SITE_STATUSES.length)
+    p.set('status', state.statuses.join(','));
+  if (state.focus) p.set('focus', state.focus);
+  if (state.focus && state.role && state.role !== 'either') p.set('role', state.role);
+  if (state.min) p.set('min', String(state.min));
+  if (state.reasons && state.reasons.length < RISK_REASONS.length) p.set('reasons', state.reasons.join(','));
+  if (state.color === 'importer-dependence') p.set('color', 'importer');
+  if (state.width === 'tonnes') p.set('width', 'tonnes');
+  if (state.lanes) p.set('lanes', '1');
+  if (state.all) p.set('all', '1');
   if (state.site) p.set('site', state.site);
   if (state.flow) p.set('flow', state.flow);
   if (state.view)

@@ -1,54 +1,22 @@
 // Browser tests of the built app in real Chromium: readiness, real pixels, tooltips and details, safety, failures.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { countColours, launch, waitReady, watch, type Session } from './browser';
-import { serveStatic, type StaticServer } from './server';
+import { countColours, waitReady } from './browser';
+import { ROOT, sitesFile as readSites, text, useApp, type SiteFeature } from './harness';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const dist = join(root, 'dist');
-interface SiteFeature {
-  type: 'Feature';
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { id: string; name: string; minerals: string[] } & Record<string, unknown>;
-}
-const sitesFile = JSON.parse(readFileSync(join(dist, 'data/sites.geojson'), 'utf8')) as {
-  type: string;
-  features: SiteFeature[];
-};
-
-let server: StaticServer;
-let session: Session;
-
-before(async () => {
-  server = await serveStatic(dist);
-  session = await launch();
-});
-after(async () => {
-  await session?.close();
-  await server?.close();
-});
-
-async function open(query = '', setup?: (page: Page) => Promise<void>) {
-  const page = await session.context.newPage();
-  const w = watch(page, server.origin);
-  if (setup) await setup(page);
-  await page.goto(`${server.url}${query}`);
-  return { page, w };
-}
-
-const text = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).innerText();
+const app = useApp();
+const sitesFile = readSites();
+const open = (query = '', setup?: (page: Page) => Promise<void>) => app.open(query, setup);
 
 /** Screenshot of the map area right of the side panel, as PNG. */
-const mapShot = (page: Page) => page.screenshot({ clip: { x: 330, y: 0, width: 950, height: 760 } });
+const mapShot = (page: Page) => page.screenshot({ clip: { x: 350, y: 0, width: 930, height: 760 } });
 
 describe('the map', () => {
   test('opens from a sub-path, reaches readiness with real data, no console errors, nothing off-origin', async () => {
     const { page, w } = await open();
-    assert.ok(server.url.includes('/reports/critical-minerals/'), 'served under a sub-path');
+    assert.ok(app.server().url.includes('/reports/critical-minerals/'), 'served under a sub-path');
     await waitReady(page);
     const expectedSites = sitesFile.features.filter((f) =>
       f.properties.minerals.includes('rare-earths'),
@@ -61,7 +29,7 @@ describe('the map', () => {
     assert.match(await page.locator('.maplibregl-ctrl-scale').innerText(), /km/);
     assert.equal(await page.locator('[data-testid="reset-view"]').count(), 1);
     if (process.env.SCREENSHOT === '1')
-      await page.screenshot({ path: join(root, 'tests/screenshots/map.png') });
+      await page.screenshot({ path: join(ROOT, 'tests/screenshots/map.png') });
     await page.close();
   });
 

@@ -36,6 +36,22 @@ describe('parseUrl', () => {
     else expect(r.ignored).toEqual([]);
     expect(r.state).toEqual(state);
   });
+  test.each([
+    ['?kind=mine,castle', /unknown site kind "castle"/, { kinds: ['mine'] }],
+    ['?status=dreaming', /unknown site status/, {}],
+    ['?focus=japan', /not a country code/, {}],
+    ['?role=buyer', /role "buyer"/, {}],
+    ['?min=-5', /not a positive number/, {}],
+    ['?reasons=origin,weather', /unknown risk reason "weather"/, { reasons: ['origin'] }],
+    ['?reasons=', null, { reasons: [] }],
+    ['?color=green', /colour "green"/, {}],
+    ['?lanes=yes', /lanes "yes"/, {}],
+  ] as const)('filter key %s', (query, reason, state) => {
+    const r = parseUrl(query, MINERALS);
+    if (reason) expect(r.ignored.join(' ')).toMatch(reason);
+    else expect(r.ignored).toEqual([]);
+    expect(r.state).toEqual(state);
+  });
   test('never throws on garbage', () => {
     for (const q of [
       '%',
@@ -60,6 +76,25 @@ describe('serializeUrl', () => {
       view: { lng: 10.5, lat: -3.25, zoom: 2.5 },
     },
     { minerals: ['rare-earths'], year: 2022, site: 'cur-mountain-pass', embed: true },
+    {
+      minerals: ['cobalt'],
+      year: 2024,
+      kinds: ['mine', 'refinery'],
+      statuses: ['operating'],
+      focus: 'JPN',
+      role: 'importer',
+    },
+    {
+      minerals: ['rare-earths'],
+      year: 2024,
+      risk: 'no-china',
+      reasons: ['transit', 'south-china-sea'],
+      min: 1000000,
+      color: 'importer-dependence',
+      width: 'tonnes',
+      lanes: true,
+      all: true,
+    },
   ])('round-trips %j', (state) => {
     const r = parseUrl(serializeUrl(state), MINERALS);
     expect(r.ignored).toEqual([]);

@@ -70,6 +70,7 @@ const flow = (id: string, exporter: string, valueUsd: number, hs = '850511'): Fl
   hs,
   valueUsd,
   tonnes: null,
+  risk: 0,
 });
 
 describe('legibleFlows', () => {

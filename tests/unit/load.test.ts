@@ -61,7 +61,7 @@ describe('parseSites', () => {
 describe('parseFlows', () => {
   const file = (rows: unknown[]) => ({
     year: 2024,
-    columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes'],
+    columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'],
     complete: { 'rare-earths': true },
     sources: [{ publisher: 'CEPII', title: 'BACI', year: 2026 }],
     rows,
@@ -70,10 +70,11 @@ describe('parseFlows', () => {
     const problems: DataProblem[] = [];
     const r = parseFlows(
       file([
-        ['CHN', 'DEU', 'rare-earths', '850511', 513918501, 12607],
-        ['CHN', 'XXX', 'rare-earths', '850511', 1, null],
-        ['CHN', 'DEU', 'rare-earths', '8505', 1, null],
-        ['CHN', 'DEU', 'rare-earths', '850511', -5, null],
+        ['CHN', 'DEU', 'rare-earths', '850511', 513918501, 12607, 1],
+        ['CHN', 'XXX', 'rare-earths', '850511', 1, null, 1],
+        ['CHN', 'DEU', 'rare-earths', '8505', 1, null, 1],
+        ['CHN', 'DEU', 'rare-earths', '850511', -5, null, 1],
+        ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 99],
       ]),
       'flows-2024.json',
       new Set(['CHN', 'DEU']),
@@ -89,9 +90,10 @@ describe('parseFlows', () => {
         hs: '850511',
         valueUsd: 513918501,
         tonnes: 12607,
+        risk: 1,
       },
     ]);
-    expect(problems.map((p) => p.id)).toEqual(['row 2', 'row 3', 'row 4']);
+    expect(problems.map((p) => p.id)).toEqual(['row 2', 'row 3', 'row 4', 'row 5']);
   });
   test('a wrong envelope is a file error', () => {
     expect(() => parseFlows({ year: 'x' }, 'f', new Set(), [])).toThrow(/unexpected format/);

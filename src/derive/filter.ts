@@ -1,0 +1,190 @@
+// The one definition of what the filters keep: CPU predicates for counts and panels, and the same rule as GPU filter props.
+import { RISK_REASONS, type RiskReason } from './route-risk';
+import { RISK_BITS, RISK_CODE_MAX } from './risk-codes';
+import type { Flow, Site, SiteKind, SiteStatus } from '../model/types';
+import { SITE_KINDS, SITE_STATUSES } from '../model/types';
+
+export type RiskMode = 'all' | 'china' | 'no-china';
+export type FocusRole = 'exporter' | 'importer' | 'either';
+
+/** The part of the filters that decides what is kept (display modes are elsewhere). */
+export interface FilterSpec {
+  minerals: readonly string[];
+  kinds: readonly SiteKind[];
+  statuses: readonly SiteStatus[];
+  /** ISO3 of the focus country, or null for all countries. */
+  focus: string | null;
+  role: FocusRole;
+  /** Flows below this value (USD) are left out. */
+  minValueUsd: number;
+  risk: RiskMode;
+  /** Reasons that count for the risk filter (a toggle per reason). */
+  reasons: readonly RiskReason[];
+}
+
+/** Values are compared as float32, exactly as the GPU stores them, so the map and the counts never disagree. */
+const f32 = Math.fround;
+
+export function reasonsMask(reasons: readonly RiskReason[]): number {
+  return reasons.reduce((m, r) => m | RISK_BITS[r], 0);
+}
+
+/** Does a flow with this risk code pass the risk filter? all: yes; china: any enabled reason; no-china: none. */
+export function riskPasses(code: number, risk: RiskMode, mask: number): boolean {
+  if (risk === 'all') return true;
+  const exposed = (code & mask) !== 0;
+  return risk === 'china' ? exposed : !exposed;
+}
+
+export function focusPasses(
+  exporter: string,
+  importer: string,
+  focus: string | null,
+  role: FocusRole,
+): boolean {
+  if (focus === null) return true;
+  if (role === 'exporter') return exporter === focus;
+  if (role === 'importer') return importer === focus;
+  return exporter === focus || importer === focus;
+}
+
+export function sitePasses(site: Site, f: FilterSpec): boolean {
+  return (
+    site.minerals.some((m) => f.minerals.includes(m)) &&
+    f.kinds.includes(site.kind) &&
+    f.statuses.includes(site.status) &&
+    (f.focus === null || site.country === f.focus)
+  );
+}
+
+/** Every filter but the legibility cut. */
+export function flowPasses(flow: Flow, f: FilterSpec, mask = reasonsMask(f.reasons)): boolean {
+  return (
+    f.minerals.includes(flow.mineral) &&
+    f32(flow.valueUsd) >= f32(f.minValueUsd) &&
+    focusPasses(flow.exporter, flow.importer, f.focus, f.role) &&
+    riskPasses(flow.risk, f.risk, mask)
+  );
+}
+
+/**
+ * The smallest value (USD) a flow needs to be drawn so that the drawn flows make up at least `fraction` of the total
+ * value of `flows` (largest first). Flows tied with the cut-off are all drawn. 0 when fraction >= 1 or no flows.
+ */
+export function legibleCutoff(flows: readonly Flow[], fraction: number): number {
+  if (fraction >= 1 || flows.length === 0) return 0;
+  const values = flows.map((fl) => f32(fl.valueUsd)).sort((a, b) => b - a);
+  const total = values.reduce((s, v) => s + v, 0);
+  let acc = 0;
+  for (const v of values) {
+    acc += v;
+    if (acc >= total * fraction) return v;
+  }
+  return 0;
+}
+
+// ---------------------------------------------------------------- GPU side (deck.gl DataFilterExtension)
+
+/** Stable indexes for categorical and numeric filter attributes, built once per data load. */
+export interface FilterIndex {
+  country: ReadonlyMap<string, number>;
+  mineral: ReadonlyMap<string, number>;
+}
+
+export function buildFilterIndex(countries: Iterable<string>, minerals: Iterable<string>): FilterIndex {
+  return {
+    country: new Map([...countries].sort().map((c, i) => [c, i])),
+    mineral: new Map([...minerals].map((m, i) => [m, i])),
+  };
+}
+
+/** A site's mineral set as a bitmask over FilterIndex.mineral (fits float32 exactly for up to 24 minerals). */
+export function mineralMask(minerals: readonly string[], index: FilterIndex): number {
+  return minerals.reduce((m, id) => m | (1 << (index.mineral.get(id) ?? 0)), 0);
+}
+
+/** Static per-flow attributes: numeric [valueUsd, exporterIdx, importerIdx], categories [mineralIdx, riskCode]. */
+export function flowFilterValue(flow: Flow, index: FilterIndex): [number, number, number] {
+  return [flow.valueUsd, index.country.get(flow.exporter) ?? -1, index.country.get(flow.importer) ?? -1];
+}
+export function flowFilterCategory(flow: Flow, index: FilterIndex): [number, number] {
+  return [index.mineral.get(flow.mineral) ?? -1, flow.risk];
+}
+
+/** Static per-site attributes: numeric [countryIdx], categories [mineralMask, kindIdx, statusIdx]. */
+export function siteFilterValue(site: Site, index: FilterIndex): [number] {
+  return [index.country.get(site.country) ?? -1];
+}
+export function siteFilterCategory(site: Site, index: FilterIndex): [number, number, number] {
+  return [
+    mineralMask(site.minerals, index),
+    SITE_KINDS.indexOf(site.kind),
+    SITE_STATUSES.indexOf(site.status),
+  ];
+}
+
+const ALL: [number, number] = [-1e30, 1e30];
+
+export interface FlowGpuFilter {
+  /** One entry per flow layer part: 'either' focus needs two (exporter side, importer side); they are disjoint. */
+  parts: { filterRange: [number, number][]; filterCategories: number[][] }[];
+}
+
+/**
+ * The uniforms that make the GPU keep exactly what flowPasses (and the legibility cut-off) keep. Changing a filter
+ * only changes these, never the attributes.
+ */
+export function flowGpuFilter(f: FilterSpec, index: FilterIndex, cutoffUsd: number): FlowGpuFilter {
+  const minerals = f.minerals.map((m) => index.mineral.get(m) ?? -1).filter((i) => i >= 0);
+  const mask = reasonsMask(f.reasons);
+  const codes: number[] = [];
+  for (let c = 0; c <= RISK_CODE_MAX; c++) if (riskPasses(c, f.risk, mask)) codes.push(c);
+  const valueRange: [number, number] = [f32(Math.max(f.minValueUsd, cutoffUsd)), 1e30];
+  const categories = [minerals.length > 0 ? minerals : [-2], codes.length > 0 ? codes : [-2]];
+  if (f.focus === null)
+    return { parts: [{ filterRange: [valueRange, ALL, ALL], filterCategories: categories }] };
+  const c = index.country.get(f.focus) ?? -2;
+  const exporterSide = {
+    filterRange: [valueRange, [c, c], ALL] as [number, number][],
+    filterCategories: categories,
+  };
+  const importerSide = {
+    filterRange: [valueRange, ALL, [c, c]] as [number, number][],
+    filterCategories: categories,
+  };
+  if (f.role === 'exporter') return { parts: [exporterSide] };
+  if (f.role === 'importer') return { parts: [importerSide] };
+  return { parts: [exporterSide, importerSide] };
+}
+
+export function siteGpuFilter(
+  f: FilterSpec,
+  index: FilterIndex,
+  masksInData: Iterable<number>,
+): { filterRange: [number, number][]; filterCategories: number[][] } {
+  const selected = mineralMask(f.minerals, index);
+  const masks = [...masksInData].filter((m) => (m & selected) !== 0);
+  const c = f.focus === null ? null : (index.country.get(f.focus) ?? -2);
+  return {
+    filterRange: [c === null ? ALL : [c, c]],
+    filterCategories: [
+      masks.length > 0 ? masks : [-2],
+      f.kinds.map((k) => SITE_KINDS.indexOf(k)),
+      f.statuses.map((s) => SITE_STATUSES.indexOf(s)),
+    ].map((list) => (list.length > 0 ? list : [-2])),
+  };
+}
+
+/** Default filter: all kinds, statuses and reasons; no focus; no minimum; all routes. */
+export function defaultFilterSpec(minerals: readonly string[]): FilterSpec {
+  return {
+    minerals: [...minerals],
+    kinds: [...SITE_KINDS],
+    statuses: [...SITE_STATUSES],
+    focus: null,
+    role: 'either',
+    minValueUsd: 0,
+    risk: 'all',
+    reasons: [...RISK_REASONS],
+  };
+}

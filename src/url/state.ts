@@ -1,0 +1,53 @@
+// Pure mapping between the app state and the URL slice: what a link carries, and how a parsed link patches the filters.
+import type { AppState, Filters } from '../state/store';
+import type { UrlState } from './codec';
+
+/** The whitelisted, serialisable slice of the state that lives in the address bar. */
+export function urlStateFromApp(s: AppState): UrlState {
+  const f = s.filters;
+  const u: UrlState = {
+    minerals: [...f.minerals],
+    year: f.year,
+    risk: f.risk,
+    kinds: [...f.kinds],
+    statuses: [...f.statuses],
+    reasons: [...f.reasons],
+    role: f.role,
+    min: f.minValueUsd,
+    color: f.colorBy,
+    width: f.widthBy,
+    lanes: f.flowView === 'sea-lanes',
+    all: f.showAllFlows,
+    view: s.view,
+  };
+  if (f.focus) u.focus = f.focus;
+  if (s.selection?.type === 'site') u.site = s.selection.id;
+  if (s.selection?.type === 'flow') u.flow = s.selection.id;
+  return u;
+}
+
+/** Filter changes a parsed link asks for; absent keys leave the defaults. `knownCountries` guards the focus. */
+export function filtersFromUrl(
+  u: UrlState,
+  knownCountries: ReadonlySet<string>,
+  ignored: string[],
+): Partial<Filters> {
+  const patch: Partial<Filters> = {};
+  if (u.minerals) patch.minerals = u.minerals;
+  if (u.year !== undefined) patch.year = u.year;
+  if (u.risk) patch.risk = u.risk;
+  if (u.kinds) patch.kinds = u.kinds;
+  if (u.statuses) patch.statuses = u.statuses;
+  if (u.reasons) patch.reasons = u.reasons;
+  if (u.focus) {
+    if (knownCountries.has(u.focus)) patch.focus = u.focus;
+    else ignored.push(`unknown country "${u.focus}"`);
+  }
+  if (u.role) patch.role = u.role;
+  if (u.min !== undefined) patch.minValueUsd = u.min;
+  if (u.color) patch.colorBy = u.color;
+  if (u.width) patch.widthBy = u.width;
+  if (u.lanes !== undefined) patch.flowView = u.lanes ? 'sea-lanes' : 'arcs';
+  if (u.all !== undefined) patch.showAllFlows = u.all;
+  return patch;
+}

@@ -1,0 +1,145 @@
+// The map and the panels agree: GPU filter uniforms (simulated as DataFilterExtension applies them) keep exactly what the CPU predicates keep.
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { parseFlows, parseSites } from '../../src/data/load';
+import {
+  buildFilterIndex,
+  defaultFilterSpec,
+  flowFilterCategory,
+  flowFilterValue,
+  flowGpuFilter,
+  flowPasses,
+  legibleCutoff,
+  mineralMask,
+  riskPasses,
+  siteFilterCategory,
+  siteFilterValue,
+  siteGpuFilter,
+  sitePasses,
+  type FilterSpec,
+} from '../../src/derive/filter';
+import { RISK_REASONS } from '../../src/derive/route-risk';
+import { SITE_KINDS, SITE_STATUSES, type Flow } from '../../src/model/types';
+
+const sites = parseSites(JSON.parse(readFileSync('public/data/sites.geojson', 'utf8')), 'sites', []);
+const countries = (
+  JSON.parse(readFileSync('public/data/countries.json', 'utf8')) as { countries: { iso3: string }[] }
+).countries.map((c) => c.iso3);
+const flows = parseFlows(
+  JSON.parse(readFileSync('public/data/flows-2024.json', 'utf8')),
+  'flows',
+  new Set(countries),
+  [],
+).flows;
+const minerals = (
+  JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: { id: string }[] }
+).minerals.map((m) => m.id);
+const index = buildFilterIndex(countries, minerals);
+const masks = new Set(sites.map((s) => mineralMask(s.minerals, index)));
+
+/** DataFilterExtension semantics: every numeric value within its [min, max] (float32) and every category listed. */
+function gpuKeeps(
+  value: number[],
+  category: number[],
+  part: { filterRange: [number, number][]; filterCategories: number[][] },
+): boolean {
+  const inRange = value.every((v, i) => {
+    const [lo, hi] = part.filterRange[i] ?? [0, 0];
+    return Math.fround(v) >= Math.fround(lo) && Math.fround(v) <= Math.fround(hi);
+  });
+  return inRange && category.every((c, i) => (part.filterCategories[i] ?? []).includes(c));
+}
+
+const subset = <T>(all: readonly T[]) => fc.subarray([...all], { minLength: 0 });
+const specArb: fc.Arbitrary<FilterSpec> = fc.record({
+  minerals: subset(minerals),
+  kinds: subset(SITE_KINDS),
+  statuses: subset(SITE_STATUSES),
+  focus: fc.option(fc.constantFrom('CHN', 'USA', 'JPN', 'DEU', 'KOR', 'AUS', 'MYS', 'ZZZ'), { nil: null }),
+  role: fc.constantFrom('exporter', 'importer', 'either'),
+  minValueUsd: fc.constantFrom(0, 1e3, 1e6, 5e7, 1e9),
+  risk: fc.constantFrom('all', 'china', 'no-china'),
+  reasons: subset(RISK_REASONS),
+}) as fc.Arbitrary<FilterSpec>;
+
+describe('CPU predicate and GPU filter agree', () => {
+  test('flows, for random filters and legibility cut-offs (seeded)', () => {
+    fc.assert(
+      fc.property(specArb, fc.constantFrom(0.95, 1), (spec, fraction) => {
+        const passing = flows.filter((f) => flowPasses(f, spec));
+        const cutoff = legibleCutoff(passing, fraction);
+        const cpu = new Set(
+          passing.filter((f) => Math.fround(f.valueUsd) >= Math.fround(cutoff)).map((f) => f.id),
+        );
+        const gpu = flowGpuFilter(spec, index, cutoff);
+        const kept = new Set(
+          flows
+            .filter((f) =>
+              gpu.parts.some((p) => gpuKeeps(flowFilterValue(f, index), flowFilterCategory(f, index), p)),
+            )
+            .map((f) => f.id),
+        );
+        expect(kept).toEqual(cpu);
+      }),
+      { seed: 42, numRuns: 60 },
+    );
+  });
+  test('sites, for random filters (seeded)', () => {
+    fc.assert(
+      fc.property(specArb, (spec) => {
+        const cpu = sites.filter((s) => sitePasses(s, spec)).map((s) => s.id);
+        const gpu = siteGpuFilter(spec, index, masks);
+        const kept = sites
+          .filter((s) => gpuKeeps(siteFilterValue(s, index), siteFilterCategory(s, index), gpu))
+          .map((s) => s.id);
+        expect(kept).toEqual(cpu);
+      }),
+      { seed: 7, numRuns: 60 },
+    );
+  });
+  test('deck.gl allows at most 128 categories per dimension: mineral combinations in the data fit', () => {
+    expect(masks.size).toBeLessThanOrEqual(128);
+  });
+});
+
+describe('risk filter', () => {
+  test('china and no-china partition all, for any set of enabled reasons', () => {
+    for (let mask = 0; mask < 16; mask++) {
+      for (let code = 0; code < 32; code++) {
+        expect(riskPasses(code, 'china', mask) !== riskPasses(code, 'no-china', mask)).toBe(true);
+        expect(riskPasses(code, 'all', mask)).toBe(true);
+      }
+    }
+  });
+  test('counts of china + no-china equal all on the real 2024 rare-earth flows', () => {
+    const base = defaultFilterSpec(['rare-earths']);
+    const n = (risk: FilterSpec['risk']) => flows.filter((f) => flowPasses(f, { ...base, risk })).length;
+    expect(n('china') + n('no-china')).toBe(n('all'));
+    expect(n('china')).toBeGreaterThan(0);
+    expect(n('no-china')).toBeGreaterThan(0);
+  });
+});
+
+describe('legibleCutoff', () => {
+  const mk = (v: number, i: number): Flow => ({
+    id: String(i),
+    year: 2024,
+    exporter: 'A',
+    importer: 'B',
+    mineral: 'm',
+    hs: '000000',
+    valueUsd: v,
+    tonnes: null,
+    risk: 0,
+  });
+  test.each([
+    [[900, 60, 30, 10], 0.95, 60],
+    [[900, 60, 30, 10], 0.5, 900],
+    [[900, 60, 30, 10], 1, 0],
+    [[5, 5, 5, 5], 0.95, 5],
+    [[], 0.95, 0],
+  ])('%j at %f -> %d', (values, fraction, cutoff) => {
+    expect(legibleCutoff(values.map(mk), fraction)).toBe(cutoff);
+  });
+});
