@@ -1,6 +1,7 @@
 // Composition root: creates the store, loads and validates data, mounts the map and panels, wires subscriptions.
 import type { PickingInfo } from '@deck.gl/core';
-import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, PLAY_STEP_MS, YEARS } from './config/app';
+import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, PLAY_STEP_MS, SHARE_RAMP, YEARS } from './config/app';
+import { el, setChildren } from './ui/dom';
 import {
   DataFileError,
   fetchJson,
@@ -15,6 +16,7 @@ import {
   type Fetcher,
 } from './data/load';
 import { basemapFromTopology } from './derive/basemap';
+import { ATTRIBUTION, describeView, fileStem } from './derive/describe';
 import { flowGpuFilter, siteGpuFilter } from './derive/filter';
 import { decodeRoutes } from './derive/routes';
 import { buildLayers, type LaneDatum } from './layers/build';
@@ -27,14 +29,16 @@ import {
   selectShares,
   selectSiteMasks,
   selectViewReady,
+  selectVisibleSites,
   selectYearArcs,
 } from './state/selectors';
-import { actions, createAppStore, type AppState, type StaticData } from './state/store';
+import { actions, createAppStore, defaultFilters, type AppState, type StaticData } from './state/store';
 import { renderAbout, renderNotices, renderTooltip, tooltipLines } from './ui/chrome';
 import { renderFlowDetails, renderSiteDetails } from './ui/details';
 import { buildFilters, mountPanel, renderCounts, renderLegend, updateFilters } from './ui/panels';
-import { parseUrl, serializeUrl } from './url/codec';
-import { filtersFromUrl, urlStateFromApp } from './url/state';
+import { parseUrl } from './url/codec';
+import { filtersFromUrl, flowIdFromUrl } from './url/state';
+import { startUrlSync, type UrlSync } from './url/sync';
 import './style.css';
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel) as T;
@@ -48,10 +52,83 @@ const detailsEl = $('[data-testid="details"]');
 const noticeEl = $('[data-testid="notice"]');
 const tooltipEl = $('#tooltip');
 const aboutDialog = $<HTMLDialogElement>('#about');
-const panel = mountPanel($('#panel'), store, () => {
-  renderAbout(aboutDialog, store.getState().data);
-  aboutDialog.showModal();
+const shareDialog = $<HTMLDialogElement>('#share');
+const viewTitle = (s: AppState) =>
+  s.data
+    ? describeView(s.filters, s.data.minerals, (c) => s.data?.countries.get(c)?.name ?? c, s.scenario)
+    : '';
+const panel = mountPanel($('#panel'), store, {
+  onAbout() {
+    renderAbout(aboutDialog, store.getState().data);
+    aboutDialog.showModal();
+  },
+  onShare() {
+    void import('./ui/share').then((m) =>
+      m.openShareDialog(shareDialog, store.getState(), viewTitle(store.getState())),
+    );
+  },
+  onPng(ratio) {
+    void exportPng(ratio);
+  },
+  onCsv() {
+    void import('./ui/export').then((m) => m.downloadCsv(store.getState()));
+  },
+  onGeoJson() {
+    void import('./ui/export').then((m) => m.downloadGeoJson(store.getState()));
+  },
 });
+
+/** PNG of the map exactly as shown, at 1x, 2x or 3x, with title, legend and attribution drawn in. */
+async function exportPng(ratio: number): Promise<void> {
+  if (!map) {
+    actions.notify(
+      store,
+      'warning',
+      'There is no map image to export: the map could not start in this browser.',
+    );
+    return;
+  }
+  try {
+    const mod = await import('./ui/export');
+    const images = await map.capture(ratio);
+    const s = store.getState();
+    const canvas = mod.composePng(s, images, ratio);
+    mod.download(`${fileStem(s.filters, s.scenario)}@${ratio}x.png`, await mod.pngBlob(canvas));
+  } catch (error) {
+    actions.notify(store, 'error', `The image could not be made: ${(error as Error).message}.`);
+  }
+}
+
+const embedTitle = $('#embed-title');
+const embedBar = $('#embed-bar');
+/** Embed mode: a title stating the filters, a compact legend, the attribution and a link to the full map. */
+function renderEmbed(s: AppState): void {
+  if (!embedded || !s.data) return;
+  embedTitle.hidden = false;
+  embedTitle.textContent = viewTitle(s);
+  const full = new URL(location.href);
+  full.searchParams.delete('embed');
+  const gradient = `linear-gradient(to right, ${SHARE_RAMP.map(([t, c]) => `rgb(${c.join(',')}) ${t * 100}%`).join(', ')})`;
+  embedBar.hidden = false;
+  setChildren(
+    embedBar,
+    el(
+      'div',
+      { class: 'embed-legend', 'data-testid': 'embed-legend' },
+      el('span', {}, s.filters.colorBy === 'exporter-share' ? 'Exporter share' : 'Importer dependence'),
+      el('span', {}, '0%'),
+      el('span', { class: 'ramp', style: `background:${gradient}` }),
+      el('span', {}, '100%'),
+      el('span', {}, `· ${selectVisibleSites(s).length} sites · ${selectDrawnFlows(s).shown.length} flows`),
+    ),
+    el(
+      'a',
+      { href: full.toString(), target: '_blank', rel: 'noopener', 'data-testid': 'open-full-map' },
+      'Open the full map ↗',
+    ),
+    el('div', { class: 'embed-attrib' }, ATTRIBUTION),
+  );
+}
 
 function reportProblems(problems: DataProblem[]): void {
   if (problems.length === 0) return;
@@ -82,7 +159,10 @@ function fileFailed(error: unknown, what: string): void {
 // ---------------------------------------------------------------- map (if WebGL2 is available)
 let map: MapHandle | null = null;
 let layersReady = false;
-if (hasWebGl2()) {
+let basemapData: ReturnType<typeof basemapFromTopology> | null = null;
+
+function startMap(): void {
+  if (map) return;
   map = createMap({
     container: $('#map'),
     view: store.getState().view,
@@ -96,8 +176,11 @@ if (hasWebGl2()) {
       ),
     onClick: (info: PickingInfo) => {
       if (!info.object) return;
-      if (info.layer?.id === 'sites') actions.select(store, { type: 'site', id: (info.object as Site).id });
-      else if (info.layer?.id === 'flows')
+      const id = info.layer?.id ?? '';
+      if (id === 'sites') actions.select(store, { type: 'site', id: (info.object as Site).id });
+      else if (id.startsWith('flow-lanes'))
+        actions.select(store, { type: 'flow', id: (info.object as LaneDatum).arc.flow.id });
+      else if (id.startsWith('flows'))
         actions.select(store, { type: 'flow', id: (info.object as ArcDatum).flow.id });
     },
     onViewChange: (view) => actions.setView(store, view),
@@ -106,13 +189,33 @@ if (hasWebGl2()) {
     },
     onError: (message) => console.error(`Map error: ${message}`),
   });
-} else {
+  if (basemapData) map.setBasemap(basemapData);
+  lastLayerInputs = [];
+  updateLayers(store.getState());
+}
+
+const embedded = new URLSearchParams(location.search).get('embed') === '1';
+if (embedded) html.classList.add('embed');
+if (!hasWebGl2()) {
   html.dataset.mapError = 'webgl';
   actions.notify(
     store,
     'error',
     'This browser could not start WebGL2, so the map itself cannot be drawn. Filters, counts, details and the sources list still work. Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.',
   );
+} else if (embedded && window.self !== window.top && 'IntersectionObserver' in window) {
+  // Pages with several embeds hit the browser's WebGL-context limit: start only when scrolled into view.
+  html.dataset.mapDeferred = 'true';
+  const io = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      io.disconnect();
+      delete html.dataset.mapDeferred;
+      startMap();
+    }
+  });
+  io.observe($('#map'));
+} else {
+  startMap();
 }
 
 // ---------------------------------------------------------------- rendering from state
@@ -199,15 +302,6 @@ function renderDetails(s: AppState): void {
   detailsEl.hidden = false;
 }
 
-let urlTimer: ReturnType<typeof setTimeout> | undefined;
-function writeUrl(s: AppState): void {
-  clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => {
-    const query = serializeUrl(urlStateFromApp(s));
-    history.replaceState(null, '', `${location.pathname}?${query}${location.hash}`);
-  }, 250);
-}
-
 // The chart and its data are not needed for the first view: loaded after it, in their own chunk.
 let chartModule: typeof import('./ui/chart') | null = null;
 async function loadChart(): Promise<void> {
@@ -221,6 +315,14 @@ async function loadChart(): Promise<void> {
 }
 
 function render(s: AppState, prev: AppState | null): void {
+  if (
+    !prev ||
+    s.filters !== prev.filters ||
+    s.data !== prev.data ||
+    s.years !== prev.years ||
+    s.scenario !== prev.scenario
+  )
+    renderEmbed(s);
   loadingEl.hidden = s.status !== 'loading';
   if (!prev || s.notices !== prev.notices) renderNotices(noticeEl, s, store);
   if (!prev || s.data !== prev.data) buildFilters(panel.filters, s);
@@ -252,31 +354,39 @@ function render(s: AppState, prev: AppState | null): void {
   }
   updateLayers(s);
   if (!map && s.status === 'ready') html.dataset.mapReady = 'false';
-  if (s.status === 'ready') writeUrl(s);
 }
 store.subscribe((s, prev) => render(s, prev));
 render(store.getState(), null);
 
 // ---------------------------------------------------------------- loading
-async function loadYear(year: number): Promise<void> {
+const yearLoads = new Map<number, Promise<void>>();
+/** Load a year's flows once; concurrent callers share the same promise. */
+function loadYear(year: number): Promise<void> {
   const s = store.getState();
-  if (!s.data || s.yearStatus[year]) return;
-  actions.yearLoading(store, year);
-  const problems: DataProblem[] = [];
-  try {
-    const raw = await fetchJson(fetcher, DATA_PATHS.flows(year));
-    const parsed = parseFlows(raw, DATA_PATHS.flows(year), new Set(s.data.countries.keys()), problems);
-    actions.yearLoaded(store, {
-      year,
-      flows: parsed.flows,
-      complete: parsed.complete,
-      sources: parsed.sources,
-    });
-  } catch (error) {
-    actions.yearFailed(store, year);
-    fileFailed(error, `${year} trade flows`);
-  }
-  reportProblems(problems);
+  if (!s.data) return Promise.resolve();
+  const pending = yearLoads.get(year);
+  if (pending) return pending;
+  const data = s.data;
+  const load = (async () => {
+    actions.yearLoading(store, year);
+    const problems: DataProblem[] = [];
+    try {
+      const raw = await fetchJson(fetcher, DATA_PATHS.flows(year));
+      const parsed = parseFlows(raw, DATA_PATHS.flows(year), new Set(data.countries.keys()), problems);
+      actions.yearLoaded(store, {
+        year,
+        flows: parsed.flows,
+        complete: parsed.complete,
+        sources: parsed.sources,
+      });
+    } catch (error) {
+      actions.yearFailed(store, year);
+      fileFailed(error, `${year} trade flows`);
+    }
+    reportProblems(problems);
+  })();
+  yearLoads.set(year, load);
+  return load;
 }
 
 async function loadRoutes(): Promise<void> {
@@ -313,6 +423,64 @@ store.subscribe((s, prev) => {
   }
 });
 
+let urlSync: UrlSync | null = null;
+
+/**
+ * Apply a link (on start and on back/forward): the view it describes replaces the current one, unknown or invalid
+ * values are dropped with a notice. Never throws.
+ */
+async function applyLink(search: string): Promise<void> {
+  const s0 = store.getState();
+  if (!s0.data) return;
+  const data = s0.data;
+  const { state: u, ignored } = parseUrl(search, new Set(data.minerals.map((m) => m.id)));
+  const patch = filtersFromUrl(u, new Set(data.countries.keys()), ignored);
+  const apply = () => {
+    actions.setFilters(store, { ...defaultFilters(), ...patch });
+    actions.setScenario(
+      store,
+      u.scenario ? { id: u.scenario, exporters: u.scenario === 'custom' ? (u.stop ?? []) : [] } : null,
+    );
+    if (u.view) {
+      actions.setView(store, u.view);
+      map?.jumpTo(u.view);
+    }
+    if (u.site) {
+      if (data.sites.some((x) => x.id === u.site)) actions.select(store, { type: 'site', id: u.site });
+      else ignored.push(`the linked site "${u.site}" is not in the data`);
+    } else if (!u.flow) actions.select(store, null);
+  };
+  if (urlSync) urlSync.suspend(apply);
+  else apply();
+  const year = store.getState().filters.year;
+  await loadYear(year);
+  if (u.flow) {
+    const id = flowIdFromUrl(u.flow, year);
+    if (store.getState().years[year]?.flows.some((f) => f.id === id)) {
+      const select = () => actions.select(store, { type: 'flow', id });
+      if (urlSync) urlSync.suspend(select);
+      else select();
+    } else ignored.push(`the linked flow "${u.flow}" is not in the data for ${year}`);
+  }
+  if (u.fit && !u.view) fitToData();
+  if (ignored.length > 0)
+    actions.notify(store, 'warning', `Some settings in the link were ignored: ${ignored.join('; ')}.`);
+}
+
+/** Fit the camera to what the filters keep: visible sites and the anchors of drawn flows. */
+function fitToData(): void {
+  const s = store.getState();
+  if (!map || !s.data) return;
+  const pts: [number, number][] = selectVisibleSites(s).map((x) => x.position);
+  for (const f of selectDrawnFlows(s).shown) {
+    const a = s.data.countries.get(f.exporter)?.anchor;
+    const b = s.data.countries.get(f.importer)?.anchor;
+    if (a) pts.push(a);
+    if (b) pts.push(b);
+  }
+  if (pts.length > 0) map.fitTo(pts);
+}
+
 async function start(): Promise<void> {
   const problems: DataProblem[] = [];
   const settle = async <T>(path: string, what: string, parse: (v: unknown) => T): Promise<T | null> => {
@@ -331,6 +499,7 @@ async function start(): Promise<void> {
     settle(DATA_PATHS.basemap, 'basemap', (v) => basemapFromTopology(v)),
   ]);
   reportProblems(problems);
+  basemapData = basemap;
   if (basemap && map) map.setBasemap(basemap);
   const data: StaticData = {
     minerals: minerals ?? [],
@@ -338,31 +507,11 @@ async function start(): Promise<void> {
     sites: sites ?? [],
     manifest,
   };
-  // URL -> store, after the closed list of minerals is known.
-  const { state: fromUrl, ignored } = parseUrl(location.search, new Set(data.minerals.map((m) => m.id)));
-  const patch = filtersFromUrl(fromUrl, new Set(data.countries.keys()), ignored);
-  if (ignored.length > 0)
-    actions.notify(store, 'warning', `Some settings in the link were ignored: ${ignored.join('; ')}.`);
-  if (Object.keys(patch).length > 0) actions.setFilters(store, patch);
-  if (fromUrl.view) {
-    actions.setView(store, fromUrl.view);
-    map?.jumpTo(fromUrl.view);
-  }
-  if (fromUrl.site) {
-    if (data.sites.some((x) => x.id === fromUrl.site))
-      actions.select(store, { type: 'site', id: fromUrl.site });
-    else actions.notify(store, 'warning', `The linked site "${fromUrl.site}" is not in the data.`);
-  }
   actions.setData(store, data);
-  await loadYear(store.getState().filters.year);
+  await applyLink(location.search);
+  urlSync = startUrlSync(store, history, location);
   void loadChart();
-  if (fromUrl.flow) {
-    const y = store.getState().years[store.getState().filters.year];
-    if (y?.flows.some((f) => f.id === fromUrl.flow))
-      actions.select(store, { type: 'flow', id: fromUrl.flow });
-    else
-      actions.notify(store, 'warning', `The linked flow "${fromUrl.flow}" is not in the data for this year.`);
-  }
+  window.addEventListener('popstate', () => void applyLink(location.search));
   if (!map) return;
   // A failed year still lets the page settle: the readiness flag follows the last drawn frame.
   updateLayers(store.getState());

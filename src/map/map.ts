@@ -22,10 +22,18 @@ export interface MapHandle {
   setLayers(layers: Layer[]): void;
   setBasemap(fc: FeatureCollection<Polygon | MultiPolygon, BasemapProps>): void;
   jumpTo(view: ViewState): void;
+  /** Fit the camera to [lng, lat] points (with padding for the panels). */
+  fitTo(points: [number, number][]): void;
   getView(): ViewState;
   /** The deck.gl canvas, for pixel checks and exports. */
   getDeckCanvas(): HTMLCanvasElement | null;
   getMapCanvas(): HTMLCanvasElement;
+  /**
+   * Render the map and the deck.gl layers at `ratio` device pixels per CSS pixel and copy both canvases right after
+   * their frames are drawn (WebGL buffers are cleared after compositing). Restores the pixel ratio afterwards.
+   * Resolves to the basemap and overlay images, each width x height CSS pixels times ratio.
+   */
+  capture(ratio: number): Promise<{ basemap: HTMLCanvasElement; overlay: HTMLCanvasElement }>;
 }
 
 export interface MapOptions {
@@ -116,6 +124,8 @@ export function createMap(opts: MapOptions): MapHandle {
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   let pendingDeckFrame = true;
+  /** One-shot callbacks run inside deck.gl's onAfterRender, while its drawing buffer is still valid. */
+  const afterDeckRender: ((canvas: HTMLCanvasElement) => boolean)[] = [];
   let ready = false;
   const setReady = (r: boolean) => {
     if (r !== ready) {
@@ -131,6 +141,10 @@ export function createMap(opts: MapOptions): MapHandle {
     onClick: (info) => opts.onClick(info),
     onAfterRender: () => {
       const canvas = overlay.getCanvas();
+      if (canvas) {
+        for (let i = afterDeckRender.length - 1; i >= 0; i--)
+          if (afterDeckRender[i]?.(canvas)) afterDeckRender.splice(i, 1);
+      }
       const full = canvas && canvas.clientWidth === opts.container.clientWidth && canvas.width > 300;
       if (!pendingDeckFrame || !full) return;
       pendingDeckFrame = false;
@@ -162,11 +176,81 @@ export function createMap(opts: MapOptions): MapHandle {
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },
+    fitTo(points) {
+      let [w, s, e, n] = [180, 90, -180, -90];
+      for (const [x, y] of points) {
+        w = Math.min(w, x);
+        e = Math.max(e, x);
+        s = Math.min(s, y);
+        n = Math.max(n, y);
+      }
+      map.fitBounds(
+        [
+          [w, Math.max(-80, s)],
+          [e, Math.min(80, n)],
+        ],
+        {
+          padding: { top: 40, bottom: 40, left: Math.min(360, opts.container.clientWidth / 3), right: 60 },
+          duration: 0,
+          maxZoom: 8,
+        },
+      );
+    },
     getView() {
       const c = map.getCenter();
       return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
     },
     getDeckCanvas: () => overlay.getCanvas(),
+    async capture(ratio) {
+      const original = map.getPixelRatio();
+      const w = opts.container.clientWidth;
+      const h = opts.container.clientHeight;
+      const copy = (source: HTMLCanvasElement) => {
+        const c = document.createElement('canvas');
+        c.width = source.width;
+        c.height = source.height;
+        c.getContext('2d')?.drawImage(source, 0, 0);
+        return c;
+      };
+      const wanted = (c: HTMLCanvasElement) =>
+        Math.abs(c.width - Math.round(w * ratio)) <= 1 && Math.abs(c.height - Math.round(h * ratio)) <= 1;
+      const overlayShot = new Promise<HTMLCanvasElement>((resolve) => {
+        afterDeckRender.push((canvas) => {
+          if (!wanted(canvas)) return false;
+          resolve(copy(canvas));
+          return true;
+        });
+      });
+      const basemapShot = new Promise<HTMLCanvasElement>((resolve) => {
+        const onRender = () => {
+          const canvas = map.getCanvas();
+          if (!wanted(canvas)) return;
+          map.off('render', onRender);
+          resolve(copy(canvas));
+        };
+        map.on('render', onRender);
+      });
+      map.setPixelRatio(ratio);
+      overlay.setProps({ useDevicePixels: ratio });
+      map.triggerRepaint();
+      // deck.gl draws only when something changed: force frames until both images are taken (at most ~5 s).
+      // The overlay does not expose redraw(); its Deck instance is reached through the documented-stable _deck field.
+      const deck = (overlay as unknown as { _deck?: { redraw(reason?: string): void } })._deck;
+      let done = false;
+      const both = Promise.all([basemapShot, overlayShot]).finally(() => (done = true));
+      for (let frame = 0; frame < 300 && !done; frame++) {
+        await new Promise((r) => requestAnimationFrame(r));
+        if (!done) {
+          map.triggerRepaint();
+          deck?.redraw('export');
+        }
+      }
+      map.setPixelRatio(original);
+      overlay.setProps({ useDevicePixels: true });
+      if (!done) throw new Error('the map did not render at the requested resolution in time');
+      const [basemap, overlayImage] = await both;
+      return { basemap, overlay: overlayImage };
+    },
     getMapCanvas: () => map.getCanvas(),
   };
 }

@@ -21,6 +21,12 @@ export interface YearData {
   sources: Source[];
 }
 
+/** A supply shock: China stops exporting, risky routes are blocked, or a custom set of exporters stops (ISO3). */
+export interface ScenarioState {
+  id: 'china-stop' | 'route-block' | 'custom';
+  exporters: string[];
+}
+
 export type Selection = { type: 'site'; id: string } | { type: 'flow'; id: string };
 
 export interface Notice {
@@ -79,6 +85,7 @@ export interface AppState {
   routesStatus: 'idle' | 'loading' | 'ready' | 'error';
   /** Country shares by mineral and stage; null until loaded (lazily, with the chart). */
   shares: SharesFile | null;
+  scenario: ScenarioState | null;
   selection: Selection | null;
   notices: Notice[];
   view: ViewState;
@@ -95,6 +102,7 @@ export function initialState(): AppState {
     routes: null,
     routesStatus: 'idle',
     shares: null,
+    scenario: null,
     selection: null,
     notices: [],
     view: { ...INITIAL_VIEW },
@@ -143,6 +151,9 @@ export const actions = {
   },
   routesLoaded(store: AppStore, routes: Map<string, RouteInfo>) {
     store.setState({ routes, routesStatus: 'ready' });
+  },
+  setScenario(store: AppStore, scenario: ScenarioState | null) {
+    store.setState({ scenario });
   },
   sharesLoaded(store: AppStore, shares: SharesFile) {
     store.setState({ shares });

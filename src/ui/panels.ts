@@ -31,7 +31,15 @@ const RISK_MODES: { value: Filters['risk']; label: string }[] = [
   { value: 'no-china', label: 'Avoid China' },
 ];
 
-export function mountPanel(root: HTMLElement, store: AppStore, onAbout: () => void): PanelRefs {
+export interface PanelHandlers {
+  onAbout(): void;
+  onShare(): void;
+  onPng(ratio: number): void;
+  onCsv(): void;
+  onGeoJson(): void;
+}
+
+export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHandlers): PanelRefs {
   const filters = el('section', { 'data-testid': 'filter-panel', class: 'filters', 'aria-label': 'Filters' });
   const counts = el('section', { class: 'counts', 'aria-live': 'polite' });
   const legend = el('section', { 'data-testid': 'legend', class: 'legend', 'aria-label': 'Legend' });
@@ -45,7 +53,38 @@ export function mountPanel(root: HTMLElement, store: AppStore, onAbout: () => vo
     { type: 'button', class: 'link', 'data-testid': 'about-button' },
     'About the data and sources',
   );
-  about.addEventListener('click', onAbout);
+  about.addEventListener('click', () => handlers.onAbout());
+  const ratio = el(
+    'select',
+    { 'data-testid': 'png-ratio', 'aria-label': 'Image resolution' },
+    el('option', { value: '1' }, '1×'),
+    el('option', { value: '2' }, '2×'),
+    el('option', { value: '3' }, '3×'),
+  );
+  const button = (testid: string, label: string, title: string, onClick: () => void) => {
+    const b = el('button', { type: 'button', 'data-testid': testid, title }, label);
+    b.addEventListener('click', onClick);
+    return b;
+  };
+  const toolbar = el(
+    'div',
+    { class: 'toolbar', role: 'toolbar', 'aria-label': 'Share and export' },
+    button('share-button', 'Share', 'Copy a link or an embed snippet for this view', () =>
+      handlers.onShare(),
+    ),
+    el(
+      'span',
+      { class: 'png-group' },
+      button('export-png', 'PNG', 'Download the map as shown, as a PNG image', () =>
+        handlers.onPng(Number(ratio.value)),
+      ),
+      ratio,
+    ),
+    button('download-csv', 'CSV', 'Download the visible sites and flows as CSV', () => handlers.onCsv()),
+    button('download-geojson', 'GeoJSON', 'Download the visible sites and flows as GeoJSON', () =>
+      handlers.onGeoJson(),
+    ),
+  );
   root.append(
     el(
       'header',
@@ -53,6 +92,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, onAbout: () => vo
       el('h1', {}, 'Critical Minerals Map'),
       el('p', { class: 'subtitle' }, 'Where critical minerals are mined, processed and traded'),
     ),
+    toolbar,
     counts,
     filters,
     legend,

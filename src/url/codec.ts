@@ -3,7 +3,40 @@ import { YEARS } from '../config/app';
 import { RISK_REASONS, type RiskReason } from '../derive/route-risk';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
 
-export const URL_VERSION = 1;
+/**
+ * Link format version. History:
+ * - 1: first public format (flow ids carried their year: `flow=2024-rare-earths-850511-CHN-DEU`).
+ * - 2: flow ids without the year, which is its own key (`year=2024&flow=rare-earths-850511-CHN-DEU`);
+ *      adds `scenario`, `stop` and `fit`.
+ * Links without `v` are read as the current version.
+ */
+export const URL_VERSION = 2;
+
+/** One migration step per version: MIGRATIONS[n] turns a version-n query into version n+1, in place. */
+export const MIGRATIONS: Readonly<Record<number, (p: URLSearchParams) => void>> = {
+  1: (p) => {
+    const flow = p.get('flow');
+    const m = flow ? /^(\d{4})-(.+)$/.exec(flow) : null;
+    if (m && m[1] && m[2]) {
+      if (!p.has('year')) p.set('year', m[1]);
+      p.set('flow', m[2]);
+    }
+  },
+};
+
+/** Bring a query of any known version up to URL_VERSION; unknown versions are read as current, with a note. */
+export function migrate(params: URLSearchParams, ignored: string[]): URLSearchParams {
+  const p = new URLSearchParams(params);
+  const raw = p.get('v');
+  let v = raw === null ? URL_VERSION : Number(raw);
+  if (!Number.isInteger(v) || v < 1 || v > URL_VERSION) {
+    ignored.push(`unknown link version "${(raw ?? '').slice(0, 20)}" (read as version ${URL_VERSION})`);
+    v = URL_VERSION;
+  }
+  for (; v < URL_VERSION; v++) MIGRATIONS[v]?.(p);
+  p.delete('v');
+  return p;
+}
 
 /** The slice of state that lives in the address bar. Absent keys mean "default". */
 export interface UrlState {
@@ -26,6 +59,12 @@ export interface UrlState {
   width?: 'usd' | 'tonnes';
   lanes?: boolean;
   all?: boolean;
+  /** Supply-shock scenario. */
+  scenario?: 'china-stop' | 'route-block' | 'custom';
+  /** Exporters that stop, for the custom scenario (ISO3). */
+  stop?: string[];
+  /** Open fitted to the data instead of a fixed camera. */
+  fit?: boolean;
 }
 
 export interface ParseResult {
@@ -45,7 +84,7 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
   const ignored: string[] = [];
   let params: URLSearchParams;
   try {
-    params = new URLSearchParams(search);
+    params = migrate(new URLSearchParams(search), ignored);
   } catch {
     return { state, ignored: ['the link could not be read'] };
   }
@@ -53,10 +92,6 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
   for (const [key, raw] of params) {
     const value = raw.trim();
     switch (key) {
-      case 'v':
-        if (value !== String(URL_VERSION))
-          ignored.push(`unknown link version "${short(value)}" (read as version ${URL_VERSION})`);
-        break;
       case 'mineral': {
         const ids = value
           .split(',')
@@ -113,8 +148,27 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         else ignored.push(`site id "${short(value)}" is not valid`);
         break;
       case 'flow':
-        if (/^[A-Za-z0-9-]{1,80}$/.test(value)) state.flow = value;
+        if (/^[a-z0-9-]{1,40}-\d{6}-[A-Z]{3}-[A-Z]{3}$/.test(value)) state.flow = value;
         else ignored.push(`flow id "${short(value)}" is not valid`);
+        break;
+      case 'scenario':
+        if (value === 'china-stop' || value === 'route-block' || value === 'custom') state.scenario = value;
+        else ignored.push(`scenario "${short(value)}" is not china-stop, route-block or custom`);
+        break;
+      case 'stop': {
+        const codes = value
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        for (const bad of codes.filter((c) => !/^[A-Z]{3}$/.test(c)))
+          ignored.push(`stop "${short(bad)}" is not a country code`);
+        const good = [...new Set(codes.filter((c) => /^[A-Z]{3}$/.test(c)))];
+        if (good.length > 0) state.stop = good;
+        break;
+      }
+      case 'fit':
+        if (value === '1') state.fit = true;
+        else if (value !== '0') ignored.push(`fit "${short(value)}" is not 0 or 1`);
         break;
       case 'kind':
       case 'status': {
@@ -195,10 +249,13 @@ export function serializeUrl(state: UrlState): string {
   if (state.width === 'tonnes') p.set('width', 'tonnes');
   if (state.lanes) p.set('lanes', '1');
   if (state.all) p.set('all', '1');
+  if (state.scenario) p.set('scenario', state.scenario);
+  if (state.scenario === 'custom' && state.stop && state.stop.length > 0) p.set('stop', state.stop.join(','));
   if (state.site) p.set('site', state.site);
   if (state.flow) p.set('flow', state.flow);
   if (state.view)
     p.set('view', `${round(state.view.lng, 3)},${round(state.view.lat, 3)},${round(state.view.zoom, 2)}`);
   if (state.embed) p.set('embed', '1');
+  if (state.fit) p.set('fit', '1');
   return p.toString().replace(/%2C/g, ',');
 }

@@ -21,8 +21,13 @@ export function urlStateFromApp(s: AppState): UrlState {
     view: s.view,
   };
   if (f.focus) u.focus = f.focus;
+  if (s.scenario) {
+    u.scenario = s.scenario.id;
+    if (s.scenario.id === 'custom') u.stop = [...s.scenario.exporters];
+  }
   if (s.selection?.type === 'site') u.site = s.selection.id;
-  if (s.selection?.type === 'flow') u.flow = s.selection.id;
+  // Flow ids carry their year; the link does not repeat it (format version 2).
+  if (s.selection?.type === 'flow') u.flow = s.selection.id.replace(/^\d{4}-/, '');
   return u;
 }
 
@@ -50,4 +55,9 @@ export function filtersFromUrl(
   if (u.lanes !== undefined) patch.flowView = u.lanes ? 'sea-lanes' : 'arcs';
   if (u.all !== undefined) patch.showAllFlows = u.all;
   return patch;
+}
+
+/** The app's flow id for a link's flow key and year. */
+export function flowIdFromUrl(flow: string, year: number): string {
+  return `${year}-${flow}`;
 }

@@ -96,8 +96,8 @@ describe('the map', () => {
     await page.close();
   });
 
-  test('a flow link pins the flow details with value, share, coverage and source', async () => {
-    const { page } = await open('?mineral=rare-earths&year=2024&flow=2024-rare-earths-850511-CHN-DEU');
+  test('an old (v1) flow link still pins the flow details with value, share, coverage and source', async () => {
+    const { page } = await open('?v=1&mineral=rare-earths&year=2024&flow=2024-rare-earths-850511-CHN-DEU');
     await waitReady(page);
     const d = await page.locator('[data-testid="details"]').innerText();
     assert.match(d, /China → Germany/);
@@ -105,6 +105,10 @@ describe('the map', () => {
     assert.match(d, /513,918,501 USD/);
     assert.match(d, /complete bilateral rows/);
     assert.match(d, /CEPII/);
+    // The old (version 1) link was migrated: the address bar now holds the version 2 form.
+    await page.waitForFunction(() => location.search.includes('v=2'));
+    assert.match(page.url(), /flow=rare-earths-850511-CHN-DEU/);
+    assert.doesNotMatch(page.url(), /flow=2024-/);
     await page.close();
   });
 

@@ -138,7 +138,7 @@ describe('filters', () => {
   });
 
   test("a flow's details list its risk reasons and sea route", async () => {
-    const { page } = await app.open('?mineral=rare-earths&year=2024&flow=2024-rare-earths-850511-CHN-DEU');
+    const { page } = await app.open('?mineral=rare-earths&year=2024&flow=rare-earths-850511-CHN-DEU');
     await waitReady(page);
     const reasons = page.locator('[data-testid="risk-reasons"] li');
     assert.deepEqual(await reasons.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.reason)), [
@@ -151,7 +151,7 @@ describe('filters', () => {
         document.querySelector('[data-testid="details"]')?.textContent ?? '',
       ),
     );
-    const other = await app.open('?mineral=rare-earths&year=2024&flow=2024-rare-earths-850511-DEU-USA');
+    const other = await app.open('?mineral=rare-earths&year=2024&flow=rare-earths-850511-DEU-USA');
     await waitReady(other.page);
     assert.deepEqual(
       await other.page

@@ -1,6 +1,9 @@
 // Unit tests for the URL codec: valid links round-trip, bad values are dropped or clamped with a reason.
 import { describe, expect, test } from 'vitest';
-import { parseUrl, serializeUrl, type UrlState } from '../../src/url/codec';
+import fc from 'fast-check';
+import { MIGRATIONS, URL_VERSION, parseUrl, serializeUrl, type UrlState } from '../../src/url/codec';
+import { RISK_REASONS } from '../../src/derive/route-risk';
+import { SITE_KINDS, SITE_STATUSES } from '../../src/model/types';
 
 const MINERALS = new Set(['rare-earths', 'lithium', 'cobalt']);
 
@@ -30,6 +33,7 @@ describe('parseUrl', () => {
     ['?site=%3Cimg%20src%3Dx%3E', /site id/, {}],
     ['?foo=bar', /unknown setting "foo"/, {}],
     ['?v=9', /unknown link version/, {}],
+    ['?v=0', /unknown link version/, {}],
   ] as const)('%s', (query, reason, state) => {
     const r = parseUrl(query, MINERALS);
     if (reason) expect(r.ignored.join(' ')).toMatch(reason);
@@ -102,7 +106,136 @@ describe('serializeUrl', () => {
   });
   test('keys are short and readable', () => {
     expect(serializeUrl({ minerals: ['rare-earths', 'lithium'], year: 2024 })).toBe(
-      'v=1&mineral=rare-earths,lithium&year=2024',
+      'v=2&mineral=rare-earths,lithium&year=2024',
+    );
+  });
+});
+
+describe('versions', () => {
+  test('a version 1 link is migrated: the flow id loses its year, which becomes the year key', () => {
+    const r = parseUrl('?v=1&mineral=rare-earths&flow=2024-rare-earths-850511-CHN-DEU', MINERALS);
+    expect(r.ignored).toEqual([]);
+    expect(r.state).toEqual({ minerals: ['rare-earths'], year: 2024, flow: 'rare-earths-850511-CHN-DEU' });
+  });
+  test('a version 1 link with its own year keeps it', () => {
+    const r = parseUrl('?v=1&year=2022&flow=2022-rare-earths-850511-CHN-DEU', MINERALS);
+    expect(r.state).toEqual({ year: 2022, flow: 'rare-earths-850511-CHN-DEU' });
+  });
+  test('a link without a version is read as the current one', () => {
+    expect(parseUrl('?flow=rare-earths-850511-CHN-DEU', MINERALS).state).toEqual({
+      flow: 'rare-earths-850511-CHN-DEU',
+    });
+  });
+  test('every version below the current one has a migration step', () => {
+    for (let v = 1; v < URL_VERSION; v++) expect(typeof MIGRATIONS[v]).toBe('function');
+  });
+});
+
+// ---------------------------------------------------------------- property-based tests (fast-check, seeded)
+
+const ALL_MINERALS = [...MINERALS];
+const properSubset = <T>(all: readonly T[]) =>
+  fc.subarray([...all], { minLength: 1, maxLength: all.length - 1 });
+const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+const iso3 = fc.stringMatching(/^[A-Z]{3}$/);
+
+/** Valid, canonical URL states (defaults left out, as serializeUrl leaves them out). */
+const validState: fc.Arbitrary<UrlState> = fc
+  .record(
+    {
+      minerals: fc.subarray(ALL_MINERALS, { minLength: 1 }),
+      year: fc.constantFrom(2018, 2019, 2020, 2021, 2022, 2023, 2024),
+      risk: fc.constantFrom('china', 'no-china'),
+      view: fc.record({
+        lng: fc.double({ min: -180, max: 180, noNaN: true }).map((x) => round(x, 3) || 0),
+        lat: fc.double({ min: -85, max: 85, noNaN: true }).map((x) => round(x, 3) || 0),
+        zoom: fc.double({ min: 0, max: 12, noNaN: true }).map((x) => round(x, 2) || 0),
+      }),
+      embed: fc.constant(true),
+      site: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/),
+      flow: fc
+        .tuple(fc.constantFrom(...ALL_MINERALS), fc.stringMatching(/^\d{6}$/), iso3, iso3)
+        .map(([m, hs, a, b]) => `${m}-${hs}-${a}-${b}`),
+      kinds: properSubset(SITE_KINDS),
+      statuses: properSubset(SITE_STATUSES),
+      focus: iso3,
+      min: fc.integer({ min: 1, max: 1e9 }),
+      reasons: fc.subarray([...RISK_REASONS], { maxLength: RISK_REASONS.length - 1 }),
+      color: fc.constant('importer-dependence'),
+      width: fc.constant('tonnes'),
+      lanes: fc.constant(true),
+      all: fc.constant(true),
+      scenario: fc.constantFrom('china-stop', 'route-block'),
+      fit: fc.constant(true),
+    },
+    { requiredKeys: [] },
+  )
+  .map((s) => {
+    const out = { ...s } as UrlState;
+    if (out.focus) out.role = 'importer';
+    return out;
+  });
+
+/** What any parse result must satisfy, whatever the input. */
+function assertValid(state: UrlState): void {
+  if (state.minerals) expect(state.minerals.every((m) => MINERALS.has(m))).toBe(true);
+  if (state.year !== undefined) expect(state.year >= 2018 && state.year <= 2024).toBe(true);
+  if (state.view) {
+    expect(Math.abs(state.view.lng) <= 180 && Math.abs(state.view.lat) <= 85).toBe(true);
+    expect(state.view.zoom >= 0 && state.view.zoom <= 12).toBe(true);
+  }
+  if (state.kinds) expect(state.kinds.every((k) => (SITE_KINDS as readonly string[]).includes(k))).toBe(true);
+  if (state.min !== undefined) expect(Number.isFinite(state.min) && state.min >= 0).toBe(true);
+  if (state.focus) expect(state.focus).toMatch(/^[A-Z]{3}$/);
+  if (state.site) expect(state.site).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+}
+
+describe('codec properties', () => {
+  test('every valid state survives state -> URL -> state', () => {
+    fc.assert(
+      fc.property(validState, (state) => {
+        const r = parseUrl(serializeUrl(state), MINERALS);
+        expect(r.ignored).toEqual([]);
+        expect(r.state).toEqual(state);
+      }),
+      { seed: 1234, numRuns: 400 },
+    );
+  });
+  test('random strings never throw and always give a valid state', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (junk) => {
+        const r = parseUrl(junk, MINERALS);
+        assertValid(r.state);
+      }),
+      { seed: 99, numRuns: 1000 },
+    );
+  });
+  test('mangled real links never throw and always give a valid state', () => {
+    const real = serializeUrl({
+      minerals: ['rare-earths', 'lithium'],
+      year: 2024,
+      risk: 'china',
+      view: { lng: 139.65, lat: 35.45, zoom: 4 },
+      focus: 'JPN',
+      role: 'importer',
+      flow: 'rare-earths-850511-CHN-DEU',
+      scenario: 'china-stop',
+    });
+    const mangle = fc.array(
+      fc.tuple(
+        fc.nat(real.length),
+        fc.constantFrom('', '%', '&', '=', ',', 'x', '9', '\u0000', '%ZZ', '<script>'),
+      ),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(mangle, (edits) => {
+        let link = real;
+        for (const [at, insert] of edits) link = link.slice(0, at) + insert + link.slice(at + 1);
+        const r = parseUrl(`?${link}`, MINERALS);
+        assertValid(r.state);
+      }),
+      { seed: 5, numRuns: 1000 },
     );
   });
 });

@@ -1,0 +1,245 @@
+// Exports (a lazy chunk): PNG of the map as shown with title, legend and attribution; CSV and GeoJSON of what is visible.
+import { KIND_COLORS, KIND_LABELS, SHARE_RAMP } from '../config/app';
+import { ATTRIBUTION, describeView, fileStem } from '../derive/describe';
+import { decodeRisk } from '../derive/risk-codes';
+import type { Flow, Site } from '../model/types';
+import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
+import type { AppState } from '../state/store';
+
+/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-like text is prefixed with an apostrophe. */
+export function csvField(v: string | number | null | undefined): string {
+  if (v === null || v === undefined) return '';
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`; // spreadsheet formula injection guard
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const CSV_COLUMNS = [
+  'record_type',
+  'id',
+  'name',
+  'kind',
+  'minerals',
+  'country',
+  'status',
+  'operator',
+  'capacity',
+  'precision',
+  'lng',
+  'lat',
+  'vintage',
+  'year',
+  'exporter',
+  'importer',
+  'mineral',
+  'hs',
+  'value_usd',
+  'tonnes',
+  'china_risk_reasons',
+  'sources',
+] as const;
+
+function sourcesText(sources: { publisher: string; title: string; year: number; url?: string }[]): string {
+  return sources.map((x) => `${x.publisher} (${x.year}). ${x.title}${x.url ? ` ${x.url}` : ''}`).join(' | ');
+}
+
+/** CSV of the visible sites and drawn flows, one row each, with their sources. */
+export function viewCsv(s: AppState): string {
+  const rows: (string | number | null)[][] = [];
+  for (const x of selectVisibleSites(s)) {
+    rows.push([
+      'site',
+      x.id,
+      x.name,
+      x.kind,
+      x.minerals.join(';'),
+      x.country,
+      x.status,
+      x.operator ?? null,
+      x.capacity ? `${x.capacity.value} ${x.capacity.unit}` : null,
+      x.precision,
+      x.position[0],
+      x.position[1],
+      x.vintage,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      sourcesText(x.sources),
+    ]);
+  }
+  const yearSources = s.years[s.filters.year]?.sources ?? [];
+  for (const f of selectDrawnFlows(s).shown) {
+    rows.push([
+      'flow',
+      f.id,
+      null,
+      null,
+      f.mineral,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      f.year,
+      f.exporter,
+      f.importer,
+      f.mineral,
+      f.hs,
+      f.valueUsd,
+      f.tonnes,
+      decodeRisk(f.risk).join(';') || 'none',
+      sourcesText(yearSources),
+    ]);
+  }
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
+}
+
+/** GeoJSON of the visible sites (Points) and drawn flows (LineStrings between their anchors), with sources. */
+export function viewGeoJson(s: AppState): string {
+  const countries = s.data?.countries;
+  const yearSources = s.years[s.filters.year]?.sources ?? [];
+  const siteFeatures = selectVisibleSites(s).map((x: Site) => {
+    const { position, ...props } = x;
+    return {
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: position },
+      properties: { record_type: 'site', ...props },
+    };
+  });
+  const flowFeatures = selectDrawnFlows(s).shown.flatMap((f: Flow) => {
+    const a = countries?.get(f.exporter)?.anchor;
+    const b = countries?.get(f.importer)?.anchor;
+    if (!a || !b) return [];
+    return [
+      {
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: [a, b] },
+        properties: {
+          record_type: 'flow',
+          ...f,
+          china_risk_reasons: decodeRisk(f.risk),
+          sources: yearSources,
+        },
+      },
+    ];
+  });
+  return JSON.stringify({ type: 'FeatureCollection', features: [...siteFeatures, ...flowFeatures] });
+}
+
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadCsv(s: AppState): void {
+  download(
+    `${fileStem(s.filters, s.scenario)}.csv`,
+    new Blob([viewCsv(s)], { type: 'text/csv;charset=utf-8' }),
+  );
+}
+
+export function downloadGeoJson(s: AppState): void {
+  download(
+    `${fileStem(s.filters, s.scenario)}.geojson`,
+    new Blob([viewGeoJson(s)], { type: 'application/geo+json' }),
+  );
+}
+
+/**
+ * Compose the PNG: basemap and overlay images (already at `ratio`), then the title, the legend and the attribution
+ * drawn with the 2D canvas API (text is drawn, never parsed). Sizes are in CSS pixels, scaled by ratio.
+ */
+export function composePng(
+  s: AppState,
+  images: { basemap: HTMLCanvasElement; overlay: HTMLCanvasElement },
+  ratio: number,
+): HTMLCanvasElement {
+  const { basemap, overlay } = images;
+  const canvas = document.createElement('canvas');
+  canvas.width = basemap.width;
+  canvas.height = basemap.height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx || !s.data) return canvas;
+  ctx.drawImage(basemap, 0, 0);
+  ctx.drawImage(overlay, 0, 0, canvas.width, canvas.height);
+  ctx.scale(ratio, ratio);
+  const W = canvas.width / ratio;
+  const H = canvas.height / ratio;
+  const font = (px: number, weight = 400) => `${weight} ${px}px system-ui, "DejaVu Sans", sans-serif`;
+  const names = (iso3: string) => s.data?.countries.get(iso3)?.name ?? iso3;
+  const title = describeView(s.filters, s.data.minerals, names, s.scenario);
+  // Title bar.
+  ctx.font = font(15, 700);
+  const tw = Math.min(W - 20, ctx.measureText(title).width + 20);
+  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.fillRect(10, 10, tw, 28);
+  ctx.fillStyle = '#1f2933';
+  ctx.fillText(title, 20, 29, W - 40);
+  // Legend box: site kinds in view, the share ramp.
+  const kinds = [...new Set(selectVisibleSites(s).map((x) => x.kind))];
+  const lh = 16;
+  const boxH = 26 + kinds.length * lh + 44;
+  const x0 = 10;
+  const y0 = H - boxH - 24;
+  ctx.fillStyle = 'rgba(255,255,255,0.92)';
+  ctx.fillRect(x0, y0, 230, boxH);
+  ctx.fillStyle = '#1f2933';
+  ctx.font = font(12, 700);
+  ctx.fillText('Sites', x0 + 10, y0 + 18);
+  ctx.font = font(11);
+  kinds.forEach((k, i) => {
+    const [r, g, b] = KIND_COLORS[k];
+    ctx.fillStyle = `rgb(${r},${g},${b})`;
+    ctx.beginPath();
+    ctx.arc(x0 + 16, y0 + 30 + i * lh, 5, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.fillStyle = '#1f2933';
+    ctx.fillText(KIND_LABELS[k], x0 + 28, y0 + 34 + i * lh);
+  });
+  const ry = y0 + 26 + kinds.length * lh + 6;
+  ctx.font = font(11, 700);
+  ctx.fillText(
+    s.filters.colorBy === 'exporter-share'
+      ? "Arc colour: exporter's world export share"
+      : "Arc colour: importer's dependence",
+    x0 + 10,
+    ry + 4,
+  );
+  const grad = ctx.createLinearGradient(x0 + 10, 0, x0 + 210, 0);
+  for (const [t, [r, g, b]] of SHARE_RAMP) grad.addColorStop(t, `rgb(${r},${g},${b})`);
+  ctx.fillStyle = grad;
+  ctx.fillRect(x0 + 10, ry + 10, 200, 10);
+  ctx.fillStyle = '#52606d';
+  ctx.font = font(10);
+  ctx.fillText('0%', x0 + 10, ry + 32);
+  ctx.fillText('100%', x0 + 186, ry + 32);
+  // Attribution.
+  ctx.font = font(10);
+  const aw = ctx.measureText(ATTRIBUTION).width + 12;
+  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.fillRect(W - aw - 4, H - 18, aw, 16);
+  ctx.fillStyle = '#1f2933';
+  ctx.fillText(ATTRIBUTION, W - aw + 2, H - 6);
+  return canvas;
+}
+
+export async function pngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be encoded'))), 'image/png'),
+  );
+}
