@@ -1,6 +1,14 @@
 // Composition root: creates the store, loads and validates data, mounts the map and panels, wires subscriptions.
 import type { PickingInfo } from '@deck.gl/core';
-import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, PLAY_STEP_MS, SHARE_RAMP, YEARS } from './config/app';
+import {
+  DATA_PATHS,
+  INITIAL_VIEW,
+  LABEL_ALL_ZOOM,
+  LOSS_RAMP,
+  PLAY_STEP_MS,
+  SHARE_RAMP,
+  YEARS,
+} from './config/app';
 import { el, setChildren } from './ui/dom';
 import {
   DataFileError,
@@ -32,7 +40,15 @@ import {
   selectVisibleSites,
   selectYearArcs,
 } from './state/selectors';
-import { actions, createAppStore, defaultFilters, type AppState, type StaticData } from './state/store';
+import {
+  actions,
+  createAppStore,
+  defaultAllies,
+  defaultFilters,
+  type AppState,
+  type StaticData,
+} from './state/store';
+import { partnerPreset } from './config/partners';
 import { renderAbout, renderNotices, renderTooltip, tooltipLines } from './ui/chrome';
 import { renderFlowDetails, renderSiteDetails } from './ui/details';
 import { buildFilters, mountPanel, renderCounts, renderLegend, updateFilters } from './ui/panels';
@@ -239,10 +255,22 @@ function updateLayers(s: AppState): void {
   const arcs = selectYearArcs(s);
   const drawn = selectDrawnFlows(s);
   const selectedId = s.selection?.id ?? null;
-  const viewReady = selectViewReady(s);
+  // A scenario (e.g. from a link) is part of the view: not ready until its chunk has loaded and dimmed the flows.
+  const viewReady = selectViewReady(s) && !(s.scenario && !scenarioModule);
   const allLabels = s.view.zoom >= LABEL_ALL_ZOOM;
   const f = s.filters;
-  const inputs = [s.data, arcs, drawn, s.filters, s.routes, selectedId, viewReady, allLabels];
+  const inputs = [
+    s.data,
+    arcs,
+    drawn,
+    s.filters,
+    s.routes,
+    selectedId,
+    viewReady,
+    allLabels,
+    s.scenario,
+    scenarioModule,
+  ];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
   lastLayerInputs = inputs;
   const weight = new Map<string, number>();
@@ -270,6 +298,8 @@ function updateLayers(s: AppState): void {
       labels,
       labelWeight: weight,
       selectedId,
+      isLost: s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null,
+      scenarioKey: `${JSON.stringify(s.scenario)}:${scenarioModule ? 'ready' : 'pending'}`,
     }),
   );
 }
@@ -314,6 +344,37 @@ async function loadChart(): Promise<void> {
   }
 }
 
+// Scenarios and allied supply: their own chunk, loaded after the first view.
+let scenarioModule: typeof import('./ui/scenario-entry') | null = null;
+async function loadScenario(): Promise<void> {
+  if (embedded && !store.getState().scenario) return;
+  try {
+    scenarioModule = await import('./ui/scenario-entry');
+  } catch (error) {
+    fileFailed(error, 'scenario tools');
+    return;
+  }
+  scenarioModule.mountScenario(
+    panel.scenario,
+    store,
+    (name, csv) =>
+      void import('./ui/export').then((m) =>
+        m.download(name, new Blob([csv], { type: 'text/csv;charset=utf-8' })),
+      ),
+  );
+  lastLayerInputs = [];
+  render(store.getState(), null);
+}
+
+/** The scenario's choropleth: importers filled by the share of their imports lost. */
+let lastChoropleth: unknown[] = [];
+function updateChoropleth(s: AppState): void {
+  const inputs = [s.scenario, s.years, s.filters.minerals, s.filters.year, scenarioModule, map];
+  if (!map || inputs.every((x, i) => x === lastChoropleth[i])) return;
+  lastChoropleth = inputs;
+  map.setChoropleth(s.scenario && scenarioModule ? scenarioModule.lossByImporter(s) : null, LOSS_RAMP);
+}
+
 function render(s: AppState, prev: AppState | null): void {
   if (
     !prev ||
@@ -346,6 +407,19 @@ function render(s: AppState, prev: AppState | null): void {
   ) {
     renderDetails(s);
   }
+  if (
+    scenarioModule &&
+    (!prev ||
+      s.filters !== prev.filters ||
+      s.scenario !== prev.scenario ||
+      s.allies !== prev.allies ||
+      s.years !== prev.years ||
+      s.shares !== prev.shares ||
+      s.data !== prev.data)
+  ) {
+    scenarioModule.renderScenario(panel.scenario, s);
+  }
+  updateChoropleth(s);
   if (
     chartModule &&
     (!prev || s.filters !== prev.filters || s.shares !== prev.shares || s.years !== prev.years)
@@ -441,6 +515,15 @@ async function applyLink(search: string): Promise<void> {
       store,
       u.scenario ? { id: u.scenario, exporters: u.scenario === 'custom' ? (u.stop ?? []) : [] } : null,
     );
+    if (typeof u.allies === 'string') {
+      const preset = partnerPreset(u.allies);
+      if (preset) actions.setAllies(store, { preset: preset.id, members: [...preset.members] });
+      else ignored.push(`unknown partner set "${u.allies}"`);
+    } else if (u.allies) {
+      const known = u.allies.filter((c) => data.countries.has(c));
+      for (const c of u.allies.filter((x) => !data.countries.has(x))) ignored.push(`unknown partner "${c}"`);
+      actions.setAllies(store, { preset: null, members: known });
+    } else actions.setAllies(store, defaultAllies());
     if (u.view) {
       actions.setView(store, u.view);
       map?.jumpTo(u.view);
@@ -511,6 +594,7 @@ async function start(): Promise<void> {
   await applyLink(location.search);
   urlSync = startUrlSync(store, history, location);
   void loadChart();
+  void loadScenario();
   window.addEventListener('popstate', () => void applyLink(location.search));
   if (!map) return;
   // A failed year still lets the page settle: the readiness flag follows the last drawn frame.

@@ -18,7 +18,7 @@ import {
   type FlowGpuFilter,
 } from '../derive/filter';
 import { isOverland } from '../derive/risk-codes';
-import type { CountryInfo, Site } from '../model/types';
+import type { CountryInfo, Flow, Site } from '../model/types';
 import type { ColorBy, FlowView, WidthBy } from '../state/store';
 
 /** A flow drawn along its sea lane: [lng, lat] degrees, unwrapped longitudes. */
@@ -42,6 +42,10 @@ export interface LayerInput {
   widthBy: WidthBy;
   labels: CountryInfo[];
   labelWeight: ReadonlyMap<string, number>;
+  /** Flows a supply-shock scenario cuts are drawn grey and faint; null without a scenario. */
+  isLost: ((flow: Flow) => boolean) | null;
+  /** Changes whenever the scenario does, so deck.gl recomputes the colours. */
+  scenarioKey: string;
   selectedId: string | null;
 }
 
@@ -55,15 +59,22 @@ const siteFilter = new DataFilterExtension({ filterSize: 1, categorySize: 3 });
 
 const ANY: [number, number] = [-1e30, 1e30];
 
-function arcColor(d: ArcDatum, colorBy: ColorBy): [number, number, number] {
+const LOST: [number, number, number] = [150, 150, 150];
+
+function arcColor(d: ArcDatum, colorBy: ColorBy, isLost: LayerInput['isLost']): [number, number, number] {
+  if (isLost?.(d.flow)) return LOST;
   return shareColor(colorBy === 'exporter-share' ? d.exporterShare : d.importerDependence);
+}
+/** Alpha of an arc end: lost flows are faint. */
+function alpha(d: ArcDatum, isLost: LayerInput['isLost'], full: number): number {
+  return isLost?.(d.flow) ? Math.round(full / 3.5) : full;
 }
 function arcWidth(d: ArcDatum, widthBy: WidthBy): number {
   return widthBy === 'usd' ? widthPx(d.flow.valueUsd) : widthPxTonnes(d.flow.tonnes);
 }
 
 export function buildLayers(input: LayerInput): Layer[] {
-  const { index, colorBy, widthBy } = input;
+  const { index, colorBy, widthBy, isLost, scenarioKey } = input;
   const lanesOn = input.flowView === 'sea-lanes' && input.lanes !== null;
   const layers: Layer[] = [
     new TextLayer<CountryInfo, CollisionFilterExtensionProps<CountryInfo>>({
@@ -98,8 +109,8 @@ export function buildLayers(input: LayerInput): Layer[] {
         data: input.arcs,
         getSourcePosition: (d) => d.source,
         getTargetPosition: (d) => d.target,
-        getSourceColor: (d) => [...arcColor(d, colorBy), 235],
-        getTargetColor: (d) => [...arcColor(d, colorBy), 120],
+        getSourceColor: (d) => [...arcColor(d, colorBy, isLost), alpha(d, isLost, 235)],
+        getTargetColor: (d) => [...arcColor(d, colorBy, isLost), alpha(d, isLost, 120)],
         getWidth: (d) => arcWidth(d, widthBy),
         widthUnits: 'pixels',
         getHeight: 0.35,
@@ -115,8 +126,8 @@ export function buildLayers(input: LayerInput): Layer[] {
         filterRange: [...part.filterRange, hasPathRange],
         filterCategories: part.filterCategories,
         updateTriggers: {
-          getSourceColor: [colorBy],
-          getTargetColor: [colorBy],
+          getSourceColor: [colorBy, scenarioKey],
+          getTargetColor: [colorBy, scenarioKey],
           getWidth: [widthBy],
           getFilterValue: [index],
           getFilterCategory: [index],
@@ -130,7 +141,7 @@ export function buildLayers(input: LayerInput): Layer[] {
           id: i === 0 ? 'flow-lanes' : 'flow-lanes-importer-side',
           data: input.lanes,
           getPath: (d) => d.path,
-          getColor: (d) => [...arcColor(d.arc, colorBy), 200],
+          getColor: (d) => [...arcColor(d.arc, colorBy, isLost), alpha(d.arc, isLost, 200)],
           getWidth: (d) => arcWidth(d.arc, widthBy),
           widthUnits: 'pixels',
           capRounded: true,
@@ -144,7 +155,7 @@ export function buildLayers(input: LayerInput): Layer[] {
           filterRange: part.filterRange.map((r) => r ?? ANY),
           filterCategories: part.filterCategories,
           updateTriggers: {
-            getColor: [colorBy],
+            getColor: [colorBy, scenarioKey],
             getWidth: [widthBy],
             getFilterValue: [index],
             getFilterCategory: [index],

@@ -22,6 +22,11 @@ export interface MapHandle {
   setLayers(layers: Layer[]): void;
   setBasemap(fc: FeatureCollection<Polygon | MultiPolygon, BasemapProps>): void;
   jumpTo(view: ViewState): void;
+  /** Fill countries by a value 0..1 on a ramp (the scenario choropleth), or restore the plain basemap with null. */
+  setChoropleth(
+    values: ReadonlyMap<string, number> | null,
+    ramp: readonly [number, [number, number, number]][],
+  ): void;
   /** Fit the camera to [lng, lat] points (with padding for the panels). */
   fitTo(points: [number, number][]): void;
   getView(): ViewState;
@@ -172,6 +177,29 @@ export function createMap(opts: MapOptions): MapHandle {
       };
       if (map.isStyleLoaded()) apply();
       else map.once('load', apply);
+    },
+    setChoropleth(values, ramp) {
+      const base = [
+        'case',
+        ['in', ['get', 'iso3'], ['literal', ['CHN', 'HKG', 'MAC']]],
+        BASEMAP_COLORS.china,
+        BASEMAP_COLORS.land,
+      ];
+      let paint: unknown = base;
+      if (values && values.size > 0) {
+        const lookup = ['get', ['get', 'iso3'], ['literal', Object.fromEntries(values)]];
+        const stops = ramp.flatMap(([t, [r, g, b]]) => [t, `rgb(${r},${g},${b})`]);
+        paint = [
+          'case',
+          ['==', ['typeof', lookup], 'number'],
+          ['interpolate', ['linear'], lookup, ...stops],
+          base,
+        ];
+      }
+      const apply = () => map.setPaintProperty('land', 'fill-color', paint as never);
+      // The style may report "not loaded" while a source updates; the layer existing is what matters here.
+      if (map.getLayer('land')) apply();
+      else map.once('styledata', apply);
     },
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });

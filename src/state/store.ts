@@ -4,6 +4,7 @@ import { DEFAULT_MINERALS, DEFAULT_YEAR, INITIAL_VIEW } from '../config/app';
 import type { Manifest } from '../data/schema';
 import type { SharesFile } from '../data/shares-schema';
 import { defaultFilterSpec, type FilterSpec } from '../derive/filter';
+import { partnerPreset } from '../config/partners';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
 
 export interface StaticData {
@@ -86,9 +87,18 @@ export interface AppState {
   /** Country shares by mineral and stage; null until loaded (lazily, with the chart). */
   shares: SharesFile | null;
   scenario: ScenarioState | null;
+  /** The partner set for the allied-supply view: a preset id (null when edited) and its ISO3 members. */
+  allies: { preset: string | null; members: string[] };
   selection: Selection | null;
   notices: Notice[];
   view: ViewState;
+}
+
+export function defaultAllies(): AppState['allies'] {
+  return {
+    preset: 'us-japan-australia-eu',
+    members: [...(partnerPreset('us-japan-australia-eu')?.members ?? [])],
+  };
 }
 
 export function initialState(): AppState {
@@ -103,6 +113,7 @@ export function initialState(): AppState {
     routesStatus: 'idle',
     shares: null,
     scenario: null,
+    allies: defaultAllies(),
     selection: null,
     notices: [],
     view: { ...INITIAL_VIEW },
@@ -154,6 +165,9 @@ export const actions = {
   },
   setScenario(store: AppStore, scenario: ScenarioState | null) {
     store.setState({ scenario });
+  },
+  setAllies(store: AppStore, allies: AppState['allies']) {
+    store.setState({ allies });
   },
   sharesLoaded(store: AppStore, shares: SharesFile) {
     store.setState({ shares });

@@ -22,6 +22,7 @@ export interface PanelRefs {
   counts: HTMLElement;
   legend: HTMLElement;
   chart: HTMLElement;
+  scenario: HTMLElement;
 }
 
 const MIN_VALUES = [0, 1e5, 1e6, 1e7, 1e8];
@@ -47,6 +48,11 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     class: 'chart',
     'data-testid': 'share-chart',
     'aria-label': 'Country shares',
+  });
+  const scenario = el('section', {
+    class: 'scenario',
+    'data-testid': 'scenario-panel',
+    'aria-label': 'Scenarios and allied supply',
   });
   const about = el(
     'button',
@@ -97,6 +103,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     filters,
     legend,
     chart,
+    scenario,
     about,
   );
   const listOf = (name: string) =>
@@ -165,7 +172,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
       actions.setFilters(store, { showAllFlows: !store.getState().filters.showAllFlows });
     }
   });
-  return { filters, counts, legend, chart };
+  return { filters, counts, legend, chart, scenario };
 }
 
 function checkbox(name: string, value: string, label: string, swatch?: string): HTMLElement {

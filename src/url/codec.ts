@@ -65,6 +65,8 @@ export interface UrlState {
   stop?: string[];
   /** Open fitted to the data instead of a fixed camera. */
   fit?: boolean;
+  /** Partner set: a preset id (lower case) or a custom list of ISO3 members. */
+  allies?: string | string[];
 }
 
 export interface ParseResult {
@@ -166,6 +168,19 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         if (good.length > 0) state.stop = good;
         break;
       }
+      case 'allies':
+        if (/^[a-z0-9-]{1,40}$/.test(value)) state.allies = value;
+        else {
+          const codes = value
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
+          const good = [...new Set(codes.filter((c) => /^[A-Z]{3}$/.test(c)))];
+          for (const bad of codes.filter((c) => !/^[A-Z]{3}$/.test(c)))
+            ignored.push(`partner "${short(bad)}" is not a country code`);
+          if (good.length > 0) state.allies = good;
+        }
+        break;
       case 'fit':
         if (value === '1') state.fit = true;
         else if (value !== '0') ignored.push(`fit "${short(value)}" is not 0 or 1`);
@@ -251,6 +266,7 @@ export function serializeUrl(state: UrlState): string {
   if (state.all) p.set('all', '1');
   if (state.scenario) p.set('scenario', state.scenario);
   if (state.scenario === 'custom' && state.stop && state.stop.length > 0) p.set('stop', state.stop.join(','));
+  if (state.allies) p.set('allies', typeof state.allies === 'string' ? state.allies : state.allies.join(','));
   if (state.site) p.set('site', state.site);
   if (state.flow) p.set('flow', state.flow);
   if (state.view)

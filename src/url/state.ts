@@ -2,6 +2,9 @@
 import type { AppState, Filters } from '../state/store';
 import type { UrlState } from './codec';
 
+/** The partner preset shown unless a link says otherwise. */
+export const DEFAULT_ALLIES = 'us-japan-australia-eu';
+
 /** The whitelisted, serialisable slice of the state that lives in the address bar. */
 export function urlStateFromApp(s: AppState): UrlState {
   const f = s.filters;
@@ -21,6 +24,7 @@ export function urlStateFromApp(s: AppState): UrlState {
     view: s.view,
   };
   if (f.focus) u.focus = f.focus;
+  if (s.allies.preset !== DEFAULT_ALLIES) u.allies = s.allies.preset ?? [...s.allies.members];
   if (s.scenario) {
     u.scenario = s.scenario.id;
     if (s.scenario.id === 'custom') u.stop = [...s.scenario.exporters];
