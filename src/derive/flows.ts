@@ -174,12 +174,19 @@ export function buildArcs(
   dependence: ReadonlyMap<string, number>,
 ): ArcDatum[] {
   const out: ArcDatum[] = [];
+  // End points depend only on the country pair: compute each pair once (a year has ~5k pairs, up to 1M flows).
+  const ends = new Map<string, [[number, number], [number, number]] | null>();
   for (const flow of flows) {
-    const from = countries.get(flow.exporter);
-    const to = countries.get(flow.importer);
-    if (!from || !to) continue;
-    const [a, b] = closestPair(from, to);
-    const [source, target] = arcEndpoints(a, b);
+    const key = `${flow.exporter}>${flow.importer}`;
+    let pair = ends.get(key);
+    if (pair === undefined) {
+      const from = countries.get(flow.exporter);
+      const to = countries.get(flow.importer);
+      pair = from && to ? arcEndpoints(...closestPair(from, to)) : null;
+      ends.set(key, pair);
+    }
+    if (!pair) continue;
+    const [source, target] = pair;
     out.push({
       flow,
       source,

@@ -4,6 +4,8 @@ import { buildArcs, exporterShares, importerDependence, type ArcDatum } from '..
 import {
   buildFilterIndex,
   flowPasses,
+  focusPasses,
+  riskPasses,
   legibleCutoff,
   mineralMask,
   reasonsMask,
@@ -103,40 +105,48 @@ export interface Facets {
   reasons: Map<RiskReason, number>;
 }
 
+/**
+ * One pass over sites and one over flows: for each item, which filters it fails. An option's count is the number of
+ * items of that option that pass every other filter (faceted-search counts), using the same predicates as the map.
+ */
 const facetsMemo = memo((sites: Site[], flows: Flow[], f: Filters): Facets => {
-  const allMinerals = {
-    ...f,
-    minerals: [
-      ...new Set([...f.minerals, ...sites.flatMap((x) => x.minerals), ...flows.map((x) => x.mineral)]),
-    ],
-  };
   const minerals = new Map<string, { sites: number; flows: number }>();
   const bump = (id: string, key: 'sites' | 'flows') => {
     const c = minerals.get(id) ?? { sites: 0, flows: 0 };
     c[key]++;
     minerals.set(id, c);
   };
-  for (const x of sites) if (sitePasses(x, allMinerals)) for (const m of x.minerals) bump(m, 'sites');
-  const mask = reasonsMask(f.reasons);
-  for (const x of flows) if (flowPasses(x, allMinerals, mask)) bump(x.mineral, 'flows');
   const kinds = new Map<string, number>();
-  const allKinds = { ...f, kinds: [...new Set(sites.map((x) => x.kind))] };
-  for (const x of sites) if (sitePasses(x, allKinds)) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
   const statuses = new Map<string, number>();
-  const allStatuses = { ...f, statuses: [...new Set(sites.map((x) => x.status))] };
-  for (const x of sites)
-    if (sitePasses(x, allStatuses)) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
-  const anyRisk = { ...f, risk: 'all' as const };
+  const mineralSet = new Set(f.minerals);
+  const kindSet = new Set<string>(f.kinds);
+  const statusSet = new Set<string>(f.statuses);
+  for (const x of sites) {
+    const mineralOk = x.minerals.some((m) => mineralSet.has(m));
+    const kindOk = kindSet.has(x.kind);
+    const statusOk = statusSet.has(x.status);
+    const focusOk = f.focus === null || x.country === f.focus;
+    if (!focusOk) continue;
+    if (kindOk && statusOk) for (const m of x.minerals) bump(m, 'sites');
+    if (mineralOk && statusOk) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
+    if (mineralOk && kindOk) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
+  }
+  const mask = reasonsMask(f.reasons);
+  const minValue = Math.fround(f.minValueUsd);
   const risk = { all: 0, china: 0, 'no-china': 0 };
-  const reasons = new Map<RiskReason, number>(RISK_REASONS.map((r) => [r, 0]));
+  const reasonCounts = [0, 0, 0, 0];
+  const bits = RISK_REASONS.map((r) => RISK_BITS[r]);
   for (const x of flows) {
-    if (!flowPasses(x, anyRisk, mask)) continue;
+    if (Math.fround(x.valueUsd) < minValue || !focusPasses(x.exporter, x.importer, f.focus, f.role)) continue;
+    if (riskPasses(x.risk, f.risk, mask)) bump(x.mineral, 'flows');
+    if (!mineralSet.has(x.mineral)) continue;
     risk.all++;
     if ((x.risk & mask) !== 0) risk.china++;
     else risk['no-china']++;
-    for (const r of RISK_REASONS)
-      if ((x.risk & RISK_BITS[r]) !== 0) reasons.set(r, (reasons.get(r) ?? 0) + 1);
+    for (let k = 0; k < 4; k++)
+      if ((x.risk & (bits[k] ?? 0)) !== 0) reasonCounts[k] = (reasonCounts[k] ?? 0) + 1;
   }
+  const reasons = new Map<RiskReason, number>(RISK_REASONS.map((r, k) => [r, reasonCounts[k] ?? 0]));
   return { minerals, kinds, statuses, risk, reasons };
 });
 export const selectFacets = (s: AppState): Facets =>

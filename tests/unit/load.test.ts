@@ -1,6 +1,15 @@
 // Table-driven tests of validation at the app's edge: bad features are reported by id, the rest is kept.
 import { describe, expect, test } from 'vitest';
-import { DataFileError, parseCountries, parseFlows, parseSites, type DataProblem } from '../../src/data/load';
+import fc from 'fast-check';
+import {
+  DataFileError,
+  isFlowRow,
+  parseCountries,
+  parseFlows,
+  parseSites,
+  type DataProblem,
+} from '../../src/data/load';
+import { flowRowSchema } from '../../src/data/schema';
 
 const good = {
   type: 'Feature',
@@ -113,5 +122,36 @@ describe('parseCountries', () => {
       label: null,
     };
     expect(() => parseCountries({ countries: [c] }, 'countries.json')).toThrow(DataFileError);
+  });
+});
+
+describe('isFlowRow (fast path) agrees exactly with flowRowSchema', () => {
+  const part = fc.oneof(
+    fc.constantFrom('CHN', 'DEU', 'chn', 'XX', 'ABCD', '', 'rare-earths', '850511', '8505', '85051x'),
+    fc.integer({ min: -5, max: 40 }),
+    fc.double({ noNaN: false }),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom(Infinity, -0, 0.5, 1e15),
+  );
+  test('on random rows (seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(part, { minLength: 5, maxLength: 8 }), (row) => {
+        expect(isFlowRow(row)).toBe(flowRowSchema.safeParse(row).success);
+      }),
+      { seed: 11, numRuns: 5000 },
+    );
+  });
+  test('on rows that are nearly valid', () => {
+    const good = ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 3];
+    fc.assert(
+      fc.property(fc.nat(6), part, (i, value) => {
+        const row = [...good];
+        row[i] = value;
+        expect(isFlowRow(row)).toBe(flowRowSchema.safeParse(row).success);
+      }),
+      { seed: 12, numRuns: 5000 },
+    );
+    expect(isFlowRow(good)).toBe(true);
   });
 });
