@@ -143,7 +143,7 @@ describe('isFlowRow (fast path) agrees exactly with flowRowSchema', () => {
     );
   });
   test('on rows that are nearly valid', () => {
-    const good = ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 3];
+    const good: unknown[] = ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 3];
     fc.assert(
       fc.property(fc.nat(6), part, (i, value) => {
         const row = [...good];
