@@ -1,15 +1,6 @@
 // Composition root: creates the store, loads and validates data, mounts the map and panels, wires subscriptions.
 import type { PickingInfo } from '@deck.gl/core';
-import {
-  DATA_PATHS,
-  INITIAL_VIEW,
-  LABEL_ALL_ZOOM,
-  LOSS_RAMP,
-  PLAY_STEP_MS,
-  SHARE_RAMP,
-  YEARS,
-} from './config/app';
-import { el, setChildren } from './ui/dom';
+import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, LOSS_RAMP, PLAY_STEP_MS, YEARS } from './config/app';
 import {
   DataFileError,
   fetchJson,
@@ -24,7 +15,8 @@ import {
   type Fetcher,
 } from './data/load';
 import { basemapFromTopology } from './derive/basemap';
-import { ATTRIBUTION, describeView, fileStem } from './derive/describe';
+import { describeView, fileStem } from './derive/describe';
+import { renderEmbed } from './ui/embed';
 import { flowGpuFilter, siteGpuFilter } from './derive/filter';
 import { decodeRoutes } from './derive/routes';
 import { buildLayers, type LaneDatum } from './layers/build';
@@ -40,20 +32,11 @@ import {
   selectVisibleSites,
   selectYearArcs,
 } from './state/selectors';
-import {
-  actions,
-  createAppStore,
-  defaultAllies,
-  defaultFilters,
-  type AppState,
-  type StaticData,
-} from './state/store';
-import { partnerPreset } from './config/partners';
+import { actions, createAppStore, type AppState, type StaticData } from './state/store';
 import { renderAbout, renderNotices, renderTooltip, tooltipLines } from './ui/chrome';
 import { renderFlowDetails, renderSiteDetails } from './ui/details';
 import { buildFilters, mountPanel, renderCounts, renderLegend, updateFilters } from './ui/panels';
-import { parseUrl } from './url/codec';
-import { filtersFromUrl, flowIdFromUrl } from './url/state';
+import { applyLink as applyLinkToStore } from './url/apply';
 import { startUrlSync, type UrlSync } from './url/sync';
 import './style.css';
 
@@ -117,34 +100,6 @@ async function exportPng(ratio: number): Promise<void> {
 
 const embedTitle = $('#embed-title');
 const embedBar = $('#embed-bar');
-/** Embed mode: a title stating the filters, a compact legend, the attribution and a link to the full map. */
-function renderEmbed(s: AppState): void {
-  if (!embedded || !s.data) return;
-  embedTitle.hidden = false;
-  embedTitle.textContent = viewTitle(s);
-  const full = new URL(location.href);
-  full.searchParams.delete('embed');
-  const gradient = `linear-gradient(to right, ${SHARE_RAMP.map(([t, c]) => `rgb(${c.join(',')}) ${t * 100}%`).join(', ')})`;
-  embedBar.hidden = false;
-  setChildren(
-    embedBar,
-    el(
-      'div',
-      { class: 'embed-legend', 'data-testid': 'embed-legend' },
-      el('span', {}, s.filters.colorBy === 'exporter-share' ? 'Exporter share' : 'Importer dependence'),
-      el('span', {}, '0%'),
-      el('span', { class: 'ramp', style: `background:${gradient}` }),
-      el('span', {}, '100%'),
-      el('span', {}, `· ${selectVisibleSites(s).length} sites · ${selectDrawnFlows(s).shown.length} flows`),
-    ),
-    el(
-      'a',
-      { href: full.toString(), target: '_blank', rel: 'noopener', 'data-testid': 'open-full-map' },
-      'Open the full map ↗',
-    ),
-    el('div', { class: 'embed-attrib' }, ATTRIBUTION),
-  );
-}
 
 function reportProblems(problems: DataProblem[]): void {
   if (problems.length === 0) return;
@@ -383,7 +338,7 @@ function render(s: AppState, prev: AppState | null): void {
     s.years !== prev.years ||
     s.scenario !== prev.scenario
   )
-    renderEmbed(s);
+    if (embedded && s.data) renderEmbed(embedTitle, embedBar, s, viewTitle(s), location.href);
   loadingEl.hidden = s.status !== 'loading';
   if (!prev || s.notices !== prev.notices) renderNotices(noticeEl, s, store);
   if (!prev || s.data !== prev.data) buildFilters(panel.filters, s);
@@ -499,55 +454,15 @@ store.subscribe((s, prev) => {
 
 let urlSync: UrlSync | null = null;
 
-/**
- * Apply a link (on start and on back/forward): the view it describes replaces the current one, unknown or invalid
- * values are dropped with a notice. Never throws.
- */
-async function applyLink(search: string): Promise<void> {
-  const s0 = store.getState();
-  if (!s0.data) return;
-  const data = s0.data;
-  const { state: u, ignored } = parseUrl(search, new Set(data.minerals.map((m) => m.id)));
-  const patch = filtersFromUrl(u, new Set(data.countries.keys()), ignored);
-  const apply = () => {
-    actions.setFilters(store, { ...defaultFilters(), ...patch });
-    actions.setScenario(
-      store,
-      u.scenario ? { id: u.scenario, exporters: u.scenario === 'custom' ? (u.stop ?? []) : [] } : null,
-    );
-    if (typeof u.allies === 'string') {
-      const preset = partnerPreset(u.allies);
-      if (preset) actions.setAllies(store, { preset: preset.id, members: [...preset.members] });
-      else ignored.push(`unknown partner set "${u.allies}"`);
-    } else if (u.allies) {
-      const known = u.allies.filter((c) => data.countries.has(c));
-      for (const c of u.allies.filter((x) => !data.countries.has(x))) ignored.push(`unknown partner "${c}"`);
-      actions.setAllies(store, { preset: null, members: known });
-    } else actions.setAllies(store, defaultAllies());
-    if (u.view) {
-      actions.setView(store, u.view);
-      map?.jumpTo(u.view);
-    }
-    if (u.site) {
-      if (data.sites.some((x) => x.id === u.site)) actions.select(store, { type: 'site', id: u.site });
-      else ignored.push(`the linked site "${u.site}" is not in the data`);
-    } else if (!u.flow) actions.select(store, null);
-  };
-  if (urlSync) urlSync.suspend(apply);
-  else apply();
-  const year = store.getState().filters.year;
-  await loadYear(year);
-  if (u.flow) {
-    const id = flowIdFromUrl(u.flow, year);
-    if (store.getState().years[year]?.flows.some((f) => f.id === id)) {
-      const select = () => actions.select(store, { type: 'flow', id });
-      if (urlSync) urlSync.suspend(select);
-      else select();
-    } else ignored.push(`the linked flow "${u.flow}" is not in the data for ${year}`);
-  }
-  if (u.fit && !u.view) fitToData();
-  if (ignored.length > 0)
-    actions.notify(store, 'warning', `Some settings in the link were ignored: ${ignored.join('; ')}.`);
+/** Apply a link (on start and on back/forward); see url/apply.ts. */
+function applyLink(search: string): Promise<void> {
+  return applyLinkToStore(search, {
+    store,
+    jumpTo: (view) => map?.jumpTo(view),
+    fitToData,
+    loadYear,
+    quietly: (fn) => (urlSync ? urlSync.suspend(fn) : fn()),
+  });
 }
 
 /** Fit the camera to what the filters keep: visible sites and the anchors of drawn flows. */

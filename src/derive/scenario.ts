@@ -7,6 +7,7 @@
  * Units: `valueUsd` and every `...Usd` field are current US dollars; tonnes are metric tonnes; shares are fractions
  * 0..1 (0.75 = 75%).
  */
+import { csvField } from './csv';
 import type { Flow, Iso3 } from '../model/types';
 import { RISK_BITS } from './risk-codes';
 
@@ -228,9 +229,7 @@ export function resultsToCsv(
 }
 
 /** One RFC 4180 field: quoted when it holds a comma, a double quote, CR or LF; inner quotes doubled. */
-export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
+export { csvField } from './csv';
 
 /** A number rounded to at most `decimals` places, without exponent or trailing zeros (1234.5, 0.123457, 0). */
 function plainNumber(value: number, decimals: number): string {

@@ -1,18 +1,11 @@
 // Exports (a lazy chunk): PNG of the map as shown with title, legend and attribution; CSV and GeoJSON of what is visible.
 import { KIND_COLORS, KIND_LABELS, SHARE_RAMP } from '../config/app';
 import { ATTRIBUTION, describeView, fileStem } from '../derive/describe';
+import { csvField } from '../derive/csv';
 import { decodeRisk } from '../derive/risk-codes';
 import type { Flow, Site } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
-
-/** RFC 4180 field: quoted when it holds a comma, quote or line break; formula-like text is prefixed with an apostrophe. */
-export function csvField(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s) && typeof v === 'string') s = `'${s}`; // spreadsheet formula injection guard
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 const CSV_COLUMNS = [
   'record_type',
@@ -43,63 +36,51 @@ function sourcesText(sources: { publisher: string; title: string; year: number; 
   return sources.map((x) => `${x.publisher} (${x.year}). ${x.title}${x.url ? ` ${x.url}` : ''}`).join(' | ');
 }
 
+type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
+
 /** CSV of the visible sites and drawn flows, one row each, with their sources. */
 export function viewCsv(s: AppState): string {
-  const rows: (string | number | null)[][] = [];
+  const rows: CsvRow[] = [];
   for (const x of selectVisibleSites(s)) {
-    rows.push([
-      'site',
-      x.id,
-      x.name,
-      x.kind,
-      x.minerals.join(';'),
-      x.country,
-      x.status,
-      x.operator ?? null,
-      x.capacity ? `${x.capacity.value} ${x.capacity.unit}` : null,
-      x.precision,
-      x.position[0],
-      x.position[1],
-      x.vintage,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      sourcesText(x.sources),
-    ]);
+    rows.push({
+      record_type: 'site',
+      id: x.id,
+      name: x.name,
+      kind: x.kind,
+      minerals: x.minerals.join(';'),
+      country: x.country,
+      status: x.status,
+      operator: x.operator ?? null,
+      capacity: x.capacity ? `${x.capacity.value} ${x.capacity.unit}` : null,
+      precision: x.precision,
+      lng: x.position[0],
+      lat: x.position[1],
+      vintage: x.vintage,
+      sources: sourcesText(x.sources),
+    });
   }
-  const yearSources = s.years[s.filters.year]?.sources ?? [];
+  const yearSources = sourcesText(s.years[s.filters.year]?.sources ?? []);
   for (const f of selectDrawnFlows(s).shown) {
-    rows.push([
-      'flow',
-      f.id,
-      null,
-      null,
-      f.mineral,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      f.year,
-      f.exporter,
-      f.importer,
-      f.mineral,
-      f.hs,
-      f.valueUsd,
-      f.tonnes,
-      decodeRisk(f.risk).join(';') || 'none',
-      sourcesText(yearSources),
-    ]);
+    rows.push({
+      record_type: 'flow',
+      id: f.id,
+      minerals: f.mineral,
+      year: f.year,
+      exporter: f.exporter,
+      importer: f.importer,
+      mineral: f.mineral,
+      hs: f.hs,
+      value_usd: f.valueUsd,
+      tonnes: f.tonnes,
+      china_risk_reasons: decodeRisk(f.risk).join(';') || 'none',
+      sources: yearSources,
+    });
   }
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => r.map(csvField).join(','))].join('\r\n') + '\r\n';
+  return (
+    [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))].join(
+      '\r\n',
+    ) + '\r\n'
+  );
 }
 
 /** GeoJSON of the visible sites (Points) and drawn flows (LineStrings between their anchors), with sources. */

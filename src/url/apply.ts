@@ -1,0 +1,61 @@
+// Applying a link to the store (on start and on back/forward): the view it names replaces the current one.
+import { partnerPreset } from '../config/partners';
+import { actions, defaultAllies, defaultFilters, type AppStore, type ViewState } from '../state/store';
+import { parseUrl } from './codec';
+import { filtersFromUrl, flowIdFromUrl } from './state';
+
+export interface ApplyDeps {
+  store: AppStore;
+  /** Move the camera (no-op without a map). */
+  jumpTo(view: ViewState): void;
+  /** Fit the camera to what the filters keep. */
+  fitToData(): void;
+  /** Load a year's flows; resolves when loaded (or failed). */
+  loadYear(year: number): Promise<void>;
+  /** Run store changes without writing them back to the address bar as new history entries. */
+  quietly(fn: () => void): void;
+}
+
+/** Parse and apply `search`; unknown or invalid values are dropped and listed in one notice. Never throws. */
+export async function applyLink(search: string, deps: ApplyDeps): Promise<void> {
+  const { store } = deps;
+  const data = store.getState().data;
+  if (!data) return;
+  const { state: u, ignored } = parseUrl(search, new Set(data.minerals.map((m) => m.id)));
+  const patch = filtersFromUrl(u, new Set(data.countries.keys()), ignored);
+  deps.quietly(() => {
+    actions.setFilters(store, { ...defaultFilters(), ...patch });
+    actions.setScenario(
+      store,
+      u.scenario ? { id: u.scenario, exporters: u.scenario === 'custom' ? (u.stop ?? []) : [] } : null,
+    );
+    if (typeof u.allies === 'string') {
+      const preset = partnerPreset(u.allies);
+      if (preset) actions.setAllies(store, { preset: preset.id, members: [...preset.members] });
+      else ignored.push(`unknown partner set "${u.allies}"`);
+    } else if (u.allies) {
+      const known = u.allies.filter((c) => data.countries.has(c));
+      for (const c of u.allies.filter((x) => !data.countries.has(x))) ignored.push(`unknown partner "${c}"`);
+      actions.setAllies(store, { preset: null, members: known });
+    } else actions.setAllies(store, defaultAllies());
+    if (u.view) {
+      actions.setView(store, u.view);
+      deps.jumpTo(u.view);
+    }
+    if (u.site) {
+      if (data.sites.some((x) => x.id === u.site)) actions.select(store, { type: 'site', id: u.site });
+      else ignored.push(`the linked site "${u.site}" is not in the data`);
+    } else if (!u.flow) actions.select(store, null);
+  });
+  const year = store.getState().filters.year;
+  await deps.loadYear(year);
+  if (u.flow) {
+    const id = flowIdFromUrl(u.flow, year);
+    if (store.getState().years[year]?.flows.some((f) => f.id === id))
+      deps.quietly(() => actions.select(store, { type: 'flow', id }));
+    else ignored.push(`the linked flow "${u.flow}" is not in the data for ${year}`);
+  }
+  if (u.fit && !u.view) deps.fitToData();
+  if (ignored.length > 0)
+    actions.notify(store, 'warning', `Some settings in the link were ignored: ${ignored.join('; ')}.`);
+}
