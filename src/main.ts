@@ -17,17 +17,17 @@ import {
 import { basemapFromTopology } from './derive/basemap';
 import { describeView, fileStem } from './derive/describe';
 import { renderEmbed } from './ui/embed';
-import { flowGpuFilter, siteGpuFilter } from './derive/filter';
+import { flowGpuFilter, siteGpuFilter, type SiteInstance } from './derive/filter';
 import { decodeRoutes } from './derive/routes';
 import { buildLayers, type LaneDatum } from './layers/build';
 import { createMap, hasWebGl2, type MapHandle } from './map/map';
-import type { CountryInfo, Site } from './model/types';
+import type { CountryInfo } from './model/types';
 import type { ArcDatum } from './derive/flows';
 import {
   selectDrawnFlows,
   selectFilterIndex,
   selectShares,
-  selectSiteMasks,
+  selectSiteInstances,
   selectViewReady,
   selectVisibleSites,
   selectYearArcs,
@@ -148,7 +148,7 @@ function startMap(): void {
     onClick: (info: PickingInfo) => {
       if (!info.object) return;
       const id = info.layer?.id ?? '';
-      if (id === 'sites') actions.select(store, { type: 'site', id: (info.object as Site).id });
+      if (id === 'sites') actions.select(store, { type: 'site', id: (info.object as SiteInstance).site.id });
       else if (id.startsWith('flow-lanes'))
         actions.select(store, { type: 'flow', id: (info.object as LaneDatum).arc.flow.id });
       else if (id.startsWith('flows'))
@@ -241,8 +241,8 @@ function updateLayers(s: AppState): void {
   layersReady = viewReady;
   map.setLayers(
     buildLayers({
-      sites: s.data.sites,
-      siteFilter: siteGpuFilter(f, index, selectSiteMasks(s)),
+      sites: selectSiteInstances(s),
+      siteFilter: siteGpuFilter(f, index),
       arcs,
       lanes: f.flowView === 'sea-lanes' ? yearLanes(arcs, s.routes) : null,
       flowFilter: flowGpuFilter(f, index, drawn.cutoff),
@@ -365,7 +365,9 @@ function render(s: AppState, prev: AppState | null): void {
   if (
     scenarioModule &&
     (!prev ||
-      s.filters !== prev.filters ||
+      // The scenario works on all flows of the first mineral and year: other filters do not change it.
+      s.filters.minerals[0] !== prev.filters.minerals[0] ||
+      s.filters.year !== prev.filters.year ||
       s.scenario !== prev.scenario ||
       s.allies !== prev.allies ||
       s.years !== prev.years ||

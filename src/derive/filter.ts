@@ -98,10 +98,27 @@ export function buildFilterIndex(countries: Iterable<string>, minerals: Iterable
   };
 }
 
-/** A site's mineral set as a bitmask over FilterIndex.mineral (fits float32 exactly for up to 24 minerals). */
-export function mineralMask(minerals: readonly string[], index: FilterIndex): number {
-  return minerals.reduce((m, id) => m | (1 << (index.mineral.get(id) ?? 0)), 0);
+/**
+ * One drawn instance per (site, mineral): DataFilterExtension matches one category value per dimension and allows
+ * at most 32 values per dimension with three category dimensions, so a site's mineral *set* (83 combinations in the
+ * data) cannot be a category. A site of several minerals is drawn once per mineral at the same spot; it shows when
+ * any of its minerals is selected, exactly as sitePasses says.
+ */
+export interface SiteInstance {
+  site: Site;
+  /** Index of one of the site's minerals in FilterIndex.mineral. */
+  mineral: number;
 }
+
+export function siteInstances(sites: readonly Site[], index: FilterIndex): SiteInstance[] {
+  const out: SiteInstance[] = [];
+  for (const site of sites)
+    for (const m of site.minerals) out.push({ site, mineral: index.mineral.get(m) ?? -1 });
+  return out;
+}
+
+/** deck.gl's DataFilterExtension: most distinct categories per dimension, by number of category dimensions. */
+export const MAX_CATEGORIES: Readonly<Record<number, number>> = { 1: 128, 2: 64, 3: 32, 4: 32 };
 
 /** Static per-flow attributes: numeric [valueUsd, exporterIdx, importerIdx], categories [mineralIdx, riskCode]. */
 export function flowFilterValue(flow: Flow, index: FilterIndex): [number, number, number] {
@@ -111,16 +128,12 @@ export function flowFilterCategory(flow: Flow, index: FilterIndex): [number, num
   return [index.mineral.get(flow.mineral) ?? -1, flow.risk];
 }
 
-/** Static per-site attributes: numeric [countryIdx], categories [mineralMask, kindIdx, statusIdx]. */
-export function siteFilterValue(site: Site, index: FilterIndex): [number] {
-  return [index.country.get(site.country) ?? -1];
+/** Static per-instance attributes: numeric [countryIdx], categories [mineralIdx, kindIdx, statusIdx]. */
+export function siteFilterValue(inst: SiteInstance, index: FilterIndex): [number] {
+  return [index.country.get(inst.site.country) ?? -1];
 }
-export function siteFilterCategory(site: Site, index: FilterIndex): [number, number, number] {
-  return [
-    mineralMask(site.minerals, index),
-    SITE_KINDS.indexOf(site.kind),
-    SITE_STATUSES.indexOf(site.status),
-  ];
+export function siteFilterCategory(inst: SiteInstance): [number, number, number] {
+  return [inst.mineral, SITE_KINDS.indexOf(inst.site.kind), SITE_STATUSES.indexOf(inst.site.status)];
 }
 
 const ALL: [number, number] = [-1e30, 1e30];
@@ -160,15 +173,13 @@ export function flowGpuFilter(f: FilterSpec, index: FilterIndex, cutoffUsd: numb
 export function siteGpuFilter(
   f: FilterSpec,
   index: FilterIndex,
-  masksInData: Iterable<number>,
 ): { filterRange: [number, number][]; filterCategories: number[][] } {
-  const selected = mineralMask(f.minerals, index);
-  const masks = [...masksInData].filter((m) => (m & selected) !== 0);
+  const minerals = f.minerals.map((m) => index.mineral.get(m) ?? -1).filter((i) => i >= 0);
   const c = f.focus === null ? null : (index.country.get(f.focus) ?? -2);
   return {
     filterRange: [c === null ? ALL : [c, c]],
     filterCategories: [
-      masks.length > 0 ? masks : [-2],
+      minerals,
       f.kinds.map((k) => SITE_KINDS.indexOf(k)),
       f.statuses.map((s) => SITE_STATUSES.indexOf(s)),
     ].map((list) => (list.length > 0 ? list : [-2])),

@@ -7,7 +7,7 @@ import {
   focusPasses,
   riskPasses,
   legibleCutoff,
-  mineralMask,
+  siteInstances,
   reasonsMask,
   sitePasses,
   type FilterIndex,
@@ -42,10 +42,10 @@ const indexMemo = memo(
 );
 export const selectFilterIndex = (s: AppState): FilterIndex => indexMemo(s.data?.countries, s.data?.minerals);
 
-const masksMemo = memo(
-  (sites: Site[], index: FilterIndex) => new Set(sites.map((x) => mineralMask(x.minerals, index))),
-);
-export const selectSiteMasks = (s: AppState) => masksMemo(s.data?.sites ?? EMPTY_SITES, selectFilterIndex(s));
+const instancesMemo = memo((sites: Site[], index: FilterIndex) => siteInstances(sites, index));
+/** Drawn site instances, one per (site, mineral); stable while the data stays the same. */
+export const selectSiteInstances = (s: AppState) =>
+  instancesMemo(s.data?.sites ?? EMPTY_SITES, selectFilterIndex(s));
 
 const visibleSitesMemo = memo((sites: Site[], f: FilterSpec) => sites.filter((x) => sitePasses(x, f)));
 export const selectVisibleSites = (s: AppState): Site[] =>

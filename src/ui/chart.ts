@@ -1,8 +1,7 @@
 // Country-share chart for the chosen mineral: mining, refining and exports in view side by side; China marked. Lazy chunk.
 import type { SharesFile } from '../data/shares-schema';
 import { formatShare } from '../derive/format';
-import { flowPasses } from '../derive/filter';
-import { selectYearFlows } from '../state/selectors';
+import { selectPassingFlows } from '../state/selectors';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
 
@@ -57,9 +56,8 @@ function table(
 }
 
 function exportsColumn(s: AppState, mineral: string, names: (iso3: string) => string): Column | null {
-  const flows = selectYearFlows(s).filter(
-    (f) => f.mineral === mineral && flowPasses(f, { ...s.filters, minerals: [mineral] }),
-  );
+  // The flows the filters keep (already computed for the map), of this mineral.
+  const flows = selectPassingFlows(s).filter((f) => f.mineral === mineral);
   const total = flows.reduce((sum, f) => sum + f.valueUsd, 0);
   if (total <= 0) return null;
   const by = new Map<string, number>();

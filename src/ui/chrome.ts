@@ -33,7 +33,7 @@ export function tooltipLines(
   if (!object || !data) return null;
   const name = (iso3: string) => data.countries.get(iso3)?.name ?? iso3;
   if (layerId === 'sites') {
-    const s = object as Site;
+    const s = (object as { site: Site }).site;
     return [
       s.name,
       `${KIND_LABELS[s.kind]} · ${name(s.country)}`,

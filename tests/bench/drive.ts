@@ -1,0 +1,323 @@
+// One measured visit of a page (app or reference): load to data-map-ready, bytes, heap, filter changes, year switch.
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { attribute, type Part, type SourceMaps } from './profile';
+import { requestedSizes, type FileSize } from './sizes';
+
+export type PageKind = 'app' | 'ref';
+export type Risk = 'all' | 'china' | 'no-china';
+
+/** A filter change, made through the app's panel (DOM events) or the reference page's hook. */
+export type Change = { type: 'mineral'; id: string } | { type: 'risk'; mode: Risk };
+
+/** Ten changes that end where they started: mineral toggles and risk modes. */
+export const TEN_CHANGES: readonly Change[] = [
+  { type: 'mineral', id: 'lithium' },
+  { type: 'mineral', id: 'lithium' },
+  { type: 'risk', mode: 'china' },
+  { type: 'risk', mode: 'all' },
+  { type: 'mineral', id: 'cobalt' },
+  { type: 'mineral', id: 'cobalt' },
+  { type: 'risk', mode: 'no-china' },
+  { type: 'risk', mode: 'all' },
+  { type: 'mineral', id: 'lithium' },
+  { type: 'mineral', id: 'lithium' },
+];
+
+/**
+ * Recorded in the page by an init script: when data-map-ready turned "true", and what had been requested then.
+ * `nullDraw`: while true, WebGL draw calls return at once (see VisitOptions.nullDraw).
+ */
+export interface BenchProbe {
+  firstReady: number | null;
+  lastReady: number | null;
+  resourcesAtFirstReady: string[] | null;
+  nullDraw: boolean;
+}
+declare global {
+  interface Window {
+    __bench?: BenchProbe;
+  }
+}
+
+export interface VisitOptions {
+  kind: PageKind;
+  /** Absolute URL of the page, query included. */
+  url: string;
+  /** Served root of that page's build and its base URL, for sizes and source maps. */
+  root: string;
+  baseUrl: string;
+  /** Every mineral id (the reference page's "all minerals" is null). */
+  allMinerals: readonly string[];
+  /** Untimed changes before the heap baseline: the first changes fill caches and compile code. */
+  warmup: readonly Change[];
+  changes: readonly Change[];
+  /** Extra filter changes made under the CPU profiler (app only), to split panel from layer time. */
+  profiledChanges: readonly Change[];
+  maps: SourceMaps | null;
+  yearSwitch: { year: number; index: number } | null;
+  readyTimeoutMs: number;
+  /**
+   * 'after-load': WebGL draw calls (drawArrays*, drawElements*) become no-ops once the page is first ready, for
+   * the rest of the visit (changes, year switch); 'always': from the start (synthetic scales). Buffer uploads, shader builds and all
+   * JavaScript still run; only SwiftShader's vertex and pixel work is skipped, which on this machine takes seconds
+   * per frame for the app's arc layer (it keeps every flow of the year on the GPU) and says nothing about a GPU.
+   */
+  nullDraw: 'after-load' | 'always';
+}
+
+export interface ChangeSample {
+  /** Synchronous time of the change (store update, panels, layer building), in-page performance.now(). */
+  syncMs: number;
+  /** From the change to the end of the next animation frame (wall). */
+  frameMs: number;
+  /** Main-thread busy time (CDP Performance TaskDuration) from before the change to the end of the next frame. */
+  cpuMs: number;
+}
+
+export interface Visit {
+  navMs: number;
+  sizes: FileSize[];
+  drawn: number;
+  heapLoadBytes: number;
+  /** After the warm-up changes, before the timed ones; and after the timed ones (back at the start state). */
+  heapBeforeChangesBytes: number;
+  heapAfterChangesBytes: number;
+  changes: ChangeSample[];
+  /** Per profiled change: sampled ms in each part. */
+  profile: Record<Part | 'gc', number> | null;
+  year: { wallMs: number; cpuMs: number } | null;
+  errors: string[];
+}
+
+const delay = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+async function metric(cdp: CDPSession, name: string): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === name)?.value ?? 0;
+}
+
+async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+async function waitReady(page: Page, timeout: number): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', undefined, {
+    timeout,
+    polling: 25,
+  });
+}
+
+/** Two animation frames: lets the compositor and the (software) GPU process drain before the next measurement. */
+async function drain(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))),
+  );
+}
+
+/** Wait until no new resource has been requested for `quietMs` (bounded), so lazy loads after ready are done. */
+async function settle(page: Page, quietMs = 500, maxMs = 10_000): Promise<void> {
+  let last = -1;
+  let stableSince = Date.now();
+  for (const start = Date.now(); Date.now() - start < maxMs;) {
+    const n = await page.evaluate(() => performance.getEntriesByType('resource').length);
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= quietMs) return;
+    await delay(100);
+  }
+}
+
+async function change(page: Page, kind: PageKind, c: Change, allMinerals: readonly string[]) {
+  return page.evaluate(
+    async ({ kind, c, allMinerals }) => {
+      const t0 = performance.now();
+      if (kind === 'app') {
+        const id = c.type === 'mineral' ? `mineral-${c.id}` : `risk-${c.mode}`;
+        const el = document.querySelector<HTMLInputElement>(`[data-testid="${id}"]`);
+        if (!el) throw new Error(`no element [data-testid="${id}"] in the app`);
+        el.checked = c.type === 'mineral' ? !el.checked : true;
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
+        const ref = window.__cmmRef;
+        if (!ref) throw new Error('no window.__cmmRef in the reference page');
+        if (c.type === 'mineral') {
+          const cur = ref.filters().minerals ?? [...allMinerals];
+          ref.setFilters({
+            minerals: cur.includes(c.id) ? cur.filter((m) => m !== c.id) : [...cur, c.id],
+          });
+        } else ref.setFilters({ risk: c.mode });
+      }
+      const t1 = performance.now();
+      const t2 = await new Promise<number>((ok) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => ok(performance.now());
+          ch.port2.postMessage(0);
+        }),
+      );
+      return { syncMs: t1 - t0, frameMs: t2 - t0 };
+    },
+    { kind, c, allMinerals },
+  );
+}
+
+/** Open the page in a fresh tab, measure everything asked for, close the tab. */
+export async function visit(context: BrowserContext, o: VisitOptions): Promise<Visit> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const requested: string[] = [];
+  const origin = new URL(o.url).origin;
+  page.on('request', (r) => {
+    const u = r.url();
+    requested.push(u);
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
+      errors.push(`request left the page's origin: ${u}`);
+  });
+  await page.addInitScript((nullDraw: boolean) => {
+    const probe: BenchProbe = { firstReady: null, lastReady: null, resourcesAtFirstReady: null, nullDraw };
+    window.__bench = probe;
+    new MutationObserver(() => {
+      if (document.documentElement?.dataset.mapReady !== 'true') return;
+      const t = performance.now();
+      probe.lastReady = t;
+      if (probe.firstReady === null) {
+        probe.firstReady = t;
+        probe.resourcesAtFirstReady = [
+          location.href,
+          ...performance.getEntriesByType('resource').map((e) => e.name),
+        ];
+      }
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-map-ready'] });
+    const protos = [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype] as unknown as Record<
+      string,
+      unknown
+    >[];
+    for (const proto of protos) {
+      for (const name of [
+        'drawArrays',
+        'drawElements',
+        'drawArraysInstanced',
+        'drawElementsInstanced',
+        'drawRangeElements',
+      ]) {
+        const original = proto[name];
+        if (typeof original !== 'function') continue;
+        proto[name] = function (this: unknown, ...args: unknown[]): unknown {
+          return probe.nullDraw ? undefined : (original as (...a: unknown[]) => unknown).apply(this, args);
+        };
+      }
+    }
+  }, o.nullDraw === 'always');
+  const cdp = await context.newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    await page.goto(o.url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.firstReady != null, undefined, {
+      timeout: o.readyTimeoutMs,
+      polling: 50,
+    });
+    // The load figures are taken: from here on no frame adds software-raster work (see VisitOptions.nullDraw).
+    const probe = (await page.evaluate(() => {
+      if (window.__bench) window.__bench.nullDraw = true;
+      return window.__bench;
+    })) as BenchProbe;
+    const navMs = probe.firstReady ?? NaN;
+    const sizes = requestedSizes(o.root, o.baseUrl, probe.resourcesAtFirstReady ?? requested);
+    const drawn = await page.evaluate(
+      () => window.__cmm?.drawnFlows() ?? window.__cmmRef?.drawnFlows() ?? -1,
+    );
+    await settle(page);
+    await waitReady(page, o.readyTimeoutMs);
+    await drain(page);
+    const heapLoadBytes = await heapUsed(cdp);
+
+    for (const c of o.warmup) {
+      await change(page, o.kind, c, o.allMinerals);
+      await waitReady(page, o.readyTimeoutMs);
+      await drain(page);
+    }
+    const heapBeforeChangesBytes = await heapUsed(cdp);
+    const changes: ChangeSample[] = [];
+    for (const c of o.changes) {
+      const before = await metric(cdp, 'TaskDuration');
+      const r = await change(page, o.kind, c, o.allMinerals);
+      const after = await metric(cdp, 'TaskDuration');
+      changes.push({ ...r, cpuMs: (after - before) * 1000 });
+      await waitReady(page, o.readyTimeoutMs);
+      await drain(page);
+    }
+    const heapAfterChangesBytes = await heapUsed(cdp);
+
+    let profile: Visit['profile'] = null;
+    if (o.maps && o.profiledChanges.length > 0) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+      await cdp.send('Profiler.start');
+      for (const c of o.profiledChanges) {
+        await change(page, o.kind, c, o.allMinerals);
+        await waitReady(page, o.readyTimeoutMs);
+        await drain(page);
+      }
+      const { profile: p } = await cdp.send('Profiler.stop');
+      await cdp.send('Profiler.disable');
+      const parts = attribute(p, o.maps);
+      const n = o.profiledChanges.length;
+      profile = {
+        panels: parts.panels / n,
+        layers: parts.layers / n,
+        other: parts.other / n,
+        gc: parts.gc / n,
+      };
+    }
+
+    let year: Visit['year'] = null;
+    if (o.yearSwitch) {
+      const before = await metric(cdp, 'TaskDuration');
+      const t0 = await page.evaluate(
+        ({ kind, y }) => {
+          const t = performance.now();
+          if (kind === 'app') {
+            const el = document.querySelector<HTMLInputElement>('[data-testid="year-slider"]');
+            if (!el) throw new Error('no year slider in the app');
+            el.value = String(y.index);
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+          } else void window.__cmmRef?.setYear(y.year);
+          return t;
+        },
+        { kind: o.kind, y: o.yearSwitch },
+      );
+      await delay(20);
+      await waitReady(page, o.readyTimeoutMs);
+      const after = await metric(cdp, 'TaskDuration');
+      const readyAt = await page.evaluate(() => window.__bench?.lastReady ?? NaN);
+      const shown = await page.evaluate(
+        () => window.__cmm?.state().filters.year ?? window.__cmmRef?.filters() ?? null,
+      );
+      if (o.kind === 'app' && shown !== o.yearSwitch.year)
+        errors.push(`year switch: the app shows ${JSON.stringify(shown)}, expected ${o.yearSwitch.year}`);
+      year = { wallMs: readyAt - t0, cpuMs: (after - before) * 1000 };
+    }
+    return {
+      navMs,
+      sizes,
+      drawn,
+      heapLoadBytes,
+      heapBeforeChangesBytes,
+      heapAfterChangesBytes,
+      changes,
+      profile,
+      year,
+      errors,
+    };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
+}

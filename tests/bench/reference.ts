@@ -1,0 +1,260 @@
+// Bench reference page: bare maplibre-gl + one deck.gl ArcLayer and ScatterplotLayer on the app's data; no UI, no store.
+import { MapLibreOverlay } from '@deck.gl/maplibre';
+import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { Map as MlMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { FlowFile, FlowRow } from './synthetic';
+
+setWorkerUrl(workerUrl);
+
+/**
+ * Query parameters (all optional):
+ * - `mineral=rare-earths,lithium` (default `rare-earths`), `year=2024` (default 2024), `risk=all|china|no-china`;
+ * - `all=1`: every mineral of the largest real year (2022, unless `year` is given);
+ * - `synthetic=10000|100000|1000000` (`seed=`): flows generated in the page by tests/bench/synthetic.ts instead of
+ *   the year's file. The bench harness does not use this: it serves one synthetic file to both pages instead.
+ * What is drawn matches the app's default: sites of the selected minerals, and the flows that make up 95% of the
+ * selected flows' value (largest first, ties kept), compared as float32 like the app's GPU filter.
+ */
+const params = new URLSearchParams(location.search);
+const LARGEST_REAL_YEAR = 2022;
+const LEGIBLE_VALUE_SHARE = 0.95;
+/** Reason bits that make a flow China-exposed (origin, destination, transit, South China Sea). */
+const CHINA_MASK = 1 | 2 | 4 | 8;
+/** The app's initial camera (src/config/app.ts INITIAL_VIEW). */
+const VIEW = { lng: 60, lat: 25, zoom: 1.3 };
+const COLORS = { ocean: '#dfe9f2', land: '#f7f5f0', border: '#a9a9a9', china: '#f4e3e3' };
+
+type Risk = 'all' | 'china' | 'no-china';
+interface Filters {
+  /** Selected mineral ids; null means every mineral. */
+  minerals: string[] | null;
+  risk: Risk;
+}
+interface Site {
+  position: [number, number];
+  minerals: string[];
+}
+interface Arc {
+  source: [number, number];
+  target: [number, number];
+  valueUsd: number;
+}
+
+const all = params.get('all') === '1';
+const filters: Filters = {
+  minerals: all ? null : (params.get('mineral') ?? 'rare-earths').split(',').filter(Boolean),
+  risk: (['all', 'china', 'no-china'] as const).find((r) => r === params.get('risk')) ?? 'all',
+};
+let year = Number(params.get('year') ?? (all ? LARGEST_REAL_YEAR : 2024));
+const synthetic = Number(params.get('synthetic') ?? 0);
+const dataUrl = (file: string) => new URL(`../../data/${file}`, location.href).href;
+const getJson = async <T>(file: string): Promise<T> => (await fetch(dataUrl(file))).json() as Promise<T>;
+
+const html = document.documentElement;
+html.dataset.mapReady = 'false';
+const container = document.getElementById('map') as HTMLElement;
+
+const style: StyleSpecification = {
+  version: 8,
+  sources: { countries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
+  layers: [
+    { id: 'ocean', type: 'background', paint: { 'background-color': COLORS.ocean } },
+    {
+      id: 'land',
+      type: 'fill',
+      source: 'countries',
+      paint: {
+        'fill-color': [
+          'case',
+          ['in', ['get', 'iso3'], ['literal', ['CHN', 'HKG', 'MAC']]],
+          COLORS.china,
+          COLORS.land,
+        ],
+      },
+    },
+    {
+      id: 'borders',
+      type: 'line',
+      source: 'countries',
+      paint: { 'line-color': COLORS.border, 'line-width': 0.6 },
+    },
+  ],
+};
+
+const map = new MlMap({
+  container,
+  style,
+  center: [VIEW.lng, VIEW.lat],
+  zoom: VIEW.zoom,
+  renderWorldCopies: true,
+  attributionControl: { compact: false, customAttribution: 'Natural Earth · USGS · CEPII BACI' },
+});
+
+// Readiness exactly as the app's map: the basemap is idle and deck.gl drew the current layers at full canvas size.
+let pendingDeckFrame = true;
+const setReady = (ready: boolean) => {
+  html.dataset.mapReady = String(ready);
+};
+const overlay = new MapLibreOverlay({
+  interleaved: false,
+  layers: [],
+  onAfterRender: () => {
+    const canvas = overlay.getCanvas();
+    const full = canvas && canvas.clientWidth === container.clientWidth && canvas.width > 300;
+    if (!pendingDeckFrame || !full) return;
+    pendingDeckFrame = false;
+    if (map.loaded() && !map.isMoving()) setReady(true);
+    else map.once('idle', () => !pendingDeckFrame && setReady(true));
+  },
+});
+map.addControl(overlay);
+
+let sites: Site[] = [];
+let anchors = new Map<string, [number, number]>();
+let rows: FlowRow[] = [];
+let drawn = 0;
+
+/** The smallest value kept so that the kept flows make up `fraction` of the total (as src/derive/filter.ts). */
+function legibleCutoff(values: number[], fraction: number): number {
+  const sorted = values.map((v) => Math.fround(v)).sort((a, b) => b - a);
+  const total = sorted.reduce((s, v) => s + v, 0);
+  let acc = 0;
+  for (const v of sorted) {
+    acc += v;
+    if (acc >= total * fraction) return v;
+  }
+  return 0;
+}
+
+/** CPU filter + cut, then new layers with new data arrays (deck.gl rebuilds their attributes on the next frame). */
+function draw(): void {
+  const wanted = filters.minerals ? new Set(filters.minerals) : null;
+  const passing = rows.filter((r) => {
+    if (wanted && !wanted.has(r[2])) return false;
+    if (filters.risk === 'all') return true;
+    return ((r[6] & CHINA_MASK) !== 0) === (filters.risk === 'china');
+  });
+  const cutoff = Math.fround(
+    legibleCutoff(
+      passing.map((r) => r[4]),
+      LEGIBLE_VALUE_SHARE,
+    ),
+  );
+  const arcs: Arc[] = [];
+  for (const r of passing) {
+    if (Math.fround(r[4]) < cutoff) continue;
+    const a = anchors.get(r[0]);
+    const b = anchors.get(r[1]);
+    if (!a || !b) continue;
+    // The short way round: shift the target by a whole turn when that brings it closer.
+    const dx = b[0] - a[0];
+    const target: [number, number] = [dx > 180 ? b[0] - 360 : dx < -180 ? b[0] + 360 : b[0], b[1]];
+    arcs.push({ source: a, target, valueUsd: r[4] });
+  }
+  drawn = arcs.length;
+  const shownSites = wanted ? sites.filter((s) => s.minerals.some((m) => wanted.has(m))) : sites;
+  pendingDeckFrame = true;
+  setReady(false);
+  overlay.setProps({
+    layers: [
+      new ArcLayer<Arc>({
+        id: 'flows',
+        data: arcs,
+        getSourcePosition: (d) => d.source,
+        getTargetPosition: (d) => d.target,
+        getSourceColor: [215, 48, 39, 235],
+        getTargetColor: [215, 48, 39, 120],
+        getWidth: (d) => Math.min(14, 1 + 13 * Math.sqrt(d.valueUsd / 1e9)),
+        widthUnits: 'pixels',
+        getHeight: 0.35,
+        getTilt: 55,
+        parameters: { depthCompare: 'always' },
+      }),
+      new ScatterplotLayer<Site>({
+        id: 'sites',
+        data: shownSites,
+        getPosition: (s) => s.position,
+        getFillColor: [37, 99, 235, 220],
+        getRadius: 4,
+        radiusUnits: 'pixels',
+        stroked: true,
+        getLineColor: [255, 255, 255, 220],
+        lineWidthMinPixels: 0.8,
+        parameters: { depthCompare: 'always' },
+      }),
+    ],
+  });
+}
+
+async function loadFlows(y: number): Promise<FlowRow[]> {
+  if (synthetic > 0) {
+    const [{ syntheticFlowFile, productsOf, SYNTHETIC_SEED }, minerals] = await Promise.all([
+      import('./synthetic'),
+      getJson<{ minerals: { id: string; products: { hs: string }[] }[] }>('minerals.json'),
+    ]);
+    return syntheticFlowFile({
+      count: synthetic,
+      seed: Number(params.get('seed') ?? SYNTHETIC_SEED),
+      year: y,
+      countries: [...anchors.keys()],
+      products: productsOf(minerals),
+    }).rows;
+  }
+  return (await getJson<FlowFile>(`flows-${y}.json`)).rows;
+}
+
+async function start(): Promise<void> {
+  const [topo, countries, siteFc] = await Promise.all([
+    getJson<Topology<{ countries: GeometryCollection<Record<string, unknown>> }>>('basemap.topo.json'),
+    getJson<{ countries: { iso3: string; anchor: [number, number] }[] }>('countries.json'),
+    getJson<{
+      features: { geometry: { coordinates: [number, number] }; properties: { minerals: string[] } }[];
+    }>('sites.geojson'),
+  ]);
+  anchors = new Map(countries.countries.map((c) => [c.iso3, c.anchor]));
+  sites = siteFc.features.map((f) => ({ position: f.geometry.coordinates, minerals: f.properties.minerals }));
+  const basemap = feature(topo, topo.objects.countries);
+  for (const f of basemap.features) f.properties = { iso3: f.id };
+  const setBasemap = () => {
+    const src = map.getSource('countries');
+    if (src && 'setData' in src) (src as unknown as { setData(d: unknown): void }).setData(basemap);
+  };
+  if (map.isStyleLoaded()) setBasemap();
+  else map.once('load', setBasemap);
+  rows = await loadFlows(year);
+  draw();
+}
+
+/** Bench hook: the same kinds of change the harness makes in the app through its panel. */
+export interface ReferenceHook {
+  setFilters(patch: Partial<Filters>): void;
+  setYear(year: number): Promise<void>;
+  filters(): Filters;
+  drawnFlows(): number;
+}
+declare global {
+  interface Window {
+    __cmmRef?: ReferenceHook;
+  }
+}
+window.__cmmRef = {
+  setFilters(patch) {
+    Object.assign(filters, patch);
+    draw();
+  },
+  async setYear(y) {
+    year = y;
+    pendingDeckFrame = true;
+    setReady(false);
+    rows = await loadFlows(y);
+    draw();
+  },
+  filters: () => ({ ...filters, minerals: filters.minerals ? [...filters.minerals] : null }),
+  drawnFlows: () => drawn,
+};
+
+void start();
