@@ -128,6 +128,9 @@ function fileFailed(error: unknown, what: string): void {
 }
 
 // ---------------------------------------------------------------- map (if WebGL2 is available)
+// Declared before the map starts: startMap() runs during module evaluation and resets these.
+let lastLayerInputs: unknown[] = [];
+let lanesCache: { arcs: ArcDatum[]; routes: AppState['routes']; lanes: LaneDatum[] } | null = null;
 let map: MapHandle | null = null;
 let layersReady = false;
 let basemapData: ReturnType<typeof basemapFromTopology> | null = null;
@@ -190,8 +193,6 @@ if (!hasWebGl2()) {
 }
 
 // ---------------------------------------------------------------- rendering from state
-let lastLayerInputs: unknown[] = [];
-let lanesCache: { arcs: ArcDatum[]; routes: AppState['routes']; lanes: LaneDatum[] } | null = null;
 /** Sea-lane data for the year's flows: stable while the year and the routes stay the same. */
 function yearLanes(arcs: ArcDatum[], routes: AppState['routes']): LaneDatum[] | null {
   if (!routes) return null;
