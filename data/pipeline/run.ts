@@ -18,6 +18,7 @@ import type { CountryInfo, Mineral, Site } from '../../src/model/types';
 import { STAGES } from '../../src/model/types';
 import { loadCountryIndex, round } from './countries';
 import { loadCountryPorts } from './ports';
+import { PROJECT_ROOT, rawDataDir } from './raw-dir';
 import { buildShares } from './shares';
 import { sharesFileSchema } from '../../src/data/shares-schema';
 import { computePairRoutes, pairKey, ROUTE_SCALE } from './routes';
@@ -36,7 +37,6 @@ import {
 import { checkLocations, mergeDuplicates, type ReportEntry } from './sites';
 
 const require = createRequire(import.meta.url);
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 const curatedMinerals = z.object({
   minerals: z.array(
@@ -306,18 +306,13 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
   return { counts };
 }
 
-/** RAW_DATA_DIR when set, else ../shared/data-raw next to the project. */
-export function defaultRawDir(): string {
-  return process.env.RAW_DATA_DIR ? resolve(process.env.RAW_DATA_DIR) : resolve(ROOT, '../shared/data-raw');
-}
-
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const { counts } = runPipeline({
-      rawDir: defaultRawDir(),
-      curatedDir: join(ROOT, 'data/curated'),
-      outDir: join(ROOT, 'public/data'),
-      reportFile: join(ROOT, 'data/REPORT.md'),
+      rawDir: rawDataDir(),
+      curatedDir: join(PROJECT_ROOT, 'data/curated'),
+      outDir: join(PROJECT_ROOT, 'public/data'),
+      reportFile: join(PROJECT_ROOT, 'data/REPORT.md'),
       log: (l) => console.log(l),
     });
     console.log(JSON.stringify(counts));

@@ -52,8 +52,6 @@ export const flowRowSchema = z.tuple([
 ]);
 export type FlowRow = z.infer<typeof flowRowSchema>;
 
-export const FLOW_COLUMNS = ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'] as const;
-
 export const flowFileSchema = z.strictObject({
   year,
   columns: z.tuple([

@@ -29,7 +29,7 @@ export function reasonsMask(reasons: readonly RiskReason[]): number {
   return reasons.reduce((m, r) => m | RISK_BITS[r], 0);
 }
 
-/** Does a flow with this risk code pass the risk filter? all: yes; china: any enabled reason; no-china: none. */
+/** Does a flow with this risk code pass the risk filter? all: yes; china: at least one enabled reason; no-china: none. */
 export function riskPasses(code: number, risk: RiskMode, mask: number): boolean {
   if (risk === 'all') return true;
   const exposed = (code & mask) !== 0;

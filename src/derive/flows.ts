@@ -40,28 +40,6 @@ export function importerDependence(flows: readonly Flow[]): Map<string, number> 
   return out;
 }
 
-/**
- * The flows that make up `fraction` (0..1) of the total value, largest first, and how many smaller ones are left out.
- * Ties are broken by id so the result is deterministic. fraction >= 1 keeps everything.
- */
-export function legibleFlows(
-  flows: readonly Flow[],
-  fraction: number,
-): { shown: Flow[]; hiddenCount: number; hiddenValue: number } {
-  if (fraction >= 1) return { shown: [...flows], hiddenCount: 0, hiddenValue: 0 };
-  const sorted = [...flows].sort((a, b) => b.valueUsd - a.valueUsd || (a.id < b.id ? -1 : 1));
-  const total = sorted.reduce((s, f) => s + f.valueUsd, 0);
-  const shown: Flow[] = [];
-  let acc = 0;
-  for (const f of sorted) {
-    if (acc >= total * fraction && shown.length > 0) break;
-    shown.push(f);
-    acc += f.valueUsd;
-  }
-  const hidden = sorted.slice(shown.length);
-  return { shown, hiddenCount: hidden.length, hiddenValue: hidden.reduce((s, f) => s + f.valueUsd, 0) };
-}
-
 const DEG = Math.PI / 180;
 
 /** Longitude (degrees) of the great-circle midpoint between two [lng, lat] points. */

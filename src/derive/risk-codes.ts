@@ -25,11 +25,6 @@ export function isOverland(code: number): boolean {
   return (code & OVERLAND_BIT) !== 0;
 }
 
-/** Does the flow have any reason among `enabled` (a mask of reason bits)? */
-export function hasReason(code: number, enabledMask: number): boolean {
-  return (code & enabledMask & ~OVERLAND_BIT) !== 0;
-}
-
 /** Human-readable text per reason, for details and the legend. */
 export const RISK_TEXT: Readonly<Record<RiskReason, string>> = {
   origin: 'Origin: exported from China (incl. Hong Kong and Macau)',

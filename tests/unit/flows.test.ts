@@ -1,14 +1,7 @@
 // Unit tests for flow derivations: short-way arcs across the Pacific, legibility cut, shares, widths, colours.
 import { describe, expect, test } from 'vitest';
 import { SHARE_RAMP, WIDTH_MAX_PX, WIDTH_MIN_PX } from '../../src/config/app';
-import {
-  arcEndpoints,
-  closestPair,
-  exporterShares,
-  legibleFlows,
-  shareColor,
-  widthPx,
-} from '../../src/derive/flows';
+import { arcEndpoints, closestPair, exporterShares, shareColor, widthPx } from '../../src/derive/flows';
 import type { CountryInfo, Flow } from '../../src/model/types';
 
 const PORTS = {
@@ -71,24 +64,6 @@ const flow = (id: string, exporter: string, valueUsd: number, hs = '850511'): Fl
   valueUsd,
   tonnes: null,
   risk: 0,
-});
-
-describe('legibleFlows', () => {
-  const flows = [flow('a', 'CHN', 900), flow('b', 'JPN', 60), flow('c', 'USA', 30), flow('d', 'KOR', 10)];
-  test.each([
-    [0.5, ['a'], 3, 100],
-    [0.95, ['a', 'b'], 2, 40],
-    [0.97, ['a', 'b', 'c'], 1, 10],
-    [1, ['a', 'b', 'c', 'd'], 0, 0],
-  ])('fraction %f keeps the largest flows', (fraction, ids, hiddenCount, hiddenValue) => {
-    const r = legibleFlows(flows, fraction);
-    expect(r.shown.map((f) => f.id)).toEqual(ids);
-    expect(r.hiddenCount).toBe(hiddenCount);
-    expect(r.hiddenValue).toBe(hiddenValue);
-  });
-  test('empty input', () => {
-    expect(legibleFlows([], 0.95)).toEqual({ shown: [], hiddenCount: 0, hiddenValue: 0 });
-  });
 });
 
 describe('exporterShares', () => {
