@@ -19,13 +19,17 @@ import { describeView, fileStem } from './derive/describe';
 import { renderEmbed } from './ui/embed';
 import { flowGpuFilter, siteGpuFilter, type SiteInstance } from './derive/filter';
 import { decodeRoutes } from './derive/routes';
+import { ArcSets } from './layers/arc-sets';
 import { buildLayers, type LaneDatum } from './layers/build';
 import { createMap, hasWebGl2, type MapHandle } from './map/map';
 import type { CountryInfo } from './model/types';
 import type { ArcDatum } from './derive/flows';
 import {
+  keepSpec,
+  selectDependence,
   selectDrawnFlows,
   selectFilterIndex,
+  selectFlowTable,
   selectShares,
   selectSiteInstances,
   selectViewReady,
@@ -130,6 +134,7 @@ function fileFailed(error: unknown, what: string): void {
 // ---------------------------------------------------------------- map (if WebGL2 is available)
 // Declared before the map starts: startMap() runs during module evaluation and resets these.
 let lastLayerInputs: unknown[] = [];
+const arcSets = new ArcSets();
 let lanesCache: { arcs: ArcDatum[]; routes: AppState['routes']; lanes: LaneDatum[] } | null = null;
 let map: MapHandle | null = null;
 let layersReady = false;
@@ -208,7 +213,7 @@ function yearLanes(arcs: ArcDatum[], routes: AppState['routes']): LaneDatum[] | 
 
 function updateLayers(s: AppState): void {
   if (!map || !s.data) return;
-  const arcs = selectYearArcs(s);
+  const table = selectFlowTable(s);
   const drawn = selectDrawnFlows(s);
   const selectedId = s.selection?.id ?? null;
   // A scenario (e.g. from a link) is part of the view: not ready until its chunk has loaded and dimmed the flows.
@@ -217,7 +222,7 @@ function updateLayers(s: AppState): void {
   const f = s.filters;
   const inputs = [
     s.data,
-    arcs,
+    table,
     drawn,
     s.filters,
     s.routes,
@@ -239,14 +244,25 @@ function updateLayers(s: AppState): void {
     (c) => c.label && (allLabels || weight.has(c.iso3)),
   );
   const index = selectFilterIndex(s);
+  const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
+  const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;
+  const scenarioKey = `${JSON.stringify(s.scenario)}:${scenarioModule ? 'ready' : 'pending'}`;
   layersReady = viewReady;
   map.setLayers(
     buildLayers({
       sites: selectSiteInstances(s),
       siteFilter: siteGpuFilter(f, index),
-      arcs,
-      lanes: f.flowView === 'sea-lanes' ? yearLanes(arcs, s.routes) : null,
-      flowFilter: flowGpuFilter(f, index, drawn.cutoff),
+      flowArcs: arcSets.sets(
+        table,
+        s.data.countries,
+        selectShares(s),
+        selectDependence(s),
+        flowFilter.minerals,
+        flowFilter.minValue,
+        { colorBy: f.colorBy, widthBy: f.widthBy, isLost, key: `${f.colorBy}|${f.widthBy}|${scenarioKey}` },
+      ),
+      lanes: f.flowView === 'sea-lanes' ? yearLanes(selectYearArcs(s), s.routes) : null,
+      flowFilter,
       index,
       flowView: f.flowView,
       colorBy: f.colorBy,
@@ -254,8 +270,8 @@ function updateLayers(s: AppState): void {
       labels,
       labelWeight: weight,
       selectedId,
-      isLost: s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null,
-      scenarioKey: `${JSON.stringify(s.scenario)}:${scenarioModule ? 'ready' : 'pending'}`,
+      isLost,
+      scenarioKey,
     }),
   );
 }

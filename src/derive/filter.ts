@@ -139,35 +139,36 @@ export function siteFilterCategory(inst: SiteInstance): [number, number, number]
 const ALL: [number, number] = [-1e30, 1e30];
 
 export interface FlowGpuFilter {
-  /** One entry per flow layer part: 'either' focus needs two (exporter side, importer side); they are disjoint. */
-  parts: { filterRange: [number, number][]; filterCategories: number[][] }[];
+  /** Indexes of the selected minerals: one arc layer each is drawn, the others are hidden. */
+  minerals: number[];
+  /** Smallest float32 value (USD) drawn: each mineral layer draws only the prefix of its arcs at or above it. */
+  minValue: number;
+  /** Risk codes kept (category filter); [-2] when none. */
+  codes: number[];
+  /** One entry per layer part: 'either' focus needs two (exporter side, importer side); they are disjoint. */
+  parts: { filterRange: [number, number][] }[];
 }
 
 /**
- * The uniforms that make the GPU keep exactly what flowPasses (and the legibility cut-off) keep. Changing a filter
- * only changes these, never the attributes.
+ * The uniforms (and per-layer instance counts) that make the GPU keep exactly what flowPasses and the legibility
+ * cut-off keep: numeric ranges [value, exporter, importer], risk codes as categories, the mineral as the layer.
+ * Changing a filter only changes these, never the attributes.
  */
 export function flowGpuFilter(f: FilterSpec, index: FilterIndex, cutoffUsd: number): FlowGpuFilter {
   const minerals = f.minerals.map((m) => index.mineral.get(m) ?? -1).filter((i) => i >= 0);
   const mask = reasonsMask(f.reasons);
   const codes: number[] = [];
   for (let c = 0; c <= RISK_CODE_MAX; c++) if (riskPasses(c, f.risk, mask)) codes.push(c);
-  const valueRange: [number, number] = [f32(Math.max(f.minValueUsd, cutoffUsd)), 1e30];
-  const categories = [minerals.length > 0 ? minerals : [-2], codes.length > 0 ? codes : [-2]];
-  if (f.focus === null)
-    return { parts: [{ filterRange: [valueRange, ALL, ALL], filterCategories: categories }] };
+  const minValue = f32(Math.max(f.minValueUsd, cutoffUsd));
+  const valueRange: [number, number] = [minValue, 1e30];
+  const base = { minerals, minValue, codes: codes.length > 0 ? codes : [-2] };
+  if (f.focus === null) return { ...base, parts: [{ filterRange: [valueRange, ALL, ALL] }] };
   const c = index.country.get(f.focus) ?? -2;
-  const exporterSide = {
-    filterRange: [valueRange, [c, c], ALL] as [number, number][],
-    filterCategories: categories,
-  };
-  const importerSide = {
-    filterRange: [valueRange, ALL, [c, c]] as [number, number][],
-    filterCategories: categories,
-  };
-  if (f.role === 'exporter') return { parts: [exporterSide] };
-  if (f.role === 'importer') return { parts: [importerSide] };
-  return { parts: [exporterSide, importerSide] };
+  const exporterSide = { filterRange: [valueRange, [c, c], ALL] as [number, number][] };
+  const importerSide = { filterRange: [valueRange, ALL, [c, c]] as [number, number][] };
+  if (f.role === 'exporter') return { ...base, parts: [exporterSide] };
+  if (f.role === 'importer') return { ...base, parts: [importerSide] };
+  return { ...base, parts: [exporterSide, importerSide] };
 }
 
 export function siteGpuFilter(

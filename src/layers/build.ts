@@ -8,6 +8,7 @@ import {
   type DataFilterExtensionProps,
 } from '@deck.gl/extensions';
 import { KIND_COLORS, KIND_RADIUS_PX } from '../config/app';
+import type { ArcBuffers, ArcStyle } from '../derive/arc-buffers';
 import { shareColor, widthPx, widthPxTonnes, type ArcDatum } from '../derive/flows';
 import {
   flowFilterCategory,
@@ -18,7 +19,6 @@ import {
   type FlowGpuFilter,
   type SiteInstance,
 } from '../derive/filter';
-import { isOverland } from '../derive/risk-codes';
 import type { CountryInfo, Flow } from '../model/types';
 import type { ColorBy, FlowView, WidthBy } from '../state/store';
 
@@ -32,8 +32,8 @@ export interface LayerInput {
   /** Every site, once per mineral (stable); the GPU filter decides what shows. */
   sites: SiteInstance[];
   siteFilter: { filterRange: [number, number][]; filterCategories: number[][] };
-  /** Every flow of the year as an arc (stable per year). */
-  arcs: ArcDatum[];
+  /** Arc layers, one per mineral whose GPU buffers exist (selected now or earlier this year). */
+  flowArcs: FlowArcSet[];
   /** Flows with a sea route, for the sea-lane view; null until the routes are loaded. */
   lanes: LaneDatum[] | null;
   flowFilter: FlowGpuFilter;
@@ -51,8 +51,71 @@ export interface LayerInput {
 }
 
 const collision = new CollisionFilterExtension();
-// Arcs: numeric [value, exporter, importer, has sea route]; categories [mineral, risk code].
-const arcFilter = new DataFilterExtension({ filterSize: 4, categorySize: 2 });
+/**
+ * DataFilterExtension whose category values are used as their own bit index. The stock extension numbers categories
+ * in order of first appearance while it transforms the category attribute on the CPU; the arc layers hand it ready
+ * risk codes (0..31) as a typed array that it uploads as is, so the code is the bit.
+ */
+class CodeCategoryFilter extends DataFilterExtension {
+  static override extensionName = 'CodeCategoryFilter';
+  override _getCategoryKey(this: Layer<DataFilterExtensionProps>, category: string | number): number {
+    return Number(category);
+  }
+}
+
+/** Typed per-arc attributes for one mineral (see derive/arc-buffers.ts), as deck.gl's binary data. */
+export interface ArcLayerData {
+  mineral: number;
+  length: number;
+  attributes: Record<string, { value: ArrayBufferView; size: number; type?: 'unorm8' }>;
+  /** The arc at an index, for picking (tooltips, details). */
+  datum(index: number): ArcDatum | null;
+}
+
+export function arcLayerData(
+  b: ArcBuffers,
+  style: ArcStyle,
+  datum: (index: number) => ArcDatum | null,
+): ArcLayerData {
+  return {
+    mineral: b.mineral,
+    length: b.length,
+    attributes: {
+      getSourcePosition: { value: b.sourcePositions, size: 3 },
+      getTargetPosition: { value: b.targetPositions, size: 3 },
+      getSourceColor: { value: style.sourceColors, size: 4, type: 'unorm8' },
+      getTargetColor: { value: style.targetColors, size: 4, type: 'unorm8' },
+      getWidth: { value: style.widths, size: 1 },
+      getFilterValue: { value: b.filterValues, size: 4 },
+      // By attribute name, so the extension uploads the codes without its CPU transform.
+      filterCategoryValues: { value: b.riskCodes, size: 1 },
+    },
+    datum,
+  };
+}
+
+/** One mineral's arcs in the layer list. */
+export interface FlowArcSet {
+  data: ArcLayerData;
+  /** Hidden layers keep their GPU buffers, so toggling a mineral back on uploads nothing. */
+  visible: boolean;
+  /** How many arcs (a prefix, largest first) are at or above the value threshold: the instances drawn. */
+  count: number;
+}
+
+/** ArcLayer over typed attributes that reports the picked arc as an ArcDatum. */
+class FlowArcLayer extends ArcLayer<ArcDatum, DataFilterExtensionProps<ArcDatum>> {
+  static override layerName = 'FlowArcLayer';
+  override getPickingInfo(params: Parameters<ArcLayer['getPickingInfo']>[0]) {
+    const info = super.getPickingInfo(params);
+    const data = this.props.data as unknown as Partial<ArcLayerData>;
+    if (info.index >= 0 && typeof data.datum === 'function') info.object = data.datum(info.index);
+    return info;
+  }
+}
+
+// Arcs: numeric [value, exporter, importer, has sea route]; category [risk code]; the mineral is the layer.
+const arcFilter = new CodeCategoryFilter({ filterSize: 4, categorySize: 1 });
 // Lanes: numeric [value, exporter, importer]; categories [mineral, risk code].
 const laneFilter = new DataFilterExtension({ filterSize: 3, categorySize: 2 });
 // Sites: numeric [country]; categories [mineral set, kind, status].
@@ -62,6 +125,7 @@ const ANY: [number, number] = [-1e30, 1e30];
 
 const LOST: [number, number, number] = [150, 150, 150];
 
+/** Sea lanes' colour (the arcs' come from derive/arc-buffers.ts with the same rule). */
 function arcColor(d: ArcDatum, colorBy: ColorBy, isLost: LayerInput['isLost']): [number, number, number] {
   if (isLost?.(d.flow)) return LOST;
   return shareColor(colorBy === 'exporter-share' ? d.exporterShare : d.importerDependence);
@@ -101,43 +165,34 @@ export function buildLayers(input: LayerInput): Layer[] {
     }),
   ];
 
-  // One arc layer per part of the flow filter ("either" focus = exporter side + importer side, disjoint).
+  // One arc layer per mineral and part of the flow filter ("either" focus = exporter side + importer side, disjoint).
+  // Each draws only the prefix of its arcs at or above the value threshold; uniforms decide within it.
   input.flowFilter.parts.forEach((part, i) => {
     const hasPathRange: [number, number] = lanesOn ? [0, 0] : [0, 1];
-    layers.push(
-      new ArcLayer<ArcDatum, DataFilterExtensionProps<ArcDatum>>({
-        id: i === 0 ? 'flows' : 'flows-importer-side',
-        data: input.arcs,
-        getSourcePosition: (d) => d.source,
-        getTargetPosition: (d) => d.target,
-        getSourceColor: (d) => [...arcColor(d, colorBy, isLost), alpha(d, isLost, 235)],
-        getTargetColor: (d) => [...arcColor(d, colorBy, isLost), alpha(d, isLost, 120)],
-        getWidth: (d) => arcWidth(d, widthBy),
-        widthUnits: 'pixels',
-        getHeight: 0.35,
-        // 40 segments are smooth at every zoom used here, at 40% of the default vertex work.
-        numSegments: 40,
-        // Seen from straight above a 3D arc is a straight line; tilting its plane draws it as a curve.
-        getTilt: 55,
-        greatCircle: false,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [20, 20, 20, 255],
-        extensions: [arcFilter],
-        getFilterValue: (d) => [...flowFilterValue(d.flow, index), isOverland(d.flow.risk) ? 0 : 1],
-        getFilterCategory: (d) => flowFilterCategory(d.flow, index),
-        filterRange: [...part.filterRange, hasPathRange],
-        filterCategories: part.filterCategories,
-        updateTriggers: {
-          getSourceColor: [colorBy, scenarioKey],
-          getTargetColor: [colorBy, scenarioKey],
-          getWidth: [widthBy],
-          getFilterValue: [index],
-          getFilterCategory: [index],
-        },
-        parameters: { depthCompare: 'always' },
-      }),
-    );
+    for (const set of input.flowArcs) {
+      layers.push(
+        new FlowArcLayer({
+          id: `${i === 0 ? 'flows' : 'flows-importer-side'}:${set.data.mineral}`,
+          data: set.data as unknown as ArcDatum[],
+          numInstances: set.count,
+          visible: set.visible,
+          widthUnits: 'pixels',
+          getHeight: 0.35,
+          // 40 segments are smooth at every zoom used here, at 40% of the default vertex work.
+          numSegments: 40,
+          // Seen from straight above a 3D arc is a straight line; tilting its plane draws it as a curve.
+          getTilt: 55,
+          greatCircle: false,
+          pickable: true,
+          autoHighlight: true,
+          highlightColor: [20, 20, 20, 255],
+          extensions: [arcFilter],
+          filterRange: [...part.filterRange, hasPathRange],
+          filterCategories: input.flowFilter.codes,
+          parameters: { depthCompare: 'always' },
+        }),
+      );
+    }
     if (lanesOn && input.lanes) {
       layers.push(
         new PathLayer<LaneDatum, DataFilterExtensionProps<LaneDatum>>({
@@ -156,7 +211,10 @@ export function buildLayers(input: LayerInput): Layer[] {
           getFilterValue: (d) => flowFilterValue(d.arc.flow, index),
           getFilterCategory: (d) => flowFilterCategory(d.arc.flow, index),
           filterRange: part.filterRange.map((r) => r ?? ANY),
-          filterCategories: part.filterCategories,
+          filterCategories: [
+            input.flowFilter.minerals.length > 0 ? input.flowFilter.minerals : [-2],
+            input.flowFilter.codes,
+          ],
           updateTriggers: {
             getColor: [colorBy, scenarioKey],
             getWidth: [widthBy],

@@ -1,19 +1,8 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
 import { LEGIBLE_VALUE_SHARE } from '../config/app';
 import { buildArcs, exporterShares, importerDependence, type ArcDatum } from '../derive/flows';
-import {
-  buildFilterIndex,
-  flowPasses,
-  focusPasses,
-  riskPasses,
-  legibleCutoff,
-  siteInstances,
-  reasonsMask,
-  sitePasses,
-  type FilterIndex,
-  type FilterSpec,
-} from '../derive/filter';
-import { RISK_BITS } from '../derive/risk-codes';
+import { buildFilterIndex, siteInstances, sitePasses, type FilterIndex, type FilterSpec } from '../derive/filter';
+import { buildFlowTable, flowFacets, selectFlowRows, type FlowSelection, type FlowTable } from '../derive/flow-table';
 import { RISK_REASONS, type RiskReason } from '../derive/route-risk';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
 import type { AppState, Filters } from './store';
@@ -53,23 +42,42 @@ export const selectVisibleSites = (s: AppState): Site[] =>
 
 export const selectYearFlows = (s: AppState): Flow[] => s.years[s.filters.year]?.flows ?? EMPTY_FLOWS;
 
-const passingMemo = memo((flows: Flow[], f: FilterSpec) => {
-  const mask = reasonsMask(f.reasons);
-  return flows.filter((fl) => flowPasses(fl, f, mask));
-});
-/** Flows kept by every filter, before the legibility cut. */
-export const selectPassingFlows = (s: AppState): Flow[] => passingMemo(selectYearFlows(s), s.filters);
+const specMemo = memo(
+  (
+    minerals: Filters['minerals'],
+    kinds: Filters['kinds'],
+    statuses: Filters['statuses'],
+    focus: Filters['focus'],
+    role: Filters['role'],
+    minValueUsd: number,
+    risk: Filters['risk'],
+    reasons: Filters['reasons'],
+  ): FilterSpec => ({ minerals, kinds, statuses, focus, role, minValueUsd, risk, reasons }),
+);
+/** The filters that decide what is kept, stable while only display modes (colour, width, view) change. */
+export const keepSpec = (f: Filters): FilterSpec =>
+  specMemo(f.minerals, f.kinds, f.statuses, f.focus, f.role, f.minValueUsd, f.risk, f.reasons);
 
-const drawnMemo = memo((passing: Flow[], all: boolean) => {
-  const cutoff = all ? 0 : legibleCutoff(passing, LEGIBLE_VALUE_SHARE);
-  const shown = passing.filter((f) => Math.fround(f.valueUsd) >= Math.fround(cutoff));
-  const hidden = passing.length - shown.length;
-  const hiddenValue =
-    passing.reduce((sum, f) => sum + f.valueUsd, 0) - shown.reduce((sum, f) => sum + f.valueUsd, 0);
-  return { cutoff, shown, hiddenCount: hidden, hiddenValue };
-});
-/** The flows drawn (kept and above the legibility cut-off), and how many small ones are hidden. */
-export const selectDrawnFlows = (s: AppState) => drawnMemo(selectPassingFlows(s), s.filters.showAllFlows);
+const tableMemo = memo((flows: Flow[], index: FilterIndex) => buildFlowTable(flows, index));
+/** The year's flows as value-sorted typed columns; stable while the year and the data stay the same. */
+export const selectFlowTable = (s: AppState): FlowTable => tableMemo(selectYearFlows(s), selectFilterIndex(s));
+
+const selectionMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex, all: boolean) =>
+  selectFlowRows(t, f, index, all ? 1 : LEGIBLE_VALUE_SHARE),
+);
+/**
+ * The flows drawn (kept and above the legibility cut-off, largest first), and how many small ones are hidden.
+ * Depends only on the filters that decide what is kept (not on colour, width or view mode).
+ */
+export const selectDrawnFlows = (s: AppState): FlowSelection =>
+  selectionMemo(selectFlowTable(s), keepSpec(s.filters), selectFilterIndex(s), s.filters.showAllFlows);
+
+const passingMemo = memo((t: FlowTable, sel: FlowSelection) =>
+  Array.from(sel.passingRows, (r) => t.flows[r] as Flow),
+);
+/** Flows kept by every filter, before the legibility cut (largest first). */
+export const selectPassingFlows = (s: AppState): Flow[] =>
+  passingMemo(selectFlowTable(s), selectDrawnFlows(s));
 
 const sharesMemo = memo((flows: Flow[]) => exporterShares(flows));
 export const selectShares = (s: AppState) => sharesMemo(selectYearFlows(s));
@@ -109,11 +117,11 @@ export interface Facets {
  * One pass over sites and one over flows: for each item, which filters it fails. An option's count is the number of
  * items of that option that pass every other filter (faceted-search counts), using the same predicates as the map.
  */
-const facetsMemo = memo((sites: Site[], flows: Flow[], f: Filters): Facets => {
+const facetsMemo = memo((sites: Site[], t: FlowTable, f: FilterSpec, index: FilterIndex): Facets => {
   const minerals = new Map<string, { sites: number; flows: number }>();
-  const bump = (id: string, key: 'sites' | 'flows') => {
+  const bump = (id: string, key: 'sites' | 'flows', by = 1) => {
     const c = minerals.get(id) ?? { sites: 0, flows: 0 };
-    c[key]++;
+    c[key] += by;
     minerals.set(id, c);
   };
   const kinds = new Map<string, number>();
@@ -131,23 +139,13 @@ const facetsMemo = memo((sites: Site[], flows: Flow[], f: Filters): Facets => {
     if (mineralOk && statusOk) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
     if (mineralOk && kindOk) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
   }
-  const mask = reasonsMask(f.reasons);
-  const minValue = Math.fround(f.minValueUsd);
-  const risk = { all: 0, china: 0, 'no-china': 0 };
-  const reasonCounts = [0, 0, 0, 0];
-  const bits = RISK_REASONS.map((r) => RISK_BITS[r]);
-  for (const x of flows) {
-    if (Math.fround(x.valueUsd) < minValue || !focusPasses(x.exporter, x.importer, f.focus, f.role)) continue;
-    if (riskPasses(x.risk, f.risk, mask)) bump(x.mineral, 'flows');
-    if (!mineralSet.has(x.mineral)) continue;
-    risk.all++;
-    if ((x.risk & mask) !== 0) risk.china++;
-    else risk['no-china']++;
-    for (let k = 0; k < 4; k++)
-      if ((x.risk & (bits[k] ?? 0)) !== 0) reasonCounts[k] = (reasonCounts[k] ?? 0) + 1;
+  const flows = flowFacets(t, f, index);
+  for (const [id, i] of index.mineral) {
+    const n = flows.mineralFlows[i] ?? 0;
+    if (n > 0) bump(id, 'flows', n);
   }
-  const reasons = new Map<RiskReason, number>(RISK_REASONS.map((r, k) => [r, reasonCounts[k] ?? 0]));
-  return { minerals, kinds, statuses, risk, reasons };
+  const reasons = new Map<RiskReason, number>(RISK_REASONS.map((r, k) => [r, flows.reasons[k] ?? 0]));
+  return { minerals, kinds, statuses, risk: flows.risk, reasons };
 });
 export const selectFacets = (s: AppState): Facets =>
-  facetsMemo(s.data?.sites ?? EMPTY_SITES, selectYearFlows(s), s.filters);
+  facetsMemo(s.data?.sites ?? EMPTY_SITES, selectFlowTable(s), keepSpec(s.filters), selectFilterIndex(s));

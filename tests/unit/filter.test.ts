@@ -2,12 +2,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseFlows, parseSites } from '../../src/data/load';
+import { parseCountries, parseFlows, parseSites } from '../../src/data/load';
+import { buildArcBuffers, type ArcBuffers } from '../../src/derive/arc-buffers';
+import { buildFlowTable, countAtLeast, selectFlowRows } from '../../src/derive/flow-table';
 import {
   buildFilterIndex,
   defaultFilterSpec,
   flowFilterCategory,
-  flowFilterValue,
   flowGpuFilter,
   flowPasses,
   legibleCutoff,
@@ -39,6 +40,28 @@ const minerals = (
 const index = buildFilterIndex(countries, minerals);
 const instances = siteInstances(sites, index);
 
+/** DataFilterExtension's numeric test: every value within its [min, max] (float32). */
+function inRanges(value: number[], ranges: [number, number][]): boolean {
+  return value.every((v, i) => {
+    const [lo, hi] = ranges[i] ?? [0, 0];
+    return Math.fround(v) >= Math.fround(lo) && Math.fround(v) <= Math.fround(hi);
+  });
+}
+
+const table = buildFlowTable(flows, index);
+const countryInfo = new Map(
+  parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries').map((c) => [
+    c.iso3,
+    c,
+  ]),
+);
+const bufferCache = new Map<number, ArcBuffers>();
+const buffers = (m: number): ArcBuffers => {
+  let b = bufferCache.get(m);
+  if (!b) bufferCache.set(m, (b = buildArcBuffers(table, m, countryInfo, new Map(), new Map(), new Map())));
+  return b;
+};
+
 /** DataFilterExtension semantics: every numeric value within its [min, max] (float32) and every category listed. */
 function gpuKeeps(
   value: number[],
@@ -68,19 +91,30 @@ describe('CPU predicate and GPU filter agree', () => {
   test('flows, for random filters and legibility cut-offs (seeded)', () => {
     fc.assert(
       fc.property(specArb, fc.constantFrom(0.95, 1), (spec, fraction) => {
+        // The specification: flowPasses, then legibleCutoff over what passes.
         const passing = flows.filter((f) => flowPasses(f, spec));
         const cutoff = legibleCutoff(passing, fraction);
         const cpu = new Set(
           passing.filter((f) => Math.fround(f.valueUsd) >= Math.fround(cutoff)).map((f) => f.id),
         );
-        const gpu = flowGpuFilter(spec, index, cutoff);
-        const kept = new Set(
-          flows
-            .filter((f) =>
-              gpu.parts.some((p) => gpuKeeps(flowFilterValue(f, index), flowFilterCategory(f, index), p)),
-            )
-            .map((f) => f.id),
-        );
+        // The fast CPU path (value-sorted table) draws the same flows with the same cut-off.
+        const sel = selectFlowRows(table, spec, index, fraction);
+        expect(sel.cutoff).toBe(cutoff);
+        expect(new Set(sel.shown.map((f) => f.id))).toEqual(cpu);
+        expect(sel.passingRows.length).toBe(passing.length);
+        // The GPU: one layer per selected mineral drawing the prefix at or above minValue, then the uniforms.
+        const gpu = flowGpuFilter(spec, index, sel.cutoff);
+        const kept = new Set<string>();
+        for (const m of gpu.minerals) {
+          const b = buffers(m);
+          const count = countAtLeast(b.value, gpu.minValue);
+          for (let k = 0; k < count; k++) {
+            const values = [0, 1, 2].map((d) => b.filterValues[4 * k + d] ?? NaN);
+            const code = b.riskCodes[k] ?? -1;
+            if (gpu.codes.includes(code) && gpu.parts.some((p) => inRanges(values, p.filterRange)))
+              kept.add(table.flows[b.rows[k] ?? -1]?.id ?? '?');
+          }
+        }
         expect(kept).toEqual(cpu);
       }),
       { seed: 42, numRuns: 60 },
@@ -105,8 +139,10 @@ describe('CPU predicate and GPU filter agree', () => {
     // Sites: 3 category dimensions (limit 32 each); flows: 2 (limit 64 each).
     const siteDims = [0, 1, 2].map((d) => new Set(instances.map((i) => siteFilterCategory(i)[d])).size);
     for (const n of siteDims) expect(n).toBeLessThanOrEqual(MAX_CATEGORIES[3] ?? 0);
+    // Sea lanes: 2 (limit 64 each); arcs: the risk code is its own bit (0..31, limit 128 with one dimension).
     const flowDims = [0, 1].map((d) => new Set(flows.map((f) => flowFilterCategory(f, index)[d])).size);
     for (const n of flowDims) expect(n).toBeLessThanOrEqual(MAX_CATEGORIES[2] ?? 0);
+    expect(Math.max(...flows.map((f) => f.risk))).toBeLessThan(MAX_CATEGORIES[1] ?? 0);
   });
 });
 

@@ -1,0 +1,143 @@
+// Per-mineral typed arrays for the GPU: arc end points, filter values, risk codes, colours and widths (no deck.gl here).
+import { arcEndpoints, closestPair, shareColor, widthPx, widthPxTonnes, type ArcDatum } from './flows';
+import { isOverland } from './risk-codes';
+import type { FlowTable } from './flow-table';
+import type { CountryInfo, Flow } from '../model/types';
+
+/**
+ * One mineral's arcs in table order (largest value first), so that the arcs at or above a value threshold are a
+ * prefix: the layer draws only that prefix (its instance count) and the GPU filter decides within it.
+ * Flows whose exporter or importer has no map anchor are left out (they cannot be drawn).
+ */
+export interface ArcBuffers {
+  mineral: number;
+  length: number;
+  /** Table row of each arc. */
+  rows: Int32Array;
+  /** float32 value (USD) per arc, non-increasing. */
+  value: Float32Array;
+  /** [lng, lat, 0] per arc, degrees; the target longitude is shifted so the arc goes the short way round. */
+  sourcePositions: Float64Array;
+  targetPositions: Float64Array;
+  /** [value USD, exporter index, importer index, has a sea route (1) or not (0)] per arc. */
+  filterValues: Float32Array;
+  /** China route-risk code per arc (the GPU filter's category). */
+  riskCodes: Uint32Array;
+  /** Exporter's share of world exports of the product, and the flow's share of the importer's imports (0..1). */
+  exporterShare: Float32Array;
+  importerDependence: Float32Array;
+}
+
+/** End points per country pair, shared by every mineral of a year (a year has ~5k pairs). */
+export type EndpointCache = Map<string, [[number, number], [number, number]] | null>;
+
+export function buildArcBuffers(
+  t: FlowTable,
+  mineral: number,
+  countries: ReadonlyMap<string, CountryInfo>,
+  shares: ReadonlyMap<string, number>,
+  dependence: ReadonlyMap<string, number>,
+  ends: EndpointCache,
+): ArcBuffers {
+  const all = t.byMineral[mineral] ?? new Int32Array(0);
+  const rows = new Int32Array(all.length);
+  const pairs: ([number, number] | undefined)[][] = [];
+  let n = 0;
+  for (const r of all) {
+    const flow = t.flows[r] as Flow;
+    const key = `${flow.exporter}>${flow.importer}`;
+    let pair = ends.get(key);
+    if (pair === undefined) {
+      const from = countries.get(flow.exporter);
+      const to = countries.get(flow.importer);
+      pair = from && to ? arcEndpoints(...closestPair(from, to)) : null;
+      ends.set(key, pair);
+    }
+    if (!pair) continue;
+    rows[n++] = r;
+    pairs.push(pair);
+  }
+  const b: ArcBuffers = {
+    mineral,
+    length: n,
+    rows: rows.slice(0, n),
+    value: new Float32Array(n),
+    sourcePositions: new Float64Array(3 * n),
+    targetPositions: new Float64Array(3 * n),
+    filterValues: new Float32Array(4 * n),
+    riskCodes: new Uint32Array(n),
+    exporterShare: new Float32Array(n),
+    importerDependence: new Float32Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const r = b.rows[k] as number;
+    const flow = t.flows[r] as Flow;
+    const [src, dst] = pairs[k] as [number, number][];
+    b.value[k] = t.value[r] as number;
+    b.sourcePositions.set([src?.[0] ?? 0, src?.[1] ?? 0, 0], 3 * k);
+    b.targetPositions.set([dst?.[0] ?? 0, dst?.[1] ?? 0, 0], 3 * k);
+    b.filterValues.set(
+      [t.value[r] as number, t.exporter[r] as number, t.importer[r] as number, isOverland(flow.risk) ? 0 : 1],
+      4 * k,
+    );
+    b.riskCodes[k] = t.risk[r] as number;
+    b.exporterShare[k] = shares.get(`${flow.hs}|${flow.exporter}`) ?? 0;
+    b.importerDependence[k] = dependence.get(`${flow.hs}|${flow.exporter}|${flow.importer}`) ?? 0;
+  }
+  return b;
+}
+
+/** The arc at position k, as tooltips and details want it. */
+export function arcDatum(t: FlowTable, b: ArcBuffers, k: number): ArcDatum | null {
+  const r = b.rows[k];
+  const flow = r === undefined ? undefined : t.flows[r];
+  if (!flow) return null;
+  const p = b.sourcePositions;
+  const q = b.targetPositions;
+  return {
+    flow,
+    source: [p[3 * k] ?? 0, p[3 * k + 1] ?? 0],
+    target: [q[3 * k] ?? 0, q[3 * k + 1] ?? 0],
+    exporterShare: b.exporterShare[k] ?? 0,
+    importerDependence: b.importerDependence[k] ?? 0,
+  };
+}
+
+export interface ArcStyle {
+  /** RGBA per arc at the source (opaque end) and the target (fainter end). */
+  sourceColors: Uint8Array;
+  targetColors: Uint8Array;
+  /** Width in pixels per arc. */
+  widths: Float32Array;
+}
+
+const LOST: [number, number, number] = [150, 150, 150];
+
+/**
+ * Colours by exporter share or importer dependence on the fixed ramp, widths by USD or tonnes; flows a scenario
+ * cuts are grey and faint. Alpha: 235 at the source, 120 at the target (lost: a 3.5th of that).
+ */
+export function arcStyle(
+  t: FlowTable,
+  b: ArcBuffers,
+  colorBy: 'exporter-share' | 'importer-dependence',
+  widthBy: 'usd' | 'tonnes',
+  isLost: ((flow: Flow) => boolean) | null,
+): ArcStyle {
+  const n = b.length;
+  const sourceColors = new Uint8Array(4 * n);
+  const targetColors = new Uint8Array(4 * n);
+  const widths = new Float32Array(n);
+  const shares = colorBy === 'exporter-share' ? b.exporterShare : b.importerDependence;
+  for (let k = 0; k < n; k++) {
+    const flow = t.flows[b.rows[k] as number] as Flow;
+    const lost = isLost?.(flow) ?? false;
+    const rgb = lost ? LOST : shareColor(shares[k] ?? 0);
+    sourceColors.set(rgb, 4 * k);
+    targetColors.set(rgb, 4 * k);
+    sourceColors[4 * k + 3] = lost ? Math.round(235 / 3.5) : 235;
+    targetColors[4 * k + 3] = lost ? Math.round(120 / 3.5) : 120;
+    widths[k] = widthBy === 'usd' ? widthPx(flow.valueUsd) : widthPxTonnes(flow.tonnes);
+  }
+  return { sourceColors, targetColors, widths };
+}

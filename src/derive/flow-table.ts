@@ -1,0 +1,232 @@
+// Columnar, value-sorted view of one year's flows: the fast path for filtering, the legibility cut and facet counts.
+import { RISK_BITS, RISK_CODE_MAX } from './risk-codes';
+import { RISK_REASONS } from './route-risk';
+import { reasonsMask, riskPasses, type FilterIndex, type FilterSpec } from './filter';
+import type { Flow } from '../model/types';
+
+/** Mineral index of a flow whose mineral is not in the index (never selected). */
+export const NO_MINERAL = 255;
+
+/**
+ * One year's flows as typed columns, rows sorted by value (float32, as the GPU compares it) largest first, ties in
+ * file order. Sorting once per year makes every filter change a single pass that stops at the minimum value, and
+ * makes the legibility cut-off a walk from the top instead of a sort.
+ */
+export interface FlowTable {
+  /** The flows in row order (largest value first). */
+  readonly flows: readonly Flow[];
+  /** valueUsd rounded to float32 (the GPU's filter value), per row, non-increasing. */
+  readonly value: Float32Array;
+  /** valueUsd as given (for sums shown to people). */
+  readonly usd: Float64Array;
+  /** FilterIndex.mineral of the flow's mineral, NO_MINERAL if unknown. */
+  readonly mineral: Uint8Array;
+  /** China route-risk code (src/derive/risk-codes.ts). */
+  readonly risk: Uint8Array;
+  /** FilterIndex.country of the exporter and importer, -1 if unknown. */
+  readonly exporter: Int32Array;
+  readonly importer: Int32Array;
+  /** Rows of each mineral (by FilterIndex.mineral), in row order. */
+  readonly byMineral: readonly Int32Array[];
+}
+
+export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): FlowTable {
+  const n = flows.length;
+  const v32 = new Float32Array(n);
+  for (let i = 0; i < n; i++) v32[i] = (flows[i] as Flow).valueUsd;
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => (v32[b] as number) - (v32[a] as number) || a - b);
+  const sorted: Flow[] = new Array<Flow>(n);
+  const value = new Float32Array(n);
+  const usd = new Float64Array(n);
+  const mineral = new Uint8Array(n);
+  const risk = new Uint8Array(n);
+  const exporter = new Int32Array(n);
+  const importer = new Int32Array(n);
+  const perMineral = new Uint32Array(index.mineral.size);
+  for (let r = 0; r < n; r++) {
+    const i = order[r] as number;
+    const f = flows[i] as Flow;
+    sorted[r] = f;
+    value[r] = v32[i] as number;
+    usd[r] = f.valueUsd;
+    const m = index.mineral.get(f.mineral);
+    mineral[r] = m === undefined || m >= NO_MINERAL ? NO_MINERAL : m;
+    if (m !== undefined && m < NO_MINERAL) perMineral[m] = (perMineral[m] ?? 0) + 1;
+    risk[r] = f.risk & RISK_CODE_MAX;
+    exporter[r] = index.country.get(f.exporter) ?? -1;
+    importer[r] = index.country.get(f.importer) ?? -1;
+  }
+  const byMineral = [...perMineral].map((c) => new Int32Array(c));
+  const fill = new Uint32Array(index.mineral.size);
+  for (let r = 0; r < n; r++) {
+    const m = mineral[r] as number;
+    const rows = byMineral[m];
+    if (!rows) continue;
+    rows[fill[m] as number] = r;
+    fill[m] = (fill[m] as number) + 1;
+  }
+  return { flows: sorted, value, usd, mineral, risk, exporter, importer, byMineral };
+}
+
+/** Number of leading entries of a non-increasing array that are >= min (binary search). */
+export function countAtLeast(values: Float32Array, min: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] as number) >= min) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A FilterSpec compiled to lookup tables over the table's columns (flowPasses, without the legibility cut). */
+interface Compiled {
+  mineralOk: Uint8Array;
+  riskOk: Uint8Array;
+  minValue: number;
+  /** -1: no focus; otherwise the focus country index (-2 if the country is unknown: nothing matches). */
+  focus: number;
+  role: FilterSpec['role'];
+}
+
+function compile(f: FilterSpec, index: FilterIndex): Compiled {
+  const mineralOk = new Uint8Array(256);
+  for (const m of f.minerals) {
+    const i = index.mineral.get(m);
+    if (i !== undefined && i < NO_MINERAL) mineralOk[i] = 1;
+  }
+  const mask = reasonsMask(f.reasons);
+  const riskOk = new Uint8Array(RISK_CODE_MAX + 1);
+  for (let c = 0; c <= RISK_CODE_MAX; c++) riskOk[c] = riskPasses(c, f.risk, mask) ? 1 : 0;
+  return {
+    mineralOk,
+    riskOk,
+    minValue: Math.fround(f.minValueUsd),
+    focus: f.focus === null ? -1 : (index.country.get(f.focus) ?? -2),
+    role: f.role,
+  };
+}
+
+function focusOk(c: Compiled, e: number, i: number): boolean {
+  if (c.focus === -1) return true;
+  if (c.role === 'exporter') return e === c.focus;
+  if (c.role === 'importer') return i === c.focus;
+  return e === c.focus || i === c.focus;
+}
+
+/** What the filters keep of a year, and which of those are drawn (the legibility cut). */
+export interface FlowSelection {
+  /** Smallest value (USD, float32) a kept flow needs to be drawn; 0 when every kept flow is drawn. */
+  cutoff: number;
+  /** Rows kept by every filter, in row order (largest value first). */
+  passingRows: Int32Array;
+  /** The first `shownCount` passing rows are drawn (value >= cutoff). */
+  shownCount: number;
+  /** Drawn flows, largest value first. */
+  shown: Flow[];
+  hiddenCount: number;
+  /** Total USD of kept flows below the cut-off. */
+  hiddenValue: number;
+}
+
+/**
+ * Flows kept by `f` (same rule as flowPasses) and the legibility cut: the drawn flows are the largest kept flows that
+ * together make up at least `fraction` of the kept value, ties with the last one included; exactly
+ * `legibleCutoff(passing, fraction)` (same float32 values, summed in the same order). fraction >= 1: all are drawn.
+ * One pass over the rows above the minimum value, then a walk from the top that stops at the cut-off.
+ */
+export function selectFlowRows(
+  t: FlowTable,
+  f: FilterSpec,
+  index: FilterIndex,
+  fraction: number,
+): FlowSelection {
+  const c = compile(f, index);
+  const end = countAtLeast(t.value, c.minValue);
+  const { value, usd, mineral, risk, exporter, importer } = t;
+  const rows = new Int32Array(end);
+  let count = 0;
+  let total = 0;
+  let totalUsd = 0;
+  for (let r = 0; r < end; r++) {
+    if (c.mineralOk[mineral[r] as number] === 0 || c.riskOk[risk[r] as number] === 0) continue;
+    if (c.focus !== -1 && !focusOk(c, exporter[r] as number, importer[r] as number)) continue;
+    rows[count++] = r;
+    total += value[r] as number;
+    totalUsd += usd[r] as number;
+  }
+  const passingRows = rows.subarray(0, count);
+  let cutoff = 0;
+  let shownCount = count;
+  if (fraction < 1 && count > 0) {
+    const goal = total * fraction;
+    let acc = 0;
+    for (let k = 0; k < count; k++) {
+      const v = value[passingRows[k] as number] as number;
+      acc += v;
+      if (acc >= goal) {
+        cutoff = v;
+        shownCount = k + 1;
+        while (shownCount < count && value[passingRows[shownCount] as number] === v) shownCount++;
+        break;
+      }
+    }
+  }
+  const shown = new Array<Flow>(shownCount);
+  let shownUsd = 0;
+  for (let k = 0; k < shownCount; k++) {
+    const r = passingRows[k] as number;
+    shown[k] = t.flows[r] as Flow;
+    shownUsd += usd[r] as number;
+  }
+  return {
+    cutoff,
+    passingRows,
+    shownCount,
+    shown,
+    hiddenCount: count - shownCount,
+    hiddenValue: count === shownCount ? 0 : totalUsd - shownUsd,
+  };
+}
+
+/** Flow facet counts: per mineral (every other filter as set), per risk mode and per reason (selected minerals). */
+export interface FlowFacets {
+  /** By FilterIndex.mineral. */
+  mineralFlows: Uint32Array;
+  risk: { all: number; china: number; 'no-china': number };
+  /** In RISK_REASONS order. */
+  reasons: number[];
+}
+
+/** One pass over the rows above the minimum value (the same predicates as selectFlowRows). */
+export function flowFacets(t: FlowTable, f: FilterSpec, index: FilterIndex): FlowFacets {
+  const c = compile(f, index);
+  const end = countAtLeast(t.value, c.minValue);
+  const mask = reasonsMask(f.reasons);
+  const mineralFlows = new Uint32Array(index.mineral.size);
+  const byCode = new Uint32Array(RISK_CODE_MAX + 1);
+  const { mineral, risk, exporter, importer } = t;
+  for (let r = 0; r < end; r++) {
+    if (c.focus !== -1 && !focusOk(c, exporter[r] as number, importer[r] as number)) continue;
+    const m = mineral[r] as number;
+    const code = risk[r] as number;
+    if (c.riskOk[code] === 1 && m !== NO_MINERAL) mineralFlows[m] = (mineralFlows[m] as number) + 1;
+    if (c.mineralOk[m] === 1) byCode[code] = (byCode[code] as number) + 1;
+  }
+  const out = { all: 0, china: 0, 'no-china': 0 };
+  const reasons = RISK_REASONS.map(() => 0);
+  for (let code = 0; code <= RISK_CODE_MAX; code++) {
+    const n = byCode[code] as number;
+    if (n === 0) continue;
+    out.all += n;
+    if ((code & mask) !== 0) out.china += n;
+    else out['no-china'] += n;
+    RISK_REASONS.forEach((reason, k) => {
+      if ((code & RISK_BITS[reason]) !== 0) reasons[k] = (reasons[k] ?? 0) + n;
+    });
+  }
+  return { mineralFlows, risk: out, reasons };
+}

@@ -1,0 +1,64 @@
+// Keeps each mineral's arc buffers for the current year, so a filter change reuses GPU data instead of rebuilding it.
+import { arcDatum, arcStyle, buildArcBuffers, type ArcBuffers, type EndpointCache } from '../derive/arc-buffers';
+import { countAtLeast, type FlowTable } from '../derive/flow-table';
+import type { CountryInfo, Flow } from '../model/types';
+import type { ColorBy, WidthBy } from '../state/store';
+import { arcLayerData, type ArcLayerData, type FlowArcSet } from './build';
+
+export interface ArcSetStyle {
+  colorBy: ColorBy;
+  widthBy: WidthBy;
+  isLost: ((flow: Flow) => boolean) | null;
+  /** Changes whenever colours or widths must be recomputed (colour/width mode, scenario). */
+  key: string;
+}
+
+interface Entry {
+  buffers: ArcBuffers;
+  styleKey: string;
+  data: ArcLayerData;
+}
+
+/**
+ * Buffers are built the first time a mineral is selected in a year (and then kept, hidden when deselected), so that
+ * later toggles only change uniforms and instance counts. A new year (a new table) starts afresh.
+ */
+export class ArcSets {
+  private table: FlowTable | null = null;
+  private ends: EndpointCache = new Map();
+  private entries = new Map<number, Entry>();
+
+  sets(
+    table: FlowTable,
+    countries: ReadonlyMap<string, CountryInfo>,
+    shares: ReadonlyMap<string, number>,
+    dependence: ReadonlyMap<string, number>,
+    selected: readonly number[],
+    minValue: number,
+    style: ArcSetStyle,
+  ): FlowArcSet[] {
+    if (table !== this.table) {
+      this.table = table;
+      this.ends = new Map();
+      this.entries = new Map();
+    }
+    for (const m of selected)
+      if (!this.entries.has(m)) {
+        const buffers = buildArcBuffers(table, m, countries, shares, dependence, this.ends);
+        this.entries.set(m, { buffers, styleKey: '', data: null as unknown as ArcLayerData });
+      }
+    const out: FlowArcSet[] = [];
+    const chosen = new Set(selected);
+    for (const [m, e] of this.entries) {
+      if (e.styleKey !== style.key) {
+        const b = e.buffers;
+        e.data = arcLayerData(b, arcStyle(table, b, style.colorBy, style.widthBy, style.isLost), (k) =>
+          arcDatum(table, b, k),
+        );
+        e.styleKey = style.key;
+      }
+      out.push({ data: e.data, visible: chosen.has(m), count: countAtLeast(e.buffers.value, minValue) });
+    }
+    return out;
+  }
+}
