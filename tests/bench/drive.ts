@@ -68,6 +68,13 @@ export interface VisitOptions {
 export interface ChangeSample {
   /** Synchronous time of the change (store update, panels, layer building), in-page performance.now(). */
   syncMs: number;
+  /**
+   * From the change to the end of the layer update (app: the end of its 'cmm:layers' User Timing measure: DOM event,
+   * store update, selectors, layer props; reference: its whole setFilters). Excludes the panels.
+   */
+  layersMs: number;
+  /** The app's panels for this change ('cmm:panels' measure: counts, legend, filters, chart); NaN for the reference. */
+  panelsMs: number;
   /** From the change to the end of the next animation frame (wall). */
   frameMs: number;
   /** Main-thread busy time (CDP Performance TaskDuration) from before the change to the end of the next frame. */
@@ -151,6 +158,12 @@ async function change(page: Page, kind: PageKind, c: Change, allMinerals: readon
         } else ref.setFilters({ risk: c.mode });
       }
       const t1 = performance.now();
+      // The app's User Timing (src/main.ts render): layer update and panels of this change, exactly.
+      const layers = performance.getEntriesByName('cmm:layers').at(-1);
+      const panels = performance.getEntriesByName('cmm:panels').at(-1);
+      const timed = kind === 'app' && layers && panels && layers.startTime >= t0;
+      const layersMs = kind === 'ref' ? t1 - t0 : timed ? layers.startTime + layers.duration - t0 : NaN;
+      const panelsMs = timed ? panels.duration : NaN;
       const t2 = await new Promise<number>((ok) =>
         requestAnimationFrame(() => {
           const ch = new MessageChannel();
@@ -158,7 +171,7 @@ async function change(page: Page, kind: PageKind, c: Change, allMinerals: readon
           ch.port2.postMessage(0);
         }),
       );
-      return { syncMs: t1 - t0, frameMs: t2 - t0 };
+      return { syncMs: t1 - t0, layersMs, panelsMs, frameMs: t2 - t0 };
     },
     { kind, c, allMinerals },
   );

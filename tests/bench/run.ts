@@ -287,16 +287,30 @@ function blockFor(scale: Scale, visits: Visits, info: DataInfo): { block: Block;
     ref: growthRef,
     ...(at('default') ? { target: { text: '<= 1% of heap (none)', pass: growthOk } } : {}),
   });
-  const syncApp = pooled(A, 'app', (c) => c.syncMs);
-  const syncRef = pooled(R, 'ref', (c) => c.syncMs);
+  const layersApp = pooled(A, 'app', (c) => c.layersMs);
+  const layersRef = pooled(R, 'ref', (c) => c.layersMs);
   const changeTarget = at('synthetic-100000') ? 2 : at('synthetic-1000000') ? 5 : null;
   rows.push({
-    metric: 'filter change: sync CPU (store, panels, layers)',
-    app: syncApp,
-    ref: syncRef,
-    ...(changeTarget !== null && syncApp && 'value' in syncApp
-      ? { target: { text: `<= ${changeTarget} ms`, pass: syncApp.value <= changeTarget } }
+    metric: 'filter change: store update to layers updated, CPU',
+    app: layersApp,
+    ref: layersRef,
+    ...(changeTarget !== null && layersApp && 'value' in layersApp
+      ? { target: { text: `<= ${changeTarget} ms`, pass: layersApp.value <= changeTarget } }
       : {}),
+  });
+  const panelsApp = pooled(A, 'app', (c) => c.panelsMs);
+  rows.push({
+    metric: 'filter change: panels updated (counts, legend, chart), CPU',
+    app: panelsApp,
+    ref: { na: 'no panels' },
+    ...(at('synthetic-100000') && panelsApp && 'value' in panelsApp
+      ? { target: { text: '<= 16 ms', pass: panelsApp.value <= 16 } }
+      : {}),
+  });
+  rows.push({
+    metric: 'filter change: whole synchronous handler, CPU',
+    app: pooled(A, 'app', (c) => c.syncMs),
+    ref: pooled(R, 'ref', (c) => c.syncMs),
   });
   rows.push({
     metric: 'filter change: to end of next frame (wall)',
@@ -309,19 +323,12 @@ function blockFor(scale: Scale, visits: Visits, info: DataInfo): { block: Block;
     ref: pooled(R, 'ref', (c) => c.cpuMs),
   });
   if (scale.profiled.length > 0) {
+    // A second opinion on the User Timing split: where sampled CPU time falls (source-mapped), per change.
     const prof = A.filter((v) => v.profile);
     const part = (k: 'panels' | 'layers' | 'other'): Cell =>
       prof.length ? ms(median(prof.map((v) => v.profile?.[k] ?? NaN))) : { na: 'n/a' };
-    const panels = part('panels');
-    rows.push({
-      metric: 'panels update CPU per change (sampled profile)',
-      app: panels,
-      ref: { na: 'no panels' },
-      ...(at('synthetic-100000') && panels && 'value' in panels
-        ? { target: { text: '<= 16 ms', pass: panels.value <= 16 } }
-        : {}),
-    });
-    rows.push({ metric: 'layer update CPU per change (sampled profile)', app: part('layers'), ref: null });
+    rows.push({ metric: 'panels CPU per change (sampled profile)', app: part('panels'), ref: null });
+    rows.push({ metric: 'layers CPU per change (sampled profile)', app: part('layers'), ref: null });
   }
   if (scale.yearSwitch !== null) {
     const yApp = cell(A, 'app', (v) => v.year?.cpuMs ?? NaN, ms);
