@@ -26,7 +26,6 @@ import type { CountryInfo } from './model/types';
 import type { ArcDatum } from './derive/flows';
 import {
   keepSpec,
-  selectDependence,
   selectDrawnFlows,
   selectFilterIndex,
   selectFlowTable,
@@ -252,15 +251,12 @@ function updateLayers(s: AppState): void {
     buildLayers({
       sites: selectSiteInstances(s),
       siteFilter: siteGpuFilter(f, index),
-      flowArcs: arcSets.sets(
-        table,
-        s.data.countries,
-        selectShares(s),
-        selectDependence(s),
-        flowFilter.minerals,
-        flowFilter.minValue,
-        { colorBy: f.colorBy, widthBy: f.widthBy, isLost, key: `${f.colorBy}|${f.widthBy}|${scenarioKey}` },
-      ),
+      flowArcs: arcSets.sets(table, s.data.countries, flowFilter.minerals, flowFilter.minValue, {
+        colorBy: f.colorBy,
+        widthBy: f.widthBy,
+        isLost,
+        key: `${f.colorBy}|${f.widthBy}|${scenarioKey}`,
+      }),
       lanes: f.flowView === 'sea-lanes' ? yearLanes(selectYearArcs(s), s.routes) : null,
       flowFilter,
       index,

@@ -90,11 +90,24 @@ export function isFlowRow(row: unknown): row is FlowRow {
   );
 }
 
+/** JSON.parse gives every record its own copy of "CHN", "850511", ...: a pool hands out one shared string each. */
+function stringPool(): (x: string) => string {
+  const strings = new Map<string, string>();
+  return (x) => {
+    const known = strings.get(x);
+    if (known !== undefined) return known;
+    strings.set(x, x);
+    return x;
+  };
+}
+
 /** Validate a site FeatureCollection feature by feature: bad features are reported by id and skipped. */
 export function parseSites(value: unknown, file: string, problems: DataProblem[]): Site[] {
   const fc = whole(siteCollectionSchema, value, file);
   const sites: Site[] = [];
   const seen = new Set<string>();
+  const sourcesByKey = new Map<string, Source>();
+  const pool = stringPool();
   fc.features.forEach((f, i) => {
     const r = siteFeatureSchema.safeParse(f);
     const rawId = (f as { properties?: { id?: unknown } } | null)?.properties?.id;
@@ -109,10 +122,45 @@ export function parseSites(value: unknown, file: string, problems: DataProblem[]
       return;
     }
     seen.add(p.id);
-    const site: Site = { ...p, position: r.data.geometry.coordinates };
+    const [lng, lat] = r.data.geometry.coordinates;
+    const site: Site = {
+      ...p,
+      country: pool(p.country),
+      minerals: p.minerals.map(pool),
+      sources: p.sources.map((src) => {
+        // Thousands of sites cite the same few datasets: one shared (frozen) Source each.
+        const key = JSON.stringify(src);
+        const known = sourcesByKey.get(key);
+        if (known) return known;
+        const shared = Object.freeze({ ...src });
+        sourcesByKey.set(key, shared);
+        return shared;
+      }),
+      position: [lng, lat],
+    };
     sites.push(site);
   });
   return sites;
+}
+
+/**
+ * A parsed flow. The id is derived on demand: a year has up to a million flows and the ids are only needed for a
+ * selection, a link or an export (a stored id cost ~150 bytes per flow).
+ */
+class FlowRecord implements Flow {
+  constructor(
+    readonly year: number,
+    readonly exporter: string,
+    readonly importer: string,
+    readonly mineral: string,
+    readonly hs: string,
+    readonly valueUsd: number,
+    readonly tonnes: number | null,
+    readonly risk: number,
+  ) {}
+  get id(): string {
+    return `${this.year}-${this.mineral}-${this.hs}-${this.exporter}-${this.importer}`;
+  }
 }
 
 /** Validate a year's flow file row by row; rows naming countries without an anchor are reported and skipped. */
@@ -124,6 +172,7 @@ export function parseFlows(
 ): { year: number; flows: Flow[]; complete: Record<string, boolean>; sources: Source[] } {
   const head = whole(flowFileSchema, value, file);
   const flows: Flow[] = [];
+  const pool = stringPool();
   head.rows.forEach((row, i) => {
     // Fast path: a row the schema would accept is taken as is; anything else goes through zod for the message.
     let data: FlowRow;
@@ -141,17 +190,18 @@ export function parseFlows(
       problems.push({ file, id: `row ${i + 1}`, message: `unknown country ${exporter} or ${importer}` });
       return;
     }
-    flows.push({
-      id: `${head.year}-${mineral}-${hs}-${exporter}-${importer}`,
-      year: head.year,
-      exporter,
-      importer,
-      mineral,
-      hs,
-      valueUsd,
-      tonnes,
-      risk,
-    });
+    flows.push(
+      new FlowRecord(
+        head.year,
+        pool(exporter),
+        pool(importer),
+        pool(mineral),
+        pool(hs),
+        valueUsd,
+        tonnes,
+        risk,
+      ),
+    );
   });
   return { year: head.year, flows, complete: head.complete, sources: head.sources };
 }

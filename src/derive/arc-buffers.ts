@@ -35,8 +35,6 @@ export function buildArcBuffers(
   t: FlowTable,
   mineral: number,
   countries: ReadonlyMap<string, CountryInfo>,
-  shares: ReadonlyMap<string, number>,
-  dependence: ReadonlyMap<string, number>,
   ends: EndpointCache,
 ): ArcBuffers {
   const all = t.byMineral[mineral] ?? new Int32Array(0);
@@ -81,8 +79,8 @@ export function buildArcBuffers(
       4 * k,
     );
     b.riskCodes[k] = t.risk[r] as number;
-    b.exporterShare[k] = shares.get(`${flow.hs}|${flow.exporter}`) ?? 0;
-    b.importerDependence[k] = dependence.get(`${flow.hs}|${flow.exporter}|${flow.importer}`) ?? 0;
+    b.exporterShare[k] = t.exporterShare[r] as number;
+    b.importerDependence[k] = t.importerDependence[r] as number;
   }
   return b;
 }

@@ -28,6 +28,13 @@ export interface FlowTable {
   readonly importer: Int32Array;
   /** Rows of each mineral (by FilterIndex.mineral), in row order. */
   readonly byMineral: readonly Int32Array[];
+  /** The exporter's share (0..1) of the year's exports of the row's HS code (all rows of that code). */
+  readonly exporterShare: Float32Array;
+  /**
+   * The row's share (0..1) of its importer's imports of the HS code: how dependent the importer is on the exporter
+   * (rows with the same HS code, exporter and importer, e.g. one code listed under two minerals, count together).
+   */
+  readonly importerDependence: Float32Array;
 }
 
 export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): FlowTable {
@@ -67,7 +74,68 @@ export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): Flow
     rows[fill[m] as number] = r;
     fill[m] = (fill[m] as number) + 1;
   }
-  return { flows: sorted, value, usd, mineral, risk, exporter, importer, byMineral };
+  const { exporterShare, importerDependence } = shareColumns(sorted, exporter, importer);
+  return {
+    flows: sorted,
+    value,
+    usd,
+    mineral,
+    risk,
+    exporter,
+    importer,
+    byMineral,
+    exporterShare,
+    importerDependence,
+  };
+}
+
+/**
+ * Same figures as exporterShares and importerDependence (derive/flows.ts), per row, with numeric keys instead of
+ * string keys (a year switch at 14k rows spent ~40 ms building those strings). Unknown countries share key -1.
+ */
+function shareColumns(
+  flows: readonly Flow[],
+  exporter: Int32Array,
+  importer: Int32Array,
+): { exporterShare: Float32Array; importerDependence: Float32Array } {
+  const n = flows.length;
+  const hsIndex = new Map<string, number>();
+  const hs = new Int32Array(n);
+  for (let r = 0; r < n; r++) {
+    const code = (flows[r] as Flow).hs;
+    let h = hsIndex.get(code);
+    if (h === undefined) hsIndex.set(code, (h = hsIndex.size));
+    hs[r] = h;
+  }
+  // Keys: hs * 2^16 + country (+1, so -1 stays distinct), and (hs * 2^16 + exporter) * 2^16 + importer.
+  const C = 65536;
+  const totals = new Float64Array(hsIndex.size);
+  const byExporter = new Map<number, number>();
+  const imports = new Map<number, number>();
+  const byTriple = new Map<number, number>();
+  for (let r = 0; r < n; r++) {
+    const v = (flows[r] as Flow).valueUsd;
+    const h = hs[r] as number;
+    const e = (exporter[r] as number) + 1;
+    const i = (importer[r] as number) + 1;
+    totals[h] = (totals[h] as number) + v;
+    byExporter.set(h * C + e, (byExporter.get(h * C + e) ?? 0) + v);
+    imports.set(h * C + i, (imports.get(h * C + i) ?? 0) + v);
+    const k = (h * C + e) * C + i;
+    byTriple.set(k, (byTriple.get(k) ?? 0) + v);
+  }
+  const exporterShare = new Float32Array(n);
+  const importerDependence = new Float32Array(n);
+  for (let r = 0; r < n; r++) {
+    const h = hs[r] as number;
+    const e = (exporter[r] as number) + 1;
+    const i = (importer[r] as number) + 1;
+    const total = totals[h] as number;
+    exporterShare[r] = total > 0 ? (byExporter.get(h * C + e) ?? 0) / total : 0;
+    const imp = imports.get(h * C + i) ?? 0;
+    importerDependence[r] = imp > 0 ? (byTriple.get((h * C + e) * C + i) ?? 0) / imp : 0;
+  }
+  return { exporterShare, importerDependence };
 }
 
 /** Number of leading entries of a non-increasing array that are >= min (binary search). */

@@ -1,5 +1,11 @@
 // Keeps each mineral's arc buffers for the current year, so a filter change reuses GPU data instead of rebuilding it.
-import { arcDatum, arcStyle, buildArcBuffers, type ArcBuffers, type EndpointCache } from '../derive/arc-buffers';
+import {
+  arcDatum,
+  arcStyle,
+  buildArcBuffers,
+  type ArcBuffers,
+  type EndpointCache,
+} from '../derive/arc-buffers';
 import { countAtLeast, type FlowTable } from '../derive/flow-table';
 import type { CountryInfo, Flow } from '../model/types';
 import type { ColorBy, WidthBy } from '../state/store';
@@ -31,8 +37,6 @@ export class ArcSets {
   sets(
     table: FlowTable,
     countries: ReadonlyMap<string, CountryInfo>,
-    shares: ReadonlyMap<string, number>,
-    dependence: ReadonlyMap<string, number>,
     selected: readonly number[],
     minValue: number,
     style: ArcSetStyle,
@@ -44,7 +48,7 @@ export class ArcSets {
     }
     for (const m of selected)
       if (!this.entries.has(m)) {
-        const buffers = buildArcBuffers(table, m, countries, shares, dependence, this.ends);
+        const buffers = buildArcBuffers(table, m, countries, this.ends);
         this.entries.set(m, { buffers, styleKey: '', data: null as unknown as ArcLayerData });
       }
     const out: FlowArcSet[] = [];

@@ -286,7 +286,10 @@ export function createMap(opts: MapOptions): MapHandle {
 /** True when this browser can create a WebGL2 context (MapLibre 6 and deck.gl 9 need it). */
 export function hasWebGl2(): boolean {
   try {
-    return !!document.createElement('canvas').getContext('webgl2');
+    const gl = document.createElement('canvas').getContext('webgl2');
+    // Give the probe's context back at once: browsers allow only a few live contexts per page.
+    gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    return !!gl;
   } catch {
     return false;
   }

@@ -1,8 +1,20 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
 import { LEGIBLE_VALUE_SHARE } from '../config/app';
 import { buildArcs, exporterShares, importerDependence, type ArcDatum } from '../derive/flows';
-import { buildFilterIndex, siteInstances, sitePasses, type FilterIndex, type FilterSpec } from '../derive/filter';
-import { buildFlowTable, flowFacets, selectFlowRows, type FlowSelection, type FlowTable } from '../derive/flow-table';
+import {
+  buildFilterIndex,
+  siteInstances,
+  sitePasses,
+  type FilterIndex,
+  type FilterSpec,
+} from '../derive/filter';
+import {
+  buildFlowTable,
+  flowFacets,
+  selectFlowRows,
+  type FlowSelection,
+  type FlowTable,
+} from '../derive/flow-table';
 import { RISK_REASONS, type RiskReason } from '../derive/route-risk';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
 import type { AppState, Filters } from './store';
@@ -60,7 +72,8 @@ export const keepSpec = (f: Filters): FilterSpec =>
 
 const tableMemo = memo((flows: Flow[], index: FilterIndex) => buildFlowTable(flows, index));
 /** The year's flows as value-sorted typed columns; stable while the year and the data stay the same. */
-export const selectFlowTable = (s: AppState): FlowTable => tableMemo(selectYearFlows(s), selectFilterIndex(s));
+export const selectFlowTable = (s: AppState): FlowTable =>
+  tableMemo(selectYearFlows(s), selectFilterIndex(s));
 
 const selectionMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex, all: boolean) =>
   selectFlowRows(t, f, index, all ? 1 : LEGIBLE_VALUE_SHARE),

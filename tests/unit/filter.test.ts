@@ -58,7 +58,7 @@ const countryInfo = new Map(
 const bufferCache = new Map<number, ArcBuffers>();
 const buffers = (m: number): ArcBuffers => {
   let b = bufferCache.get(m);
-  if (!b) bufferCache.set(m, (b = buildArcBuffers(table, m, countryInfo, new Map(), new Map(), new Map())));
+  if (!b) bufferCache.set(m, (b = buildArcBuffers(table, m, countryInfo, new Map())));
   return b;
 };
 

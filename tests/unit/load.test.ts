@@ -89,7 +89,7 @@ describe('parseFlows', () => {
       new Set(['CHN', 'DEU']),
       problems,
     );
-    expect(r.flows).toEqual([
+    expect(r.flows.map((f) => ({ ...f, id: f.id }))).toEqual([
       {
         id: '2024-rare-earths-850511-CHN-DEU',
         year: 2024,
