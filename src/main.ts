@@ -40,6 +40,7 @@ import { renderAbout, renderNotices, renderTooltip, tooltipLines } from './ui/ch
 import { renderFlowDetails, renderSiteDetails } from './ui/details';
 import { buildFilters, mountPanel, renderCounts, renderLegend, updateFilters } from './ui/panels';
 import { applyLink as applyLinkToStore } from './url/apply';
+import { parseUrl } from './url/codec';
 import { startUrlSync, type UrlSync } from './url/sync';
 import './style.css';
 
@@ -245,7 +246,10 @@ function updateLayers(s: AppState): void {
   const index = selectFilterIndex(s);
   const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
   const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;
-  const scenarioKey = `${JSON.stringify(s.scenario)}:${scenarioModule ? 'ready' : 'pending'}`;
+  // Colours change only with a scenario (and once its chunk has arrived), not when the chunk loads without one.
+  const scenarioKey = s.scenario
+    ? `${JSON.stringify(s.scenario)}:${scenarioModule ? 'ready' : 'pending'}`
+    : 'none';
   layersReady = viewReady;
   map.setLayers(
     buildLayers({
@@ -438,7 +442,9 @@ function loadYear(year: number): Promise<void> {
     actions.yearLoading(store, year);
     const problems: DataProblem[] = [];
     try {
-      const raw = await fetchJson(fetcher, DATA_PATHS.flows(year));
+      const early = prefetched.get(year);
+      prefetched.delete(year);
+      const raw = await (early ?? fetchJson(fetcher, DATA_PATHS.flows(year)));
       const parsed = parseFlows(raw, DATA_PATHS.flows(year), new Set(data.countries.keys()), problems);
       actions.yearLoaded(store, {
         year,
@@ -517,7 +523,16 @@ function fitToData(): void {
   if (pts.length > 0) map.fitTo(pts);
 }
 
+/** Year files requested before the data they are validated against has arrived (see start). */
+const prefetched = new Map<number, Promise<unknown>>();
+
 async function start(): Promise<void> {
+  // The linked (or default) year's flows are the largest first-view file: request them with the static data
+  // instead of after it. Parsed and validated later by loadYear, like any other year.
+  const firstYear = parseUrl(location.search, new Set()).state.year ?? store.getState().filters.year;
+  const early = fetchJson(fetcher, DATA_PATHS.flows(firstYear));
+  early.catch(() => undefined); // reported by loadYear when it awaits this promise
+  prefetched.set(firstYear, early);
   const problems: DataProblem[] = [];
   const settle = async <T>(path: string, what: string, parse: (v: unknown) => T): Promise<T | null> => {
     try {

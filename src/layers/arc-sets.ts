@@ -27,10 +27,12 @@ interface Entry {
 
 /**
  * Buffers are built the first time a mineral is selected in a year (and then kept, hidden when deselected), so that
- * later toggles only change uniforms and instance counts. A new year (a new table) starts afresh.
+ * later toggles only change uniforms and instance counts. A new year (a new table) starts afresh, except for the
+ * arc end points of each country pair.
  */
 export class ArcSets {
   private table: FlowTable | null = null;
+  private countries: ReadonlyMap<string, CountryInfo> | null = null;
   private ends: EndpointCache = new Map();
   private entries = new Map<number, Entry>();
 
@@ -41,9 +43,13 @@ export class ArcSets {
     minValue: number,
     style: ArcSetStyle,
   ): FlowArcSet[] {
+    if (countries !== this.countries) {
+      // End points depend only on the country pair: kept across years.
+      this.countries = countries;
+      this.ends = new Map();
+    }
     if (table !== this.table) {
       this.table = table;
-      this.ends = new Map();
       this.entries = new Map();
     }
     for (const m of selected)

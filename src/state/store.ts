@@ -137,6 +137,7 @@ export const actions = {
     store.setState({ status });
   },
   yearLoading(store: AppStore, year: number) {
+    if (store.getState().yearStatus[year] === 'loading') return;
     store.setState((s) => ({ yearStatus: { ...s.yearStatus, [year]: 'loading' } }));
   },
   yearLoaded(store: AppStore, data: YearData) {
@@ -148,8 +149,17 @@ export const actions = {
   yearFailed(store: AppStore, year: number) {
     store.setState((s) => ({ yearStatus: { ...s.yearStatus, [year]: 'error' } }));
   },
+  /**
+   * A year not loaded yet is marked loading in the same update (main.ts requests every newly chosen year's file), so
+   * a year switch renders once for the change and once for the data, not three times.
+   */
   setFilters(store: AppStore, patch: Partial<Filters>) {
-    store.setState((s) => ({ filters: { ...s.filters, ...patch } }));
+    store.setState((s) => {
+      const filters = { ...s.filters, ...patch };
+      const y = filters.year;
+      if (y === s.filters.year || !s.data || s.years[y] || s.yearStatus[y] !== undefined) return { filters };
+      return { filters, yearStatus: { ...s.yearStatus, [y]: 'loading' } };
+    });
   },
   resetFilters(store: AppStore) {
     store.setState((s) => ({ filters: { ...defaultFilters(), year: s.filters.year }, playing: false }));

@@ -1,15 +1,17 @@
 // Table-driven tests of validation at the app's edge: bad features are reported by id, the rest is kept.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
   DataFileError,
   isFlowRow,
+  isSiteFeature,
   parseCountries,
   parseFlows,
   parseSites,
   type DataProblem,
 } from '../../src/data/load';
-import { flowRowSchema } from '../../src/data/schema';
+import { flowRowSchema, siteFeatureSchema } from '../../src/data/schema';
 
 const good = {
   type: 'Feature',
@@ -153,5 +155,90 @@ describe('isFlowRow (fast path) agrees exactly with flowRowSchema', () => {
       { seed: 12, numRuns: 5000 },
     );
     expect(isFlowRow(good)).toBe(true);
+  });
+});
+
+describe('isSiteFeature (fast path) never accepts what siteFeatureSchema rejects', () => {
+  const real = (
+    JSON.parse(readFileSync('public/data/sites.geojson', 'utf8')) as { features: Record<string, unknown>[] }
+  ).features;
+  test('every published site takes the fast path', () => {
+    expect(real.filter((f) => !isSiteFeature(f)).length).toBe(0);
+  });
+  const oddValue = fc.oneof(
+    fc.constantFrom(
+      '',
+      'x',
+      'CHN',
+      'chn',
+      'mine',
+      'Mine',
+      'operating',
+      'exact',
+      'Bad Id',
+      'ok-id',
+      'javascript:alert(1)',
+      'https://example.org:99999/',
+      'http://1.2.3.999/',
+      'https://www.usgs.gov/x y',
+      'https://www.usgs.gov/data?x=1',
+      'ftp://example.org/',
+      'https://',
+    ),
+    fc.integer({ min: -200, max: 2200 }),
+    fc.double({ noNaN: false }),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constant([]),
+    fc.constant({}),
+    fc.constant([0, 0]),
+    fc.constant([{ publisher: 'P', title: 'T', year: 2020 }]),
+  );
+  const paths = [
+    ['type'],
+    ['geometry', 'type'],
+    ['geometry', 'coordinates'],
+    ['geometry', 'coordinates', '0'],
+    ['geometry', 'coordinates', '1'],
+    ['geometry', 'extra'],
+    ...['id', 'name', 'kind', 'minerals', 'country', 'status', 'operator', 'capacity', 'precision'].map(
+      (k) => ['properties', k],
+    ),
+    ['properties', 'sources'],
+    ['properties', 'sources', '0', 'url'],
+    ['properties', 'sources', '0', 'year'],
+    ['properties', 'sources', '0', 'publisher'],
+    ['properties', 'sources', '0', 'extra'],
+    ['properties', 'capacity', 'value'],
+    ['properties', 'vintage'],
+    ['properties', 'notes'],
+    ['properties', 'extra'],
+    ['extra'],
+  ];
+  const setAt = (o: unknown, path: string[], v: unknown, del: boolean): unknown => {
+    const copy = structuredClone(o) as Record<string, unknown>;
+    let cur: Record<string, unknown> = copy;
+    for (const k of path.slice(0, -1)) {
+      const next = cur[k];
+      if (typeof next !== 'object' || next === null) return copy;
+      cur = next as Record<string, unknown>;
+    }
+    const last = path[path.length - 1] ?? '';
+    if (del) delete cur[last];
+    else cur[last] = v;
+    return copy;
+  };
+  test('on mutated real features (seeded)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(real.length - 1),
+        fc.array(fc.tuple(fc.constantFrom(...paths), oddValue, fc.boolean()), { minLength: 1, maxLength: 3 }),
+        (i, edits) => {
+          const f = edits.reduce<unknown>((acc, [path, v, del]) => setAt(acc, path, v, del), real[i]);
+          if (isSiteFeature(f)) expect(siteFeatureSchema.safeParse(f).success).toBe(true);
+        },
+      ),
+      { seed: 5, numRuns: 4000 },
+    );
   });
 });
