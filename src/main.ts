@@ -341,7 +341,9 @@ async function loadScenario(): Promise<void> {
 /** The scenario's choropleth: importers filled by the share of their imports lost. */
 let lastChoropleth: unknown[] = [];
 function updateChoropleth(s: AppState): void {
-  const inputs = [s.scenario, s.years, s.filters.minerals, s.filters.year, scenarioModule, map];
+  // Without a scenario the map keeps its plain fill: nothing to redo when filters change.
+  const active = s.scenario && scenarioModule;
+  const inputs = active ? [s.scenario, s.years, s.filters.minerals, s.filters.year, scenarioModule, map] : [map];
   if (!map || inputs.every((x, i) => x === lastChoropleth[i])) return;
   lastChoropleth = inputs;
   map.setChoropleth(s.scenario && scenarioModule ? scenarioModule.lossByImporter(s) : null, LOSS_RAMP);

@@ -185,6 +185,46 @@ function focusOk(c: Compiled, e: number, i: number): boolean {
   return e === c.focus || i === c.focus;
 }
 
+const scratch = new WeakMap<FlowTable, Int32Array>();
+
+/** Entries of an ascending list below `end` (binary search). */
+function countBelow(list: Int32Array, end: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as number) < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The rows of the selected minerals above the minimum value (row index < end), ascending, i.e. largest value first;
+ * null when they are a large part of the rows, where one straight scan is faster. One mineral: its own row list.
+ */
+function mineralRows(t: FlowTable, f: FilterSpec, index: FilterIndex, end: number): Int32Array | null {
+  const lists: Int32Array[] = [];
+  let n = 0;
+  for (const id of new Set(f.minerals)) {
+    const m = index.mineral.get(id);
+    const list = m === undefined ? undefined : t.byMineral[m];
+    if (!list) continue;
+    const below = list.subarray(0, countBelow(list, end));
+    lists.push(below);
+    n += below.length;
+  }
+  if (n * 4 > end) return null;
+  if (lists.length === 1) return lists[0] ?? null;
+  const out = new Int32Array(n);
+  let o = 0;
+  for (const list of lists) {
+    out.set(list, o);
+    o += list.length;
+  }
+  return out.sort();
+}
+
 /** What the filters keep of a year, and which of those are drawn (the legibility cut). */
 export interface FlowSelection {
   /** Smallest value (USD, float32) a kept flow needs to be drawn; 0 when every kept flow is drawn. */
@@ -215,18 +255,23 @@ export function selectFlowRows(
   const c = compile(f, index);
   const end = countAtLeast(t.value, c.minValue);
   const { value, usd, mineral, risk, exporter, importer } = t;
-  const rows = new Int32Array(end);
+  // One scratch row list per table, reused by every change (a year can have a million rows).
+  let rows = scratch.get(t);
+  if (!rows) scratch.set(t, (rows = new Int32Array(t.value.length)));
+  const candidates = mineralRows(t, f, index, end);
+  const n = candidates === null ? end : candidates.length;
   let count = 0;
   let total = 0;
   let totalUsd = 0;
-  for (let r = 0; r < end; r++) {
+  for (let k = 0; k < n; k++) {
+    const r = candidates === null ? k : (candidates[k] as number);
     if (c.mineralOk[mineral[r] as number] === 0 || c.riskOk[risk[r] as number] === 0) continue;
     if (c.focus !== -1 && !focusOk(c, exporter[r] as number, importer[r] as number)) continue;
     rows[count++] = r;
     total += value[r] as number;
     totalUsd += usd[r] as number;
   }
-  const passingRows = rows.subarray(0, count);
+  const passingRows = rows.slice(0, count);
   let cutoff = 0;
   let shownCount = count;
   if (fraction < 1 && count > 0) {

@@ -59,8 +59,8 @@ export interface VisitOptions {
   /**
    * 'after-load': WebGL draw calls (drawArrays*, drawElements*) become no-ops once the page is first ready, for
    * the rest of the visit (changes, year switch); 'always': from the start (synthetic scales). Buffer uploads, shader builds and all
-   * JavaScript still run; only SwiftShader's vertex and pixel work is skipped, which on this machine takes seconds
-   * per frame for the app's arc layer (it keeps every flow of the year on the GPU) and says nothing about a GPU.
+   * JavaScript still run; only SwiftShader's vertex and pixel work is skipped, which on this machine takes up to
+   * seconds per frame at the large scales and says nothing about a GPU.
    */
   nullDraw: 'after-load' | 'always';
 }

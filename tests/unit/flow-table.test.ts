@@ -48,6 +48,21 @@ describe('buildFlowTable', () => {
   });
 });
 
+describe('selectFlowRows', () => {
+  test('one or two minerals (row lists instead of a full scan) keep what flowPasses keeps, largest first', () => {
+    const base = defaultFilterSpec([]);
+    for (const [i, id] of minerals.entries()) {
+      for (const chosen of [[id], [id, minerals[(i + 5) % minerals.length] ?? id]]) {
+        const spec = { ...base, minerals: chosen, minValueUsd: 1e4 };
+        const want = table.flows.filter((f) => flowPasses(f, spec));
+        const got = selectFlowRows(table, spec, index, 1);
+        expect(got.shown).toEqual(want);
+        expect(got.hiddenCount).toBe(0);
+      }
+    }
+  });
+});
+
 describe('countAtLeast', () => {
   test.each([
     [[5, 4, 4, 1], 4, 3],
