@@ -406,8 +406,11 @@ function renderPanels(s: AppState, prev: AppState | null): void {
   ) {
     renderDetails(s);
   }
+  // The scenario and the chart work on the year's flows: drawn once they have arrived, not for the loading state.
+  const yearLoading = s.yearStatus[s.filters.year] === 'loading';
   if (
     scenarioModule &&
+    !yearLoading &&
     (!prev ||
       // The scenario works on all flows of the first mineral and year: other filters do not change it.
       s.filters.minerals[0] !== prev.filters.minerals[0] ||
@@ -423,6 +426,7 @@ function renderPanels(s: AppState, prev: AppState | null): void {
   updateChoropleth(s);
   if (
     chartModule &&
+    !yearLoading &&
     (!prev || s.filters !== prev.filters || s.shares !== prev.shares || s.years !== prev.years)
   ) {
     chartModule.renderChart(panel.chart, s);

@@ -39,7 +39,7 @@ export function buildArcBuffers(
 ): ArcBuffers {
   const all = t.byMineral[mineral] ?? new Int32Array(0);
   const rows = new Int32Array(all.length);
-  const pairs: ([number, number] | undefined)[][] = [];
+  const pairs: [[number, number], [number, number]][] = [];
   let n = 0;
   for (const r of all) {
     const flow = t.flows[r] as Flow;
@@ -69,15 +69,16 @@ export function buildArcBuffers(
   };
   for (let k = 0; k < n; k++) {
     const r = b.rows[k] as number;
-    const flow = t.flows[r] as Flow;
-    const [src, dst] = pairs[k] as [number, number][];
+    const [src, dst] = pairs[k] as [[number, number], [number, number]];
     b.value[k] = t.value[r] as number;
-    b.sourcePositions.set([src?.[0] ?? 0, src?.[1] ?? 0, 0], 3 * k);
-    b.targetPositions.set([dst?.[0] ?? 0, dst?.[1] ?? 0, 0], 3 * k);
-    b.filterValues.set(
-      [t.value[r] as number, t.exporter[r] as number, t.importer[r] as number, isOverland(flow.risk) ? 0 : 1],
-      4 * k,
-    );
+    b.sourcePositions[3 * k] = src[0];
+    b.sourcePositions[3 * k + 1] = src[1];
+    b.targetPositions[3 * k] = dst[0];
+    b.targetPositions[3 * k + 1] = dst[1];
+    b.filterValues[4 * k] = t.value[r] as number;
+    b.filterValues[4 * k + 1] = t.exporter[r] as number;
+    b.filterValues[4 * k + 2] = t.importer[r] as number;
+    b.filterValues[4 * k + 3] = isOverland(t.risk[r] as number) ? 0 : 1;
     b.riskCodes[k] = t.risk[r] as number;
     b.exporterShare[k] = t.exporterShare[r] as number;
     b.importerDependence[k] = t.importerDependence[r] as number;
@@ -111,6 +112,14 @@ export interface ArcStyle {
 
 const LOST: [number, number, number] = [150, 150, 150];
 
+/** shareColor at 1/1024 steps (well under one colour unit of difference), computed once. */
+const RAMP_STEPS = 1024;
+const RAMP = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => shareColor(i / RAMP_STEPS));
+function rampColor(share: number): [number, number, number] {
+  const i = Math.round(Math.min(1, Math.max(0, share)) * RAMP_STEPS);
+  return RAMP[i] ?? shareColor(share);
+}
+
 /**
  * Colours by exporter share or importer dependence on the fixed ramp, widths by USD or tonnes; flows a scenario
  * cuts are grey and faint. Alpha: 235 at the source, 120 at the target (lost: a 3.5th of that).
@@ -130,9 +139,11 @@ export function arcStyle(
   for (let k = 0; k < n; k++) {
     const flow = t.flows[b.rows[k] as number] as Flow;
     const lost = isLost?.(flow) ?? false;
-    const rgb = lost ? LOST : shareColor(shares[k] ?? 0);
-    sourceColors.set(rgb, 4 * k);
-    targetColors.set(rgb, 4 * k);
+    const rgb = lost ? LOST : rampColor(shares[k] ?? 0);
+    for (let c = 0; c < 3; c++) {
+      sourceColors[4 * k + c] = rgb[c] as number;
+      targetColors[4 * k + c] = rgb[c] as number;
+    }
     sourceColors[4 * k + 3] = lost ? Math.round(235 / 3.5) : 235;
     targetColors[4 * k + 3] = lost ? Math.round(120 / 3.5) : 120;
     widths[k] = widthBy === 'usd' ? widthPx(flow.valueUsd) : widthPxTonnes(flow.tonnes);

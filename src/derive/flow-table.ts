@@ -41,9 +41,7 @@ export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): Flow
   const n = flows.length;
   const v32 = new Float32Array(n);
   for (let i = 0; i < n; i++) v32[i] = (flows[i] as Flow).valueUsd;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => (v32[b] as number) - (v32[a] as number) || a - b);
+  const order = sortedOrder(v32);
   const sorted: Flow[] = new Array<Flow>(n);
   const value = new Float32Array(n);
   const usd = new Float64Array(n);
@@ -136,6 +134,32 @@ function shareColumns(
     importerDependence[r] = imp > 0 ? (byTriple.get((h * C + e) * C + i) ?? 0) / imp : 0;
   }
   return { exporterShare, importerDependence };
+}
+
+const INDEX_BITS = 2 ** 21;
+const f32Bits = new Uint32Array(1);
+const f32View = new Float32Array(f32Bits.buffer);
+
+/**
+ * Row order: value descending, ties by index. Up to 2^21 rows the pair is packed into one exact float64 key (the
+ * float32 bit pattern of a non-negative value orders like the value, 32 bits + 21 bits <= 53) and sorted natively,
+ * ~10x faster than a comparator; larger inputs (or negative values) use the comparator.
+ */
+function sortedOrder(v32: Float32Array): Uint32Array {
+  const n = v32.length;
+  const order = new Uint32Array(n);
+  if (n <= INDEX_BITS && v32.every((v) => v >= 0)) {
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      f32View[0] = (v32[i] as number) + 0; // -0 + 0 is +0
+      keys[i] = (0xffffffff - (f32Bits[0] as number)) * INDEX_BITS + i;
+    }
+    keys.sort();
+    for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % INDEX_BITS;
+    return order;
+  }
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order.sort((a, b) => (v32[b] as number) - (v32[a] as number) || a - b);
 }
 
 /** Number of leading entries of a non-increasing array that are >= min (binary search). */

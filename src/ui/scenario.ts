@@ -7,6 +7,7 @@ import { resultsToCsv, scenarioResults, type ImporterResult } from '../derive/sc
 import { fileStem } from '../derive/describe';
 import { selectYearFlows } from '../state/selectors';
 import { actions, type AppState, type AppStore, type ScenarioState } from '../state/store';
+import type { CountryInfo } from '../model/types';
 import { el, rgb, setChildren } from './dom';
 
 type SortKey = 'country' | 'before' | 'after' | 'loss';
@@ -108,6 +109,17 @@ export function mountScenario(
       onCsv(`${fileStem(s.filters, s.scenario)}_scenario.csv`, csv);
     }
   });
+}
+
+let sortedCountries: { from: ReadonlyMap<string, CountryInfo>; list: CountryInfo[] } | null = null;
+/** Countries by name, sorted once per data load (the partner picker lists ~250 of them on every render). */
+function byName(countries: ReadonlyMap<string, CountryInfo>): CountryInfo[] {
+  if (sortedCountries?.from !== countries)
+    sortedCountries = {
+      from: countries,
+      list: [...countries.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  return sortedCountries.list;
 }
 
 export function renderScenario(root: HTMLElement, s: AppState): void {
@@ -274,9 +286,8 @@ export function renderScenario(root: HTMLElement, s: AppState): void {
     'select',
     { name: 'ally-add', 'aria-label': 'Add a partner' },
     el('option', { value: '' }, 'Add a country…'),
-    ...[...s.data.countries.values()]
+    ...byName(s.data.countries)
       .filter((c) => !members.has(c.iso3))
-      .sort((a, b) => a.name.localeCompare(b.name))
       .map((c) => el('option', { value: c.iso3 }, c.name)),
   );
   const supply = partnerSupply(flows, members);

@@ -2,11 +2,13 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseFlows } from '../../src/data/load';
+import { parseCountries, parseFlows } from '../../src/data/load';
+import { arcDatum, arcStyle, buildArcBuffers } from '../../src/derive/arc-buffers';
 import { buildFilterIndex, defaultFilterSpec, flowPasses, type FilterSpec } from '../../src/derive/filter';
 import { buildFlowTable, countAtLeast, flowFacets, selectFlowRows } from '../../src/derive/flow-table';
-import { exporterShares, importerDependence } from '../../src/derive/flows';
+import { exporterShares, importerDependence, shareColor } from '../../src/derive/flows';
 import { RISK_BITS } from '../../src/derive/risk-codes';
+import type { Flow } from '../../src/model/types';
 import { RISK_REASONS } from '../../src/derive/route-risk';
 
 const countries = (
@@ -34,6 +36,11 @@ describe('buildFlowTable', () => {
     expect([...(table.byMineral[m] ?? [])].map((r) => table.flows[r]?.mineral)).toEqual(
       table.flows.filter((f) => f.mineral === 'rare-earths').map((f) => f.mineral),
     );
+  });
+  test('ties keep file order (packed-key sort), -0 sorts as 0', () => {
+    const mk = (v: number, i: number) => ({ ...(flows[0] as Flow), valueUsd: v, hs: String(i) });
+    const t = buildFlowTable([5, 7, 5, 0, 7, -0, 1e9].map(mk), index);
+    expect(t.flows.map((f) => f.hs)).toEqual(['6', '1', '4', '0', '2', '3', '5']);
   });
   test('share and dependence columns equal exporterShares and importerDependence', () => {
     const shares = exporterShares(flows);
@@ -107,5 +114,39 @@ describe('flowFacets', () => {
       }),
       { seed: 11, numRuns: 10 },
     );
+  });
+});
+
+describe('arc buffers and style', () => {
+  const countryInfo = new Map(
+    parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries').map((c) => [
+      c.iso3,
+      c,
+    ]),
+  );
+  const m = index.mineral.get('rare-earths') ?? -1;
+  const b = buildArcBuffers(table, m, countryInfo, new Map());
+  test('one arc per drawable flow of the mineral, largest first, end points the short way', () => {
+    expect(b.length).toBe(table.byMineral[m]?.length);
+    for (let k = 1; k < b.length; k++) expect(b.value[k - 1] ?? 0).toBeGreaterThanOrEqual(b.value[k] ?? 0);
+    const k = [...b.rows].findIndex(
+      (r) => table.flows[r]?.exporter === 'AUS' && table.flows[r]?.importer === 'USA',
+    );
+    const d = arcDatum(table, b, k);
+    expect(d?.flow.exporter).toBe('AUS');
+    // Australia -> United States crosses the Pacific: the target longitude is shifted east past 180.
+    expect(d?.target[0] ?? 0).toBeGreaterThan(180);
+  });
+  test('colours follow the share ramp (within one unit), lost flows are grey and faint', () => {
+    const lostId = table.flows[b.rows[0] ?? 0]?.id;
+    const style = arcStyle(table, b, 'exporter-share', 'usd', (f) => f.id === lostId);
+    expect([...style.sourceColors.subarray(0, 4)]).toEqual([150, 150, 150, Math.round(235 / 3.5)]);
+    for (let k = 1; k < Math.min(b.length, 200); k++) {
+      const want = shareColor(b.exporterShare[k] ?? 0);
+      for (let c = 0; c < 3; c++)
+        expect(Math.abs((style.sourceColors[4 * k + c] ?? 0) - (want[c] ?? 0))).toBeLessThanOrEqual(1);
+      expect(style.sourceColors[4 * k + 3]).toBe(235);
+      expect(style.targetColors[4 * k + 3]).toBe(120);
+    }
   });
 });
