@@ -134,6 +134,8 @@ function fileFailed(error: unknown, what: string): void {
 // ---------------------------------------------------------------- map (if WebGL2 is available)
 // Declared before the map starts: startMap() runs during module evaluation and resets these.
 let lastLayerInputs: unknown[] = [];
+/** Run once, the first time the map reports the view drawn. */
+const afterFirstView: (() => void)[] = [];
 const arcSets = new ArcSets();
 let lanesCache: { arcs: ArcDatum[]; routes: AppState['routes']; lanes: LaneDatum[] } | null = null;
 let map: MapHandle | null = null;
@@ -165,6 +167,7 @@ function startMap(): void {
     onViewChange: (view) => actions.setView(store, view),
     onReady: (ready) => {
       html.dataset.mapReady = String(ready && layersReady && selectViewReady(store.getState()));
+      if (html.dataset.mapReady === 'true') for (const fn of afterFirstView.splice(0)) fn();
     },
     onError: (message) => console.error(`Map error: ${message}`),
   });
@@ -230,7 +233,8 @@ function updateLayers(s: AppState): void {
     viewReady,
     allLabels,
     s.scenario,
-    scenarioModule,
+    // The scenario chunk changes the layers only when there is a scenario to draw.
+    s.scenario ? scenarioModule : null,
   ];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
   lastLayerInputs = inputs;
@@ -334,8 +338,10 @@ async function loadScenario(): Promise<void> {
         m.download(name, new Blob([csv], { type: 'text/csv;charset=utf-8' })),
       ),
   );
-  lastLayerInputs = [];
-  render(store.getState(), null);
+  const s = store.getState();
+  if (s.yearStatus[s.filters.year] !== 'loading') scenarioModule.renderScenario(panel.scenario, s);
+  updateChoropleth(s);
+  updateLayers(s);
 }
 
 /** The scenario's choropleth: importers filled by the share of their imports lost. */
@@ -567,8 +573,14 @@ async function start(): Promise<void> {
   actions.setData(store, data);
   await applyLink(location.search);
   urlSync = startUrlSync(store, history, location);
-  void loadChart();
-  void loadScenario();
+  // The chart and the scenario tools are not part of the first view: fetched once the map has drawn it (or at once
+  // without a map, or when the link names a scenario, which is part of its view).
+  const later = () => {
+    void loadChart();
+    void loadScenario();
+  };
+  if (!map || store.getState().scenario || html.dataset.mapReady === 'true') later();
+  else afterFirstView.push(later);
   window.addEventListener('popstate', () => void applyLink(location.search));
   if (!map) return;
   // A failed year still lets the page settle: the readiness flag follows the last drawn frame.
