@@ -349,7 +349,9 @@ let lastChoropleth: unknown[] = [];
 function updateChoropleth(s: AppState): void {
   // Without a scenario the map keeps its plain fill: nothing to redo when filters change.
   const active = s.scenario && scenarioModule;
-  const inputs = active ? [s.scenario, s.years, s.filters.minerals, s.filters.year, scenarioModule, map] : [map];
+  const inputs = active
+    ? [s.scenario, s.years, s.filters.minerals, s.filters.year, scenarioModule, map]
+    : [map];
   if (!map || inputs.every((x, i) => x === lastChoropleth[i])) return;
   lastChoropleth = inputs;
   map.setChoropleth(s.scenario && scenarioModule ? scenarioModule.lossByImporter(s) : null, LOSS_RAMP);
