@@ -173,6 +173,21 @@ export const actions = {
   routesLoaded(store: AppStore, routes: Map<string, RouteInfo>) {
     store.setState({ routes, routesStatus: 'ready' });
   },
+  /**
+   * Several parts of the state at once, in one update (one render): what a link names. Filters are replaced whole;
+   * a newly chosen year is marked loading as in setFilters.
+   */
+  applyView(
+    store: AppStore,
+    patch: Partial<Pick<AppState, 'filters' | 'scenario' | 'allies' | 'view' | 'selection'>>,
+  ) {
+    store.setState((s) => {
+      const y = patch.filters?.year;
+      const loading =
+        y !== undefined && y !== s.filters.year && s.data && !s.years[y] && s.yearStatus[y] === undefined;
+      return loading ? { ...patch, yearStatus: { ...s.yearStatus, [y]: 'loading' } } : patch;
+    });
+  },
   setScenario(store: AppStore, scenario: ScenarioState | null) {
     store.setState({ scenario });
   },

@@ -23,29 +23,30 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
   if (!data) return;
   const { state: u, ignored } = parseUrl(search, new Set(data.minerals.map((m) => m.id)));
   const patch = filtersFromUrl(u, new Set(data.countries.keys()), ignored);
+  // One store update for the whole link: one render, one address-bar write.
+  const view: Parameters<typeof actions.applyView>[1] = {
+    filters: { ...defaultFilters(), ...patch },
+    scenario: u.scenario
+      ? { id: u.scenario, exporters: u.scenario === 'custom' ? (u.stop ?? []) : [] }
+      : null,
+  };
+  if (typeof u.allies === 'string') {
+    const preset = partnerPreset(u.allies);
+    if (preset) view.allies = { preset: preset.id, members: [...preset.members] };
+    else ignored.push(`unknown partner set "${u.allies}"`);
+  } else if (u.allies) {
+    const known = u.allies.filter((c) => data.countries.has(c));
+    for (const c of u.allies.filter((x) => !data.countries.has(x))) ignored.push(`unknown partner "${c}"`);
+    view.allies = { preset: null, members: known };
+  } else view.allies = defaultAllies();
+  if (u.view) view.view = u.view;
+  if (u.site) {
+    if (data.sites.some((x) => x.id === u.site)) view.selection = { type: 'site', id: u.site };
+    else ignored.push(`the linked site "${u.site}" is not in the data`);
+  } else if (!u.flow) view.selection = null;
   deps.quietly(() => {
-    actions.setFilters(store, { ...defaultFilters(), ...patch });
-    actions.setScenario(
-      store,
-      u.scenario ? { id: u.scenario, exporters: u.scenario === 'custom' ? (u.stop ?? []) : [] } : null,
-    );
-    if (typeof u.allies === 'string') {
-      const preset = partnerPreset(u.allies);
-      if (preset) actions.setAllies(store, { preset: preset.id, members: [...preset.members] });
-      else ignored.push(`unknown partner set "${u.allies}"`);
-    } else if (u.allies) {
-      const known = u.allies.filter((c) => data.countries.has(c));
-      for (const c of u.allies.filter((x) => !data.countries.has(x))) ignored.push(`unknown partner "${c}"`);
-      actions.setAllies(store, { preset: null, members: known });
-    } else actions.setAllies(store, defaultAllies());
-    if (u.view) {
-      actions.setView(store, u.view);
-      deps.jumpTo(u.view);
-    }
-    if (u.site) {
-      if (data.sites.some((x) => x.id === u.site)) actions.select(store, { type: 'site', id: u.site });
-      else ignored.push(`the linked site "${u.site}" is not in the data`);
-    } else if (!u.flow) actions.select(store, null);
+    actions.applyView(store, view);
+    if (u.view) deps.jumpTo(u.view);
   });
   const year = store.getState().filters.year;
   await deps.loadYear(year);
