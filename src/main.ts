@@ -134,6 +134,7 @@ function fileFailed(error: unknown, what: string): void {
 // ---------------------------------------------------------------- map (if WebGL2 is available)
 // Declared before the map starts: startMap() runs during module evaluation and resets these.
 let lastLayerInputs: unknown[] = [];
+let lastLabels: { key: string; labels: CountryInfo[]; weight: Map<string, number> } | null = null;
 /** Run once, the first time the map reports the view drawn. */
 const afterFirstView: (() => void)[] = [];
 const arcSets = new ArcSets();
@@ -238,15 +239,21 @@ function updateLayers(s: AppState): void {
   ];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
   lastLayerInputs = inputs;
-  const weight = new Map<string, number>();
+  let weight = new Map<string, number>();
   for (const fl of drawn.shown) {
     weight.set(fl.exporter, (weight.get(fl.exporter) ?? 0) + fl.valueUsd);
     weight.set(fl.importer, (weight.get(fl.importer) ?? 0) + fl.valueUsd);
   }
   // At world zoom only countries trading in this view are named; from LABEL_ALL_ZOOM on, every country.
-  const labels: CountryInfo[] = [...s.data.countries.values()].filter(
+  let labels: CountryInfo[] = [...s.data.countries.values()].filter(
     (c) => c.label && (allLabels || weight.has(c.iso3)),
   );
+  // Same names with about the same priorities: keep the previous arrays so the label layer does no new layout.
+  const labelKey = labels
+    .map((c) => `${c.iso3}${Math.round(10 * Math.log10(1 + (weight.get(c.iso3) ?? 0)))}`)
+    .join();
+  if (lastLabels?.key === labelKey) ({ labels, weight } = lastLabels);
+  else lastLabels = { key: labelKey, labels, weight };
   const index = selectFilterIndex(s);
   const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
   const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;

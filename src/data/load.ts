@@ -180,6 +180,17 @@ export function parseSites(value: unknown, file: string, problems: DataProblem[]
   const sites: Site[] = [];
   const seen = new Set<string>();
   const sourcesByKey = new Map<string, Source>();
+  // Equal lists (by their elements' identity, after pooling) become one frozen list.
+  const lists = new Map<string, readonly unknown[]>();
+  const ids = new Map<unknown, number>();
+  const shared = <T>(list: T[]): T[] => {
+    const key = list.map((x) => ids.get(x) ?? (ids.set(x, ids.size), ids.size - 1)).join(',');
+    const known = lists.get(key);
+    if (known) return known as T[];
+    const frozen = Object.freeze(list);
+    lists.set(key, frozen);
+    return frozen as T[];
+  };
   const pool = stringPool();
   fc.features.forEach((f, i) => {
     const rawId = (f as { properties?: { id?: unknown } } | null)?.properties?.id;
@@ -201,20 +212,26 @@ export function parseSites(value: unknown, file: string, problems: DataProblem[]
     }
     seen.add(p.id);
     const [lng, lat] = feature.geometry.coordinates;
+    // Thousands of sites share kinds, statuses, countries, mineral lists and cited datasets: one copy each.
     const site: Site = {
       ...p,
+      kind: pool(p.kind) as Site['kind'],
+      status: pool(p.status) as Site['status'],
+      precision: pool(p.precision) as Site['precision'],
       country: pool(p.country),
-      minerals: p.minerals.map(pool),
-      sources: p.sources.map((src) => {
-        // Thousands of sites cite the same few datasets: one shared (frozen) Source each.
-        const key = JSON.stringify(src);
-        const known = sourcesByKey.get(key);
-        if (known) return known;
-        const shared = Object.freeze({ ...src });
-        sourcesByKey.set(key, shared);
-        return shared;
-      }),
+      minerals: shared(p.minerals.map(pool)),
+      sources: shared(
+        p.sources.map((src) => {
+          const key = JSON.stringify(src);
+          const known = sourcesByKey.get(key);
+          if (known) return known;
+          const one = Object.freeze({ ...src });
+          sourcesByKey.set(key, one);
+          return one;
+        }),
+      ),
       position: [lng, lat],
+      ...(p.notes === undefined ? {} : { notes: pool(p.notes) }),
     };
     sites.push(site);
   });

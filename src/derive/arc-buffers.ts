@@ -28,32 +28,71 @@ export interface ArcBuffers {
   importerDependence: Float32Array;
 }
 
-/** End points per country pair, shared by every mineral of a year (a year has ~5k pairs). */
-export type EndpointCache = Map<string, [[number, number], [number, number]] | null>;
+/**
+ * Arc end points per country pair (by FilterIndex.country), computed once and kept across minerals and years
+ * (~5k pairs). Typed storage: a map of string keys to nested arrays cost ~0.7 MB of heap.
+ */
+export class EndpointCache {
+  /** Per exporter * size + importer: slot + 1, 0 = not computed yet, -1 = not drawable. */
+  private slots: Int32Array;
+  /** Four numbers per slot: source lng, lat, target lng, lat. */
+  private points = new Float64Array(4 * 1024);
+  private used = 0;
+  constructor(private readonly size: number) {
+    this.slots = new Int32Array(size * size);
+  }
+  /** Writes the pair's [sx, sy, tx, ty] into `out` and returns true, or false if the pair cannot be drawn. */
+  get(
+    e: number,
+    i: number,
+    out: Float64Array,
+    compute: () => [[number, number], [number, number]] | null,
+  ): boolean {
+    if (e < 0 || i < 0 || e >= this.size || i >= this.size) return false;
+    const key = e * this.size + i;
+    let slot = this.slots[key] as number;
+    if (slot === 0) {
+      const pair = compute();
+      if (!pair) {
+        this.slots[key] = -1;
+        return false;
+      }
+      if (4 * (this.used + 1) > this.points.length) {
+        const grown = new Float64Array(this.points.length * 2);
+        grown.set(this.points);
+        this.points = grown;
+      }
+      this.points.set([pair[0][0], pair[0][1], pair[1][0], pair[1][1]], 4 * this.used);
+      slot = ++this.used;
+      this.slots[key] = slot;
+    }
+    if (slot < 0) return false;
+    out.set(this.points.subarray(4 * (slot - 1), 4 * slot));
+    return true;
+  }
+}
 
 export function buildArcBuffers(
   t: FlowTable,
   mineral: number,
   countries: ReadonlyMap<string, CountryInfo>,
-  ends: EndpointCache,
+  cache: EndpointCache,
 ): ArcBuffers {
   const all = t.byMineral[mineral] ?? new Int32Array(0);
   const rows = new Int32Array(all.length);
-  const pairs: [[number, number], [number, number]][] = [];
+  const ends = new Float64Array(4 * all.length);
+  const pair = new Float64Array(4);
   let n = 0;
   for (const r of all) {
     const flow = t.flows[r] as Flow;
-    const key = `${flow.exporter}>${flow.importer}`;
-    let pair = ends.get(key);
-    if (pair === undefined) {
+    const ok = cache.get(t.exporter[r] as number, t.importer[r] as number, pair, () => {
       const from = countries.get(flow.exporter);
       const to = countries.get(flow.importer);
-      pair = from && to ? arcEndpoints(...closestPair(from, to)) : null;
-      ends.set(key, pair);
-    }
-    if (!pair) continue;
+      return from && to ? arcEndpoints(...closestPair(from, to)) : null;
+    });
+    if (!ok) continue;
+    ends.set(pair, 4 * n);
     rows[n++] = r;
-    pairs.push(pair);
   }
   const b: ArcBuffers = {
     mineral,
@@ -69,12 +108,11 @@ export function buildArcBuffers(
   };
   for (let k = 0; k < n; k++) {
     const r = b.rows[k] as number;
-    const [src, dst] = pairs[k] as [[number, number], [number, number]];
     b.value[k] = t.value[r] as number;
-    b.sourcePositions[3 * k] = src[0];
-    b.sourcePositions[3 * k + 1] = src[1];
-    b.targetPositions[3 * k] = dst[0];
-    b.targetPositions[3 * k + 1] = dst[1];
+    b.sourcePositions[3 * k] = ends[4 * k] as number;
+    b.sourcePositions[3 * k + 1] = ends[4 * k + 1] as number;
+    b.targetPositions[3 * k] = ends[4 * k + 2] as number;
+    b.targetPositions[3 * k + 1] = ends[4 * k + 3] as number;
     b.filterValues[4 * k] = t.value[r] as number;
     b.filterValues[4 * k + 1] = t.exporter[r] as number;
     b.filterValues[4 * k + 2] = t.importer[r] as number;

@@ -1,11 +1,5 @@
 // Keeps each mineral's arc buffers for the current year, so a filter change reuses GPU data instead of rebuilding it.
-import {
-  arcDatum,
-  arcStyle,
-  buildArcBuffers,
-  type ArcBuffers,
-  type EndpointCache,
-} from '../derive/arc-buffers';
+import { arcDatum, arcStyle, buildArcBuffers, EndpointCache, type ArcBuffers } from '../derive/arc-buffers';
 import { countAtLeast, type FlowTable } from '../derive/flow-table';
 import type { CountryInfo, Flow } from '../model/types';
 import type { ColorBy, WidthBy } from '../state/store';
@@ -33,7 +27,7 @@ interface Entry {
 export class ArcSets {
   private table: FlowTable | null = null;
   private countries: ReadonlyMap<string, CountryInfo> | null = null;
-  private ends: EndpointCache = new Map();
+  private ends = new EndpointCache(0);
   private entries = new Map<number, Entry>();
 
   sets(
@@ -46,7 +40,7 @@ export class ArcSets {
     if (countries !== this.countries) {
       // End points depend only on the country pair: kept across years.
       this.countries = countries;
-      this.ends = new Map();
+      this.ends = new EndpointCache(countries.size);
     }
     if (table !== this.table) {
       this.table = table;

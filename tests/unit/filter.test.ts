@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseCountries, parseFlows, parseSites } from '../../src/data/load';
-import { buildArcBuffers, type ArcBuffers } from '../../src/derive/arc-buffers';
+import { buildArcBuffers, EndpointCache, type ArcBuffers } from '../../src/derive/arc-buffers';
 import { buildFlowTable, countAtLeast, selectFlowRows } from '../../src/derive/flow-table';
 import {
   buildFilterIndex,
@@ -58,7 +58,8 @@ const countryInfo = new Map(
 const bufferCache = new Map<number, ArcBuffers>();
 const buffers = (m: number): ArcBuffers => {
   let b = bufferCache.get(m);
-  if (!b) bufferCache.set(m, (b = buildArcBuffers(table, m, countryInfo, new Map())));
+  if (!b)
+    bufferCache.set(m, (b = buildArcBuffers(table, m, countryInfo, new EndpointCache(countryInfo.size))));
   return b;
 };
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseCountries, parseFlows } from '../../src/data/load';
-import { arcDatum, arcStyle, buildArcBuffers } from '../../src/derive/arc-buffers';
+import { arcDatum, arcStyle, buildArcBuffers, EndpointCache } from '../../src/derive/arc-buffers';
 import { buildFilterIndex, defaultFilterSpec, flowPasses, type FilterSpec } from '../../src/derive/filter';
 import { buildFlowTable, countAtLeast, flowFacets, selectFlowRows } from '../../src/derive/flow-table';
 import { exporterShares, importerDependence, shareColor } from '../../src/derive/flows';
@@ -125,7 +125,7 @@ describe('arc buffers and style', () => {
     ]),
   );
   const m = index.mineral.get('rare-earths') ?? -1;
-  const b = buildArcBuffers(table, m, countryInfo, new Map());
+  const b = buildArcBuffers(table, m, countryInfo, new EndpointCache(countryInfo.size));
   test('one arc per drawable flow of the mineral, largest first, end points the short way', () => {
     expect(b.length).toBe(table.byMineral[m]?.length);
     for (let k = 1; k < b.length; k++) expect(b.value[k - 1] ?? 0).toBeGreaterThanOrEqual(b.value[k] ?? 0);
