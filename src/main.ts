@@ -134,6 +134,7 @@ function fileFailed(error: unknown, what: string): void {
 // ---------------------------------------------------------------- map (if WebGL2 is available)
 // Declared before the map starts: startMap() runs during module evaluation and resets these.
 let lastLayerInputs: unknown[] = [];
+let firstViewDrawn = false;
 let lastLabels: { key: string; labels: CountryInfo[]; weight: Map<string, number> } | null = null;
 /** Run once, the first time the map reports the view drawn. */
 const afterFirstView: (() => void)[] = [];
@@ -238,12 +239,25 @@ function updateLayers(s: AppState): void {
     s.scenario ? scenarioModule : null,
   ];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
+  // The first view is drawn once, complete (sites, labels and flows together): no frame for a partial view, which
+  // costs a full redraw on slow GPUs. Later loads (another year) keep the sites up while the flows arrive.
+  if (!viewReady && !firstViewDrawn) return;
+  firstViewDrawn ||= viewReady;
   lastLayerInputs = inputs;
-  let weight = new Map<string, number>();
-  for (const fl of drawn.shown) {
-    weight.set(fl.exporter, (weight.get(fl.exporter) ?? 0) + fl.valueUsd);
-    weight.set(fl.importer, (weight.get(fl.importer) ?? 0) + fl.valueUsd);
+  // Label weight: value drawn per country (exporter or importer), from the table's columns.
+  const index = selectFilterIndex(s);
+  const byCountry = new Float64Array(index.country.size);
+  for (let k = 0; k < drawn.shownCount; k++) {
+    const r = drawn.passingRows[k] as number;
+    const v = table.usd[r] as number;
+    const e = table.exporter[r] as number;
+    const i = table.importer[r] as number;
+    if (e >= 0) byCountry[e] = (byCountry[e] as number) + v;
+    if (i >= 0) byCountry[i] = (byCountry[i] as number) + v;
   }
+  let weight = new Map<string, number>();
+  for (const [iso3, c] of index.country)
+    if ((byCountry[c] as number) > 0) weight.set(iso3, byCountry[c] as number);
   // At world zoom only countries trading in this view are named; from LABEL_ALL_ZOOM on, every country.
   let labels: CountryInfo[] = [...s.data.countries.values()].filter(
     (c) => c.label && (allLabels || weight.has(c.iso3)),
@@ -254,7 +268,6 @@ function updateLayers(s: AppState): void {
     .join();
   if (lastLabels?.key === labelKey) ({ labels, weight } = lastLabels);
   else lastLabels = { key: labelKey, labels, weight };
-  const index = selectFilterIndex(s);
   const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
   const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;
   // Colours change only with a scenario (and once its chunk has arrived), not when the chunk loads without one.
@@ -606,6 +619,6 @@ declare global {
 }
 window.__cmm = {
   state: () => store.getState(),
-  drawnFlows: () => selectDrawnFlows(store.getState()).shown.length,
+  drawnFlows: () => selectDrawnFlows(store.getState()).shownCount,
   deckCanvas: () => map?.getDeckCanvas() ?? null,
 };

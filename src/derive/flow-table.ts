@@ -240,13 +240,39 @@ function mineralRows(t: FlowTable, f: FilterSpec, index: FilterIndex, end: numbe
   }
   if (n * 4 > end) return null;
   if (lists.length === 1) return lists[0] ?? null;
-  const out = new Int32Array(n);
-  let o = 0;
-  for (const list of lists) {
-    out.set(list, o);
-    o += list.length;
+  // Pairwise merges of ascending lists: O(n log k), no sort.
+  let level = lists;
+  while (level.length > 1) {
+    const next: Int32Array[] = [];
+    for (let i = 0; i < level.length; i += 2) {
+      const a = level[i] as Int32Array;
+      const b = level[i + 1];
+      next.push(b ? mergeAscending(a, b) : a);
+    }
+    level = next;
   }
-  return out.sort();
+  return level[0] ?? null;
+}
+
+function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x <= y) {
+      out[o++] = x;
+      i++;
+    } else {
+      out[o++] = y;
+      j++;
+    }
+  }
+  out.set(a.subarray(i), o);
+  out.set(b.subarray(j), o + a.length - i);
+  return out;
 }
 
 /** What the filters keep of a year, and which of those are drawn (the legibility cut). */
@@ -257,8 +283,8 @@ export interface FlowSelection {
   passingRows: Int32Array;
   /** The first `shownCount` passing rows are drawn (value >= cutoff). */
   shownCount: number;
-  /** Drawn flows, largest value first. */
-  shown: Flow[];
+  /** Drawn flows, largest value first (built on first use). */
+  readonly shown: Flow[];
   hiddenCount: number;
   /** Total USD of kept flows below the cut-off. */
   hiddenValue: number;
@@ -312,21 +338,36 @@ export function selectFlowRows(
       }
     }
   }
-  const shown = new Array<Flow>(shownCount);
   let shownUsd = 0;
-  for (let k = 0; k < shownCount; k++) {
-    const r = passingRows[k] as number;
-    shown[k] = t.flows[r] as Flow;
-    shownUsd += usd[r] as number;
-  }
-  return {
+  for (let k = 0; k < shownCount; k++) shownUsd += usd[passingRows[k] as number] as number;
+  return new Selection(
+    t,
     cutoff,
     passingRows,
     shownCount,
-    shown,
-    hiddenCount: count - shownCount,
-    hiddenValue: count === shownCount ? 0 : totalUsd - shownUsd,
-  };
+    count - shownCount,
+    count === shownCount ? 0 : totalUsd - shownUsd,
+  );
+}
+
+/** A FlowSelection whose Flow list is built on first use (the map and the counts need only the rows). */
+class Selection implements FlowSelection {
+  private list: Flow[] | null = null;
+  constructor(
+    private readonly table: FlowTable,
+    readonly cutoff: number,
+    readonly passingRows: Int32Array,
+    readonly shownCount: number,
+    readonly hiddenCount: number,
+    readonly hiddenValue: number,
+  ) {}
+  get shown(): Flow[] {
+    this.list ??= Array.from(
+      this.passingRows.subarray(0, this.shownCount),
+      (r) => this.table.flows[r] as Flow,
+    );
+    return this.list;
+  }
 }
 
 /** Flow facet counts: per mineral (every other filter as set), per risk mode and per reason (selected minerals). */

@@ -28,7 +28,7 @@ export function renderEmbed(
       el('span', {}, '0%'),
       el('span', { class: 'ramp', style: `background:${gradient}` }),
       el('span', {}, '100%'),
-      el('span', {}, `· ${selectVisibleSites(s).length} sites · ${selectDrawnFlows(s).shown.length} flows`),
+      el('span', {}, `· ${selectVisibleSites(s).length} sites · ${selectDrawnFlows(s).shownCount} flows`),
     ),
     el(
       'a',

@@ -419,7 +419,7 @@ export function renderCounts(root: HTMLElement, s: AppState): void {
       {},
       el('strong', { 'data-testid': 'count-sites' }, String(sites)),
       ' sites · ',
-      el('strong', { 'data-testid': 'count-flows' }, String(drawn.shown.length)),
+      el('strong', { 'data-testid': 'count-flows' }, String(drawn.shownCount)),
       ` trade flows drawn${loading ? ' (loading…)' : ''}`,
     ),
     drawn.hiddenCount > 0

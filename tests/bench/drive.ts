@@ -63,6 +63,8 @@ export interface VisitOptions {
    * seconds per frame at the large scales and says nothing about a GPU.
    */
   nullDraw: 'after-load' | 'always';
+  /** Take heap snapshots around the timed changes (retained data growth); a few seconds per snapshot. */
+  heapSnapshots: boolean;
 }
 
 export interface ChangeSample {
@@ -89,6 +91,9 @@ export interface Visit {
   /** After the warm-up changes, before the timed ones; and after the timed ones (back at the start state). */
   heapBeforeChangesBytes: number;
   heapAfterChangesBytes: number;
+  /** Heap snapshot data bytes (compiled code excluded) before and after the timed changes; NaN when not taken. */
+  dataBeforeChangesBytes: number;
+  dataAfterChangesBytes: number;
   changes: ChangeSample[];
   /** Per profiled change: sampled ms in each part. */
   profile: Record<Part | 'gc', number> | null;
@@ -107,6 +112,49 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/** Snapshot node names that are compiled code or its metadata: V8 adds these as more functions get optimised. */
+const CODE_RE =
+  /InstructionStream|TrustedByteArray|ProtectedFixedArray|system \/ Code$|CodeWrapper|TrustedWeakFixedArray|SharedFunctionInfoWrapper|WeakArrayList/;
+
+/**
+ * Bytes of the JS heap that are data, not compiled code: a heap snapshot (which collects garbage first), summing the
+ * self size of every node except synthetic roots, off-heap natives and JIT code/metadata. Growth here is retained
+ * data (a leak); growth of usedSize alone can be V8 compiling more hot functions.
+ */
+async function heapDataBytes(cdp: CDPSession): Promise<number> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  try {
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  }
+  const snap = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]] } };
+    nodes: number[];
+    strings: string[];
+  };
+  const fields = snap.snapshot.meta.node_fields;
+  const types = snap.snapshot.meta.node_types[0];
+  const [iType, iName, iSize] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f)) as [
+    number,
+    number,
+    number,
+  ];
+  let total = 0;
+  for (let i = 0; i < snap.nodes.length; i += fields.length) {
+    const type = types[snap.nodes[i + iType] ?? 0];
+    const name = snap.strings[snap.nodes[i + iName] ?? 0] ?? '';
+    if (type === 'synthetic') continue;
+    if (type === 'native' && (!name.startsWith('system /') || /JSArrayBufferData|ExternalString/.test(name)))
+      continue;
+    if (CODE_RE.test(name)) continue;
+    total += snap.nodes[i + iSize] ?? 0;
+  }
+  return total;
 }
 
 async function waitReady(page: Page, timeout: number): Promise<void> {
@@ -257,6 +305,7 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
       await drain(page);
     }
     const heapBeforeChangesBytes = await heapUsed(cdp);
+    const dataBeforeChangesBytes = o.heapSnapshots ? await heapDataBytes(cdp) : NaN;
     const changes: ChangeSample[] = [];
     for (const c of o.changes) {
       const before = await metric(cdp, 'TaskDuration');
@@ -267,6 +316,7 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
       await drain(page);
     }
     const heapAfterChangesBytes = await heapUsed(cdp);
+    const dataAfterChangesBytes = o.heapSnapshots ? await heapDataBytes(cdp) : NaN;
 
     let profile: Visit['profile'] = null;
     if (o.maps && o.profiledChanges.length > 0) {
@@ -324,6 +374,8 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
       heapLoadBytes,
       heapBeforeChangesBytes,
       heapAfterChangesBytes,
+      dataBeforeChangesBytes,
+      dataAfterChangesBytes,
       changes,
       profile,
       year,
