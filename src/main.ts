@@ -21,6 +21,7 @@ import { flowGpuFilter, siteGpuFilter, type SiteInstance } from './derive/filter
 import { decodeRoutes } from './derive/routes';
 import { ArcSets } from './layers/arc-sets';
 import { buildLayers, type LaneDatum } from './layers/build';
+import { placeLabels, type LabelCandidate } from './derive/labels';
 import { createMap, hasWebGl2, type MapHandle } from './map/map';
 import type { CountryInfo } from './model/types';
 import type { ArcDatum } from './derive/flows';
@@ -134,8 +135,7 @@ function fileFailed(error: unknown, what: string): void {
 // ---------------------------------------------------------------- map (if WebGL2 is available)
 // Declared before the map starts: startMap() runs during module evaluation and resets these.
 let lastLayerInputs: unknown[] = [];
-let firstViewDrawn = false;
-let lastLabels: { key: string; labels: CountryInfo[]; weight: Map<string, number> } | null = null;
+let lastLabels: { key: string; labels: CountryInfo[] } | null = null;
 /** Run once, the first time the map reports the view drawn. */
 const afterFirstView: (() => void)[] = [];
 const arcSets = new ArcSets();
@@ -233,16 +233,21 @@ function updateLayers(s: AppState): void {
     s.routes,
     selectedId,
     viewReady,
-    allLabels,
+    // Labels are placed for the camera: again after each move.
+    s.view,
     s.scenario,
     // The scenario chunk changes the layers only when there is a scenario to draw.
     s.scenario ? scenarioModule : null,
   ];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
-  // The first view is drawn once, complete (sites, labels and flows together): no frame for a partial view, which
-  // costs a full redraw on slow GPUs. Later loads (another year) keep the sites up while the flows arrive.
-  if (!viewReady && !firstViewDrawn) return;
-  firstViewDrawn ||= viewReady;
+  // Views are drawn complete (sites, labels and flows together): while the data of a view loads (the first view,
+  // another year, the sea routes) the map keeps its last picture and says it is not ready. No frame is spent on a
+  // partial view, which costs a full redraw on slow GPUs, and playing through the years does not flash empty.
+  if (!viewReady) {
+    layersReady = false;
+    html.dataset.mapReady = 'false';
+    return;
+  }
   lastLayerInputs = inputs;
   // Label weight: value drawn per country (exporter or importer), from the table's columns.
   const index = selectFilterIndex(s);
@@ -255,19 +260,25 @@ function updateLayers(s: AppState): void {
     if (e >= 0) byCountry[e] = (byCountry[e] as number) + v;
     if (i >= 0) byCountry[i] = (byCountry[i] as number) + v;
   }
-  let weight = new Map<string, number>();
-  for (const [iso3, c] of index.country)
-    if ((byCountry[c] as number) > 0) weight.set(iso3, byCountry[c] as number);
-  // At world zoom only countries trading in this view are named; from LABEL_ALL_ZOOM on, every country.
-  let labels: CountryInfo[] = [...s.data.countries.values()].filter(
-    (c) => c.label && (allLabels || weight.has(c.iso3)),
-  );
-  // Same names with about the same priorities: keep the previous arrays so the label layer does no new layout.
-  const labelKey = labels
-    .map((c) => `${c.iso3}${Math.round(10 * Math.log10(1 + (weight.get(c.iso3) ?? 0)))}`)
-    .join();
-  if (lastLabels?.key === labelKey) ({ labels, weight } = lastLabels);
-  else lastLabels = { key: labelKey, labels, weight };
+  // At world zoom only countries trading in this view are named; from LABEL_ALL_ZOOM on, every country. The most
+  // traded first; names that would overlap a more important one are left out (placed again after each move).
+  const { width, height } = map.size();
+  const candidates: LabelCandidate[] = [];
+  for (const c of s.data.countries.values()) {
+    const w = byCountry[index.country.get(c.iso3) ?? -1] ?? 0;
+    if (!c.label || (!allLabels && !(w > 0))) continue;
+    const [x, y] = map.project(c.label);
+    candidates.push({ id: c.iso3, text: c.name, x, y, priority: Math.log10(1 + w) });
+  }
+  const placed = placeLabels(candidates, width, height);
+  // The same names as last time: keep the previous array so the label layer does no new layout.
+  const labelKey = placed.join();
+  if (lastLabels?.key !== labelKey)
+    lastLabels = {
+      key: labelKey,
+      labels: placed.map((id) => s.data?.countries.get(id)).filter((c): c is CountryInfo => !!c),
+    };
+  const labels = lastLabels.labels;
   const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
   const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;
   // Colours change only with a scenario (and once its chunk has arrived), not when the chunk loads without one.
@@ -292,7 +303,6 @@ function updateLayers(s: AppState): void {
       colorBy: f.colorBy,
       widthBy: f.widthBy,
       labels,
-      labelWeight: weight,
       selectedId,
       isLost,
       scenarioKey,

@@ -1,12 +1,7 @@
 // Pure layer factories: (data, GPU filter uniforms, display modes) -> deck.gl layers with stable ids. No state, no DOM.
 import type { Layer } from '@deck.gl/core';
 import { ArcLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import {
-  CollisionFilterExtension,
-  DataFilterExtension,
-  type CollisionFilterExtensionProps,
-  type DataFilterExtensionProps,
-} from '@deck.gl/extensions';
+import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { KIND_COLORS, KIND_RADIUS_PX } from '../config/app';
 import type { ArcBuffers, ArcStyle } from '../derive/arc-buffers';
 import { shareColor, widthPx, widthPxTonnes, type ArcDatum } from '../derive/flows';
@@ -41,8 +36,8 @@ export interface LayerInput {
   flowView: FlowView;
   colorBy: ColorBy;
   widthBy: WidthBy;
+  /** Country names to draw (already placed without overlaps). */
   labels: CountryInfo[];
-  labelWeight: ReadonlyMap<string, number>;
   /** Flows a supply-shock scenario cuts are drawn grey and faint; null without a scenario. */
   isLost: ((flow: Flow) => boolean) | null;
   /** Changes whenever the scenario does, so deck.gl recomputes the colours. */
@@ -50,7 +45,6 @@ export interface LayerInput {
   selectedId: string | null;
 }
 
-const collision = new CollisionFilterExtension();
 /**
  * DataFilterExtension whose category values are used as their own bit index. The stock extension numbers categories
  * in order of first appearance while it transforms the category attribute on the CPU; the arc layers hand it ready
@@ -142,7 +136,8 @@ export function buildLayers(input: LayerInput): Layer[] {
   const { index, colorBy, widthBy, isLost, scenarioKey } = input;
   const lanesOn = input.flowView === 'sea-lanes' && input.lanes !== null;
   const layers: Layer[] = [
-    new TextLayer<CountryInfo, CollisionFilterExtensionProps<CountryInfo>>({
+    // Labels are placed on the CPU (derive/labels.ts): only the names that fit are passed in.
+    new TextLayer<CountryInfo>({
       id: 'country-labels',
       data: input.labels,
       getPosition: (c) => c.label ?? c.anchor,
@@ -156,11 +151,6 @@ export function buildLayers(input: LayerInput): Layer[] {
       outlineWidth: 2,
       outlineColor: [247, 245, 240, 230],
       fontSettings: { sdf: true },
-      extensions: [collision],
-      collisionEnabled: true,
-      getCollisionPriority: (c: CountryInfo) => Math.log10(1 + (input.labelWeight.get(c.iso3) ?? 0)),
-      collisionTestProps: { sizeScale: 1.4 },
-      updateTriggers: { getCollisionPriority: [input.labelWeight] },
       parameters: { depthCompare: 'always' },
     }),
   ];

@@ -30,6 +30,9 @@ export interface MapHandle {
   /** Fit the camera to [lng, lat] points (with padding for the panels). */
   fitTo(points: [number, number][]): void;
   getView(): ViewState;
+  /** Screen position (CSS pixels from the map's top left) of [lng, lat], and the map's size. */
+  project(lngLat: readonly [number, number]): [number, number];
+  size(): { width: number; height: number };
   /** The deck.gl canvas, for pixel checks and exports. */
   getDeckCanvas(): HTMLCanvasElement | null;
   getMapCanvas(): HTMLCanvasElement;
@@ -227,6 +230,14 @@ export function createMap(opts: MapOptions): MapHandle {
     getView() {
       const c = map.getCenter();
       return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };
+    },
+    project(lngLat) {
+      const p = map.project([lngLat[0], lngLat[1]]);
+      return [p.x, p.y];
+    },
+    size() {
+      const c = map.getContainer();
+      return { width: c.clientWidth, height: c.clientHeight };
     },
     getDeckCanvas: () => overlay.getCanvas(),
     async capture(ratio) {

@@ -1,0 +1,46 @@
+// Country-label placement on the CPU: the most important names first, none overlapping (screen pixels).
+
+export interface LabelCandidate {
+  id: string;
+  text: string;
+  /** Anchor in screen pixels (the label is centred on it). */
+  x: number;
+  y: number;
+  /** Larger is placed first. */
+  priority: number;
+}
+
+export interface LabelBox {
+  /** Average glyph advance in pixels (11 px system sans: ~6.3 px) and line height, both before padding. */
+  charWidthPx: number;
+  heightPx: number;
+  /** Extra space around each label, in pixels. */
+  padPx: number;
+}
+
+export const LABEL_BOX: LabelBox = { charWidthPx: 6.3, heightPx: 13, padPx: 3 };
+
+/**
+ * Greedy placement, as map renderers do: candidates by priority (ties by id, so the result is deterministic); a label
+ * is kept when its box does not overlap a kept one. Off-screen anchors are left out. Returns the kept ids, in order.
+ * O(n * kept), fine for the ~250 countries.
+ */
+export function placeLabels(
+  candidates: readonly LabelCandidate[],
+  width: number,
+  height: number,
+  box: LabelBox = LABEL_BOX,
+): string[] {
+  const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
+  const kept: { x0: number; y0: number; x1: number; y1: number; id: string }[] = [];
+  for (const c of order) {
+    if (!Number.isFinite(c.x) || !Number.isFinite(c.y)) continue;
+    if (c.x < 0 || c.y < 0 || c.x > width || c.y > height) continue;
+    const hw = (c.text.length * box.charWidthPx) / 2 + box.padPx;
+    const hh = box.heightPx / 2 + box.padPx;
+    const b = { x0: c.x - hw, y0: c.y - hh, x1: c.x + hw, y1: c.y + hh, id: c.id };
+    if (kept.some((k) => b.x0 < k.x1 && k.x0 < b.x1 && b.y0 < k.y1 && k.y0 < b.y1)) continue;
+    kept.push(b);
+  }
+  return kept.map((k) => k.id);
+}
