@@ -49,7 +49,7 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
 export function renderBlocks(blocks: readonly Block[]): string {
-  const w = { metric: 56, app: 24, ref: 12, ratio: 8, target: 22 };
+  const w = { metric: 68, app: 12, ref: 12, ratio: 9, target: 22 };
   const out: string[] = [];
   const header =
     pad('  metric', w.metric) +
@@ -70,7 +70,8 @@ export function renderBlocks(blocks: readonly Block[]): string {
         pad(`  ${r.metric}`, w.metric) +
           lpad(fmt(r.app), w.app) +
           lpad(fmt(r.ref), w.ref) +
-          lpad(Number.isFinite(q) ? `${q.toFixed(2)}x` : '—', w.ratio) +
+          // A ratio of two figures near zero (growth, say) means nothing: shown as a dash.
+          lpad(Number.isFinite(q) && q > 0 && Math.abs(q) < 1000 ? `${q.toFixed(2)}x` : '—', w.ratio) +
           '  ' +
           pad(r.target?.text ?? '', w.target) +
           verdict,

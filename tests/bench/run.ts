@@ -277,7 +277,7 @@ function blockFor(scale: Scale, visits: Visits, info: DataInfo): { block: Block;
   const growthApp = cell(A, 'app', (v) => v.heapAfterChangesBytes - v.heapBeforeChangesBytes, mb);
   const growthRef = cell(R, 'ref', (v) => v.heapAfterChangesBytes - v.heapBeforeChangesBytes, mb);
   rows.push({
-    metric: `JS heap growth over ${n} more changes (usedSize: data + JIT code)`,
+    metric: `JS heap growth, ${n} changes (usedSize: data + JIT code)`,
     app: growthApp,
     ref: growthRef,
   });
@@ -290,7 +290,7 @@ function blockFor(scale: Scale, visits: Visits, info: DataInfo): { block: Block;
         ? dataApp.value <= 0.01 * heapApp.value
         : null;
     rows.push({
-      metric: `retained data growth over ${n} changes (snapshot, JIT code excluded)`,
+      metric: `retained data growth, ${n} changes (heap snapshot, no JIT code)`,
       app: dataApp,
       ref: dataRef,
       ...(at('default') ? { target: { text: '<= 1% of heap (none)', pass: dataOk } } : {}),
