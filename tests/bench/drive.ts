@@ -79,7 +79,7 @@ export interface ChangeSample {
   panelsMs: number;
   /** From the change to the end of the next animation frame (wall). */
   frameMs: number;
-  /** Main-thread busy time (CDP Performance TaskDuration) from before the change to the end of the next frame. */
+  /** Main-thread busy time (CDP TaskDuration less DevTools commands) from before the change to the end of the next frame. */
   cpuMs: number;
 }
 
@@ -103,9 +103,14 @@ export interface Visit {
 
 const delay = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
-async function metric(cdp: CDPSession, name: string): Promise<number> {
+/**
+ * Main-thread busy seconds so far, without the harness's own DevTools commands (readiness polling, these metric
+ * calls): Performance.getMetrics TaskDuration - DevToolsCommandDuration.
+ */
+async function pageCpu(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === name)?.value ?? 0;
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  return get('TaskDuration') - get('DevToolsCommandDuration');
 }
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
@@ -308,9 +313,9 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
     const dataBeforeChangesBytes = o.heapSnapshots ? await heapDataBytes(cdp) : NaN;
     const changes: ChangeSample[] = [];
     for (const c of o.changes) {
-      const before = await metric(cdp, 'TaskDuration');
+      const before = await pageCpu(cdp);
       const r = await change(page, o.kind, c, o.allMinerals);
-      const after = await metric(cdp, 'TaskDuration');
+      const after = await pageCpu(cdp);
       changes.push({ ...r, cpuMs: (after - before) * 1000 });
       await waitReady(page, o.readyTimeoutMs);
       await drain(page);
@@ -342,7 +347,7 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
 
     let year: Visit['year'] = null;
     if (o.yearSwitch) {
-      const before = await metric(cdp, 'TaskDuration');
+      const before = await pageCpu(cdp);
       const t0 = await page.evaluate(
         ({ kind, y }) => {
           const t = performance.now();
@@ -358,7 +363,7 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
       );
       await delay(20);
       await waitReady(page, o.readyTimeoutMs);
-      const after = await metric(cdp, 'TaskDuration');
+      const after = await pageCpu(cdp);
       const readyAt = await page.evaluate(() => window.__bench?.lastReady ?? NaN);
       const shown = await page.evaluate(
         () => window.__cmm?.state().filters.year ?? window.__cmmRef?.filters() ?? null,
