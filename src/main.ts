@@ -23,7 +23,6 @@ import { ArcSets } from './layers/arc-sets';
 import { buildLayers, type LaneDatum } from './layers/build';
 import { placeLabels, type LabelCandidate } from './derive/labels';
 import { createMap, hasWebGl2, type MapHandle } from './map/map';
-import type { CountryInfo } from './model/types';
 import type { ArcDatum } from './derive/flows';
 import {
   keepSpec,
@@ -135,7 +134,7 @@ function fileFailed(error: unknown, what: string): void {
 // ---------------------------------------------------------------- map (if WebGL2 is available)
 // Declared before the map starts: startMap() runs during module evaluation and resets these.
 let lastLayerInputs: unknown[] = [];
-let lastLabels: { key: string; labels: CountryInfo[] } | null = null;
+let lastLabelKey = '';
 /** Run once, the first time the map reports the view drawn. */
 const afterFirstView: (() => void)[] = [];
 const arcSets = new ArcSets();
@@ -175,6 +174,7 @@ function startMap(): void {
   });
   if (basemapData) map.setBasemap(basemapData);
   lastLayerInputs = [];
+  lastLabelKey = '';
   updateLayers(store.getState());
 }
 
@@ -271,14 +271,17 @@ function updateLayers(s: AppState): void {
     candidates.push({ id: c.iso3, text: c.name, x, y, priority: Math.log10(1 + w) });
   }
   const placed = placeLabels(candidates, width, height);
-  // The same names as last time: keep the previous array so the label layer does no new layout.
+  // Names change only when the placed set does.
   const labelKey = placed.join();
-  if (lastLabels?.key !== labelKey)
-    lastLabels = {
-      key: labelKey,
-      labels: placed.map((id) => s.data?.countries.get(id)).filter((c): c is CountryInfo => !!c),
-    };
-  const labels = lastLabels.labels;
+  if (lastLabelKey !== labelKey) {
+    lastLabelKey = labelKey;
+    map.setLabels(
+      placed.flatMap((id) => {
+        const c = s.data?.countries.get(id);
+        return c?.label ? [{ text: c.name, lngLat: c.label }] : [];
+      }),
+    );
+  }
   const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
   const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;
   // Colours change only with a scenario (and once its chunk has arrived), not when the chunk loads without one.
@@ -302,7 +305,6 @@ function updateLayers(s: AppState): void {
       flowView: f.flowView,
       colorBy: f.colorBy,
       widthBy: f.widthBy,
-      labels,
       selectedId,
       isLost,
       scenarioKey,

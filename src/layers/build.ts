@@ -1,6 +1,6 @@
 // Pure layer factories: (data, GPU filter uniforms, display modes) -> deck.gl layers with stable ids. No state, no DOM.
 import type { Layer } from '@deck.gl/core';
-import { ArcLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ArcLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import { KIND_COLORS, KIND_RADIUS_PX } from '../config/app';
 import type { ArcBuffers, ArcStyle } from '../derive/arc-buffers';
@@ -14,7 +14,7 @@ import {
   type FlowGpuFilter,
   type SiteInstance,
 } from '../derive/filter';
-import type { CountryInfo, Flow } from '../model/types';
+import type { Flow } from '../model/types';
 import type { ColorBy, FlowView, WidthBy } from '../state/store';
 
 /** A flow drawn along its sea lane: [lng, lat] degrees, unwrapped longitudes. */
@@ -36,8 +36,6 @@ export interface LayerInput {
   flowView: FlowView;
   colorBy: ColorBy;
   widthBy: WidthBy;
-  /** Country names to draw (already placed without overlaps). */
-  labels: CountryInfo[];
   /** Flows a supply-shock scenario cuts are drawn grey and faint; null without a scenario. */
   isLost: ((flow: Flow) => boolean) | null;
   /** Changes whenever the scenario does, so deck.gl recomputes the colours. */
@@ -135,25 +133,7 @@ function arcWidth(d: ArcDatum, widthBy: WidthBy): number {
 export function buildLayers(input: LayerInput): Layer[] {
   const { index, colorBy, widthBy, isLost, scenarioKey } = input;
   const lanesOn = input.flowView === 'sea-lanes' && input.lanes !== null;
-  const layers: Layer[] = [
-    // Labels are placed on the CPU (derive/labels.ts): only the names that fit are passed in.
-    new TextLayer<CountryInfo>({
-      id: 'country-labels',
-      data: input.labels,
-      getPosition: (c) => c.label ?? c.anchor,
-      getText: (c) => c.name,
-      getSize: 11,
-      sizeUnits: 'pixels',
-      getColor: [90, 90, 100, 200],
-      fontFamily: 'system-ui, "DejaVu Sans", sans-serif',
-      fontWeight: 500,
-      characterSet: 'auto',
-      outlineWidth: 2,
-      outlineColor: [247, 245, 240, 230],
-      fontSettings: { sdf: true },
-      parameters: { depthCompare: 'always' },
-    }),
-  ];
+  const layers: Layer[] = [];
 
   // One arc layer per mineral and part of the flow filter ("either" focus = exporter side + importer side, disjoint).
   // Each draws only the prefix of its arcs at or above the value threshold; uniforms decide within it.

@@ -41,7 +41,24 @@ export interface MapHandle {
    * their frames are drawn (WebGL buffers are cleared after compositing). Restores the pixel ratio afterwards.
    * Resolves to the basemap and overlay images, each width x height CSS pixels times ratio.
    */
-  capture(ratio: number): Promise<{ basemap: HTMLCanvasElement; overlay: HTMLCanvasElement }>;
+  capture(ratio: number): Promise<MapImages>;
+  /**
+   * Country names drawn as HTML text over the map (already placed without overlaps by the caller); they follow the
+   * camera while it moves. Text is set as text, never as HTML.
+   */
+  setLabels(labels: readonly MapLabel[]): void;
+}
+
+export interface MapLabel {
+  text: string;
+  lngLat: readonly [number, number];
+}
+
+/** An export's parts: both canvases at the requested ratio, and the labels at their CSS-pixel positions. */
+export interface MapImages {
+  basemap: HTMLCanvasElement;
+  overlay: HTMLCanvasElement;
+  labels: { text: string; x: number; y: number }[];
 }
 
 export interface MapOptions {
@@ -161,6 +178,26 @@ export function createMap(opts: MapOptions): MapHandle {
     },
   });
   map.addControl(overlay);
+  // Country names: HTML text above the canvases (no font atlas or shader program), moved with the camera.
+  const labelEls = document.createElement('div');
+  labelEls.className = 'map-labels';
+  labelEls.setAttribute('aria-hidden', 'true');
+  opts.container.append(labelEls);
+  let labels: readonly MapLabel[] = [];
+  const projectedLabels = () =>
+    labels.map((l) => {
+      const p = map.project([l.lngLat[0], l.lngLat[1]]);
+      return { text: l.text, x: p.x, y: p.y };
+    });
+  const placeLabels = () => {
+    const at = projectedLabels();
+    labelEls.childNodes.forEach((node, i) => {
+      const p = at[i];
+      if (p) (node as HTMLElement).style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)`;
+    });
+  };
+  map.on('move', placeLabels);
+  map.on('resize', placeLabels);
   map.on('moveend', () => {
     const c = map.getCenter();
     opts.onViewChange({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
@@ -288,7 +325,18 @@ export function createMap(opts: MapOptions): MapHandle {
       overlay.setProps({ useDevicePixels: true });
       if (!done) throw new Error('the map did not render at the requested resolution in time');
       const [basemap, overlayImage] = await both;
-      return { basemap, overlay: overlayImage };
+      return { basemap, overlay: overlayImage, labels: projectedLabels() };
+    },
+    setLabels(next) {
+      labelEls.replaceChildren(
+        ...next.map((l) => {
+          const span = document.createElement('span');
+          span.textContent = l.text;
+          return span;
+        }),
+      );
+      labels = next;
+      placeLabels();
     },
     getMapCanvas: () => map.getCanvas(),
   };

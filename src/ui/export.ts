@@ -6,6 +6,7 @@ import { decodeRisk } from '../derive/risk-codes';
 import type { Flow, Site } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
+import type { MapImages } from '../map/map';
 
 const CSV_COLUMNS = [
   'record_type',
@@ -145,11 +146,7 @@ export function downloadGeoJson(s: AppState): void {
  * Compose the PNG: basemap and overlay images (already at `ratio`), then the title, the legend and the attribution
  * drawn with the 2D canvas API (text is drawn, never parsed). Sizes are in CSS pixels, scaled by ratio.
  */
-export function composePng(
-  s: AppState,
-  images: { basemap: HTMLCanvasElement; overlay: HTMLCanvasElement },
-  ratio: number,
-): HTMLCanvasElement {
+export function composePng(s: AppState, images: MapImages, ratio: number): HTMLCanvasElement {
   const { basemap, overlay } = images;
   const canvas = document.createElement('canvas');
   canvas.width = basemap.width;
@@ -162,6 +159,20 @@ export function composePng(
   const W = canvas.width / ratio;
   const H = canvas.height / ratio;
   const font = (px: number, weight = 400) => `${weight} ${px}px system-ui, "DejaVu Sans", sans-serif`;
+  // Country names as on screen (HTML over the map there): a light halo, then the text.
+  ctx.font = font(11, 500);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  for (const l of images.labels) {
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = 'rgba(247,245,240,0.9)';
+    ctx.strokeText(l.text, l.x, l.y);
+    ctx.fillStyle = 'rgba(90,90,100,0.85)';
+    ctx.fillText(l.text, l.x, l.y);
+  }
+  ctx.textAlign = 'start';
+  ctx.textBaseline = 'alphabetic';
   const names = (iso3: string) => s.data?.countries.get(iso3)?.name ?? iso3;
   const title = describeView(s.filters, s.data.minerals, names, s.scenario);
   // Title bar.
