@@ -135,6 +135,7 @@ function fileFailed(error: unknown, what: string): void {
 // Declared before the map starts: startMap() runs during module evaluation and resets these.
 let lastLayerInputs: unknown[] = [];
 let lastLabelKey = '';
+let lastLabelInputs: unknown[] = [];
 /** Run once, the first time the map reports the view drawn. */
 const afterFirstView: (() => void)[] = [];
 const arcSets = new ArcSets();
@@ -174,6 +175,7 @@ function startMap(): void {
   });
   if (basemapData) map.setBasemap(basemapData);
   lastLayerInputs = [];
+  lastLabelInputs = [];
   lastLabelKey = '';
   updateLayers(store.getState());
 }
@@ -223,7 +225,6 @@ function updateLayers(s: AppState): void {
   const selectedId = s.selection?.id ?? null;
   // A scenario (e.g. from a link) is part of the view: not ready until its chunk has loaded and dimmed the flows.
   const viewReady = selectViewReady(s) && !(s.scenario && !scenarioModule);
-  const allLabels = s.view.zoom >= LABEL_ALL_ZOOM;
   const f = s.filters;
   const inputs = [
     s.data,
@@ -233,8 +234,6 @@ function updateLayers(s: AppState): void {
     s.routes,
     selectedId,
     viewReady,
-    // Labels are placed for the camera: again after each move.
-    s.view,
     s.scenario,
     // The scenario chunk changes the layers only when there is a scenario to draw.
     s.scenario ? scenarioModule : null,
@@ -249,7 +248,50 @@ function updateLayers(s: AppState): void {
     return;
   }
   lastLayerInputs = inputs;
-  // Label weight: value drawn per country (exporter or importer), from the table's columns.
+  const index = selectFilterIndex(s);
+  const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
+  const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;
+  // Colours change only with a scenario (and once its chunk has arrived), not when the chunk loads without one.
+  const scenarioKey = s.scenario
+    ? `${JSON.stringify(s.scenario)}:${scenarioModule ? 'ready' : 'pending'}`
+    : 'none';
+  layersReady = viewReady;
+  map.setLayers(
+    buildLayers({
+      sites: selectSiteInstances(s),
+      siteFilter: siteGpuFilter(f, index),
+      flowArcs: arcSets.sets(table, s.data.countries, flowFilter.minerals, flowFilter.minValue, {
+        colorBy: f.colorBy,
+        widthBy: f.widthBy,
+        isLost,
+        key: `${f.colorBy}|${f.widthBy}|${scenarioKey}`,
+      }),
+      lanes: f.flowView === 'sea-lanes' ? yearLanes(selectYearArcs(s), s.routes) : null,
+      flowFilter,
+      index,
+      flowView: f.flowView,
+      colorBy: f.colorBy,
+      widthBy: f.widthBy,
+      selectedId,
+      isLost,
+      scenarioKey,
+    }),
+  );
+}
+
+/**
+ * Country names (HTML over the map): the countries trading in the drawn flows, by value, placed without overlaps for
+ * the current camera. Runs after the layers, with the panels: only when the drawn flows, the camera or the data change.
+ */
+function updateLabels(s: AppState): void {
+  if (!map || !s.data) return;
+  const table = selectFlowTable(s);
+  const drawn = selectDrawnFlows(s);
+  const allLabels = s.view.zoom >= LABEL_ALL_ZOOM;
+  const inputs = [s.data, table, drawn, s.view, layersReady];
+  if (!layersReady || inputs.every((x, i) => x === lastLabelInputs[i])) return;
+  lastLabelInputs = inputs;
+  // Weight: value drawn per country: value drawn per country (exporter or importer), from the table's columns.
   const index = selectFilterIndex(s);
   const byCountry = new Float64Array(index.country.size);
   for (let k = 0; k < drawn.shownCount; k++) {
@@ -282,34 +324,6 @@ function updateLayers(s: AppState): void {
       }),
     );
   }
-  const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
-  const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;
-  // Colours change only with a scenario (and once its chunk has arrived), not when the chunk loads without one.
-  const scenarioKey = s.scenario
-    ? `${JSON.stringify(s.scenario)}:${scenarioModule ? 'ready' : 'pending'}`
-    : 'none';
-  layersReady = viewReady;
-  map.setLayers(
-    buildLayers({
-      sites: selectSiteInstances(s),
-      siteFilter: siteGpuFilter(f, index),
-      flowArcs: arcSets.sets(table, s.data.countries, flowFilter.minerals, flowFilter.minValue, {
-        colorBy: f.colorBy,
-        widthBy: f.widthBy,
-        isLost,
-        key: `${f.colorBy}|${f.widthBy}|${scenarioKey}`,
-      }),
-      lanes: f.flowView === 'sea-lanes' ? yearLanes(selectYearArcs(s), s.routes) : null,
-      flowFilter,
-      index,
-      flowView: f.flowView,
-      colorBy: f.colorBy,
-      widthBy: f.widthBy,
-      selectedId,
-      isLost,
-      scenarioKey,
-    }),
-  );
 }
 
 function renderDetails(s: AppState): void {
@@ -390,8 +404,9 @@ function updateChoropleth(s: AppState): void {
 }
 
 /**
- * User Timing for the benchmark (tests/bench): 'cmm:layers' spans the layer update of a state change, 'cmm:panels'
- * the panels' (counts, legend, filters, chart, details, scenario). Only the latest of each is kept.
+ * User Timing for the benchmark (tests/bench): 'cmm:layers' spans the deck.gl layer update of a state change,
+ * 'cmm:panels' the DOM that follows it: country names over the map, panels (counts, legend, filters, chart, details,
+ * scenario). Only the latest of each is kept.
  */
 function measure(name: 'cmm:layers' | 'cmm:panels', start: number): void {
   performance.clearMeasures(name);
@@ -404,6 +419,7 @@ function render(s: AppState, prev: AppState | null): void {
   updateLayers(s);
   const t1 = performance.now();
   measure('cmm:layers', t0);
+  updateLabels(s);
   renderPanels(s, prev);
   measure('cmm:panels', t1);
   if (!map && s.status === 'ready') html.dataset.mapReady = 'false';
