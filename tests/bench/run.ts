@@ -309,7 +309,7 @@ function blockFor(scale: Scale, visits: Visits, info: DataInfo): { block: Block;
   });
   const panelsApp = pooled(A, 'app', (c) => c.panelsMs);
   rows.push({
-    metric: 'filter change: panels + map names updated (counts, legend, chart), CPU',
+    metric: 'filter change: panels + names updated (counts, legend, chart), CPU',
     app: panelsApp,
     ref: { na: 'no panels' },
     ...(at('synthetic-100000') && panelsApp && 'value' in panelsApp
