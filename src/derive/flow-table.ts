@@ -28,6 +28,12 @@ export interface FlowTable {
   readonly importer: Int32Array;
   /** Rows of each mineral (by FilterIndex.mineral), in row order. */
   readonly byMineral: readonly Int32Array[];
+  /**
+   * The same columns per mineral, contiguous and in row order (`byMineral[m][k]` is row k's table row): a filter
+   * change reads one mineral's rows sequentially instead of striding through the whole year (at a million rows the
+   * strided reads cost more than the filtering).
+   */
+  readonly mineralColumns: readonly MineralColumns[];
   /** The exporter's share (0..1) of the year's exports of the row's HS code (all rows of that code). */
   readonly exporterShare: Float32Array;
   /**
@@ -35,6 +41,15 @@ export interface FlowTable {
    * (rows with the same HS code, exporter and importer, e.g. one code listed under two minerals, count together).
    */
   readonly importerDependence: Float32Array;
+}
+
+export interface MineralColumns {
+  rows: Int32Array;
+  value: Float32Array;
+  usd: Float64Array;
+  risk: Uint8Array;
+  exporter: Int32Array;
+  importer: Int32Array;
 }
 
 export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): FlowTable {
@@ -72,6 +87,24 @@ export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): Flow
     rows[fill[m] as number] = r;
     fill[m] = (fill[m] as number) + 1;
   }
+  const mineralColumns = byMineral.map((list): MineralColumns => {
+    const col = {
+      rows: list,
+      value: new Float32Array(list.length),
+      usd: new Float64Array(list.length),
+      risk: new Uint8Array(list.length),
+      exporter: new Int32Array(list.length),
+      importer: new Int32Array(list.length),
+    };
+    list.forEach((r, k) => {
+      col.value[k] = value[r] as number;
+      col.usd[k] = usd[r] as number;
+      col.risk[k] = risk[r] as number;
+      col.exporter[k] = exporter[r] as number;
+      col.importer[k] = importer[r] as number;
+    });
+    return col;
+  });
   const { exporterShare, importerDependence } = shareColumns(sorted, exporter, importer);
   return {
     flows: sorted,
@@ -82,6 +115,7 @@ export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): Flow
     exporter,
     importer,
     byMineral,
+    mineralColumns,
     exporterShare,
     importerDependence,
   };
@@ -209,7 +243,7 @@ function focusOk(c: Compiled, e: number, i: number): boolean {
   return e === c.focus || i === c.focus;
 }
 
-const scratch = new WeakMap<FlowTable, Int32Array>();
+const scratch = new WeakMap<FlowTable, { rows: Int32Array; value: Float32Array; usd: Float64Array }>();
 
 /** Entries of an ascending list below `end` (binary search). */
 function countBelow(list: Int32Array, end: number): number {
@@ -224,55 +258,26 @@ function countBelow(list: Int32Array, end: number): number {
 }
 
 /**
- * The rows of the selected minerals above the minimum value (row index < end), ascending, i.e. largest value first;
- * null when they are a large part of the rows, where one straight scan is faster. One mineral: its own row list.
+ * The selected minerals' columns, each cut at the minimum value (row < end); null when their rows are a large part of
+ * the rows above it, where one straight scan of the table is faster.
  */
-function mineralRows(t: FlowTable, f: FilterSpec, index: FilterIndex, end: number): Int32Array | null {
-  const lists: Int32Array[] = [];
-  let n = 0;
+function mineralLists(
+  t: FlowTable,
+  f: FilterSpec,
+  index: FilterIndex,
+  end: number,
+): { col: MineralColumns; n: number }[] | null {
+  const lists: { col: MineralColumns; n: number }[] = [];
+  let total = 0;
   for (const id of new Set(f.minerals)) {
     const m = index.mineral.get(id);
-    const list = m === undefined ? undefined : t.byMineral[m];
-    if (!list) continue;
-    const below = list.subarray(0, countBelow(list, end));
-    lists.push(below);
-    n += below.length;
+    const col = m === undefined ? undefined : t.mineralColumns[m];
+    if (!col) continue;
+    const n = countBelow(col.rows, end);
+    lists.push({ col, n });
+    total += n;
   }
-  if (n * 4 > end) return null;
-  if (lists.length === 1) return lists[0] ?? null;
-  // Pairwise merges of ascending lists: O(n log k), no sort.
-  let level = lists;
-  while (level.length > 1) {
-    const next: Int32Array[] = [];
-    for (let i = 0; i < level.length; i += 2) {
-      const a = level[i] as Int32Array;
-      const b = level[i + 1];
-      next.push(b ? mergeAscending(a, b) : a);
-    }
-    level = next;
-  }
-  return level[0] ?? null;
-}
-
-function mergeAscending(a: Int32Array, b: Int32Array): Int32Array {
-  const out = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let o = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x <= y) {
-      out[o++] = x;
-      i++;
-    } else {
-      out[o++] = y;
-      j++;
-    }
-  }
-  out.set(a.subarray(i), o);
-  out.set(b.subarray(j), o + a.length - i);
-  return out;
+  return total * 4 > end ? null : lists;
 }
 
 /** What the filters keep of a year, and which of those are drawn (the legibility cut). */
@@ -305,21 +310,61 @@ export function selectFlowRows(
   const c = compile(f, index);
   const end = countAtLeast(t.value, c.minValue);
   const { value, usd, mineral, risk, exporter, importer } = t;
-  // One scratch row list per table, reused by every change (a year can have a million rows).
-  let rows = scratch.get(t);
-  if (!rows) scratch.set(t, (rows = new Int32Array(t.value.length)));
-  const candidates = mineralRows(t, f, index, end);
-  const n = candidates === null ? end : candidates.length;
+  // Scratch lists per table, reused by every change (a year can have a million rows): rows, values, USD.
+  let sc = scratch.get(t);
+  if (!sc) {
+    const n = t.value.length;
+    sc = { rows: new Int32Array(n), value: new Float32Array(n), usd: new Float64Array(n) };
+    scratch.set(t, sc);
+  }
+  const rows = sc.rows;
+  const vals = sc.value;
+  const usds = sc.usd;
   let count = 0;
   let total = 0;
   let totalUsd = 0;
-  for (let k = 0; k < n; k++) {
-    const r = candidates === null ? k : (candidates[k] as number);
-    if (c.mineralOk[mineral[r] as number] === 0 || c.riskOk[risk[r] as number] === 0) continue;
-    if (c.focus !== -1 && !focusOk(c, exporter[r] as number, importer[r] as number)) continue;
-    rows[count++] = r;
-    total += value[r] as number;
-    totalUsd += usd[r] as number;
+  const lists = mineralLists(t, f, index, end);
+  if (lists === null) {
+    // Most of the year is selected: one straight scan of the table.
+    for (let r = 0; r < end; r++) {
+      if (c.mineralOk[mineral[r] as number] === 0 || c.riskOk[risk[r] as number] === 0) continue;
+      if (c.focus !== -1 && !focusOk(c, exporter[r] as number, importer[r] as number)) continue;
+      const v = value[r] as number;
+      rows[count] = r;
+      vals[count] = v;
+      usds[count++] = usd[r] as number;
+      total += v;
+      totalUsd += usd[r] as number;
+    }
+  } else {
+    // The selected minerals' own columns, merged by row (= value order), each read sequentially.
+    const k = lists.length;
+    const at = new Int32Array(k);
+    for (;;) {
+      let best = -1;
+      let bestRow = 0x7fffffff;
+      for (let j = 0; j < k; j++) {
+        const L = lists[j] as { col: MineralColumns; n: number };
+        const i = at[j] as number;
+        if (i < L.n && (L.col.rows[i] as number) < bestRow) {
+          bestRow = L.col.rows[i] as number;
+          best = j;
+        }
+      }
+      if (best < 0) break;
+      const col = (lists[best] as { col: MineralColumns }).col;
+      const i = at[best] as number;
+      at[best] = i + 1;
+      if (c.riskOk[col.risk[i] as number] === 0) continue;
+      if (c.focus !== -1 && !focusOk(c, col.exporter[i] as number, col.importer[i] as number)) continue;
+      const v = col.value[i] as number;
+      const u = col.usd[i] as number;
+      rows[count] = bestRow;
+      vals[count] = v;
+      usds[count++] = u;
+      total += v;
+      totalUsd += u;
+    }
   }
   const passingRows = rows.slice(0, count);
   let cutoff = 0;
@@ -328,18 +373,18 @@ export function selectFlowRows(
     const goal = total * fraction;
     let acc = 0;
     for (let k = 0; k < count; k++) {
-      const v = value[passingRows[k] as number] as number;
+      const v = vals[k] as number;
       acc += v;
       if (acc >= goal) {
         cutoff = v;
         shownCount = k + 1;
-        while (shownCount < count && value[passingRows[shownCount] as number] === v) shownCount++;
+        while (shownCount < count && vals[shownCount] === v) shownCount++;
         break;
       }
     }
   }
   let shownUsd = 0;
-  for (let k = 0; k < shownCount; k++) shownUsd += usd[passingRows[k] as number] as number;
+  for (let k = 0; k < shownCount; k++) shownUsd += usds[k] as number;
   return new Selection(
     t,
     cutoff,
