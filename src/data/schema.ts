@@ -10,6 +10,12 @@ const iso3 = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3 code');
 const year = z.number().int().min(1900).max(2100);
 const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
+/**
+ * An array whose items are validated one by one later (rows, features): checked as an array only, so zod does not
+ * walk a million items here for nothing.
+ */
+const anyArray = z.custom<unknown[]>((v) => Array.isArray(v), { message: 'Expected an array' });
+
 export const sourceSchema = z.strictObject({
   publisher: z.string().min(1),
   title: z.string().min(1),
@@ -41,7 +47,7 @@ export type SiteFeature = z.infer<typeof siteFeatureSchema>;
 /** Envelope only: features are validated one by one so that one bad feature does not drop the rest. */
 export const siteCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.unknown()),
+  features: anyArray,
 });
 
 /** One flow row: [exporter, importer, mineral, hs, valueUsd, tonnes|null, risk bitmask (src/derive/risk-codes.ts)]. */
@@ -70,7 +76,7 @@ export const flowFileSchema = z.strictObject({
   /** Per mineral: is every bilateral row present (true) or only each country's top partners (false)? */
   complete: z.record(z.string(), z.boolean()),
   sources: z.array(sourceSchema).min(1),
-  rows: z.array(z.unknown()),
+  rows: anyArray,
 });
 
 export const countrySchema = z.strictObject({

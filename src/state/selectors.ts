@@ -130,13 +130,9 @@ export interface Facets {
  * One pass over sites and one over flows: for each item, which filters it fails. An option's count is the number of
  * items of that option that pass every other filter (faceted-search counts), using the same predicates as the map.
  */
-const facetsMemo = memo((sites: Site[], t: FlowTable, f: FilterSpec, index: FilterIndex): Facets => {
-  const minerals = new Map<string, { sites: number; flows: number }>();
-  const bump = (id: string, key: 'sites' | 'flows', by = 1) => {
-    const c = minerals.get(id) ?? { sites: 0, flows: 0 };
-    c[key] += by;
-    minerals.set(id, c);
-  };
+/** Site facets: independent of the year, so a year switch does not count them again. */
+const siteFacetsMemo = memo((sites: Site[], f: FilterSpec) => {
+  const minerals = new Map<string, number>();
   const kinds = new Map<string, number>();
   const statuses = new Map<string, number>();
   const mineralSet = new Set(f.minerals);
@@ -148,17 +144,36 @@ const facetsMemo = memo((sites: Site[], t: FlowTable, f: FilterSpec, index: Filt
     const statusOk = statusSet.has(x.status);
     const focusOk = f.focus === null || x.country === f.focus;
     if (!focusOk) continue;
-    if (kindOk && statusOk) for (const m of x.minerals) bump(m, 'sites');
+    if (kindOk && statusOk) for (const m of x.minerals) minerals.set(m, (minerals.get(m) ?? 0) + 1);
     if (mineralOk && statusOk) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
     if (mineralOk && kindOk) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
   }
-  const flows = flowFacets(t, f, index);
-  for (const [id, i] of index.mineral) {
-    const n = flows.mineralFlows[i] ?? 0;
-    if (n > 0) bump(id, 'flows', n);
-  }
-  const reasons = new Map<RiskReason, number>(RISK_REASONS.map((r, k) => [r, flows.reasons[k] ?? 0]));
-  return { minerals, kinds, statuses, risk: flows.risk, reasons };
+  return { minerals, kinds, statuses };
 });
-export const selectFacets = (s: AppState): Facets =>
-  facetsMemo(s.data?.sites ?? EMPTY_SITES, selectFlowTable(s), keepSpec(s.filters), selectFilterIndex(s));
+const flowFacetsMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex) => flowFacets(t, f, index));
+
+const facetsMemo = memo(
+  (
+    sites: ReturnType<typeof siteFacetsMemo>,
+    flows: ReturnType<typeof flowFacetsMemo>,
+    index: FilterIndex,
+  ): Facets => {
+    const minerals = new Map<string, { sites: number; flows: number }>();
+    for (const [id, n] of sites.minerals) minerals.set(id, { sites: n, flows: 0 });
+    for (const [id, i] of index.mineral) {
+      const n = flows.mineralFlows[i] ?? 0;
+      if (n > 0) minerals.set(id, { sites: minerals.get(id)?.sites ?? 0, flows: n });
+    }
+    const reasons = new Map<RiskReason, number>(RISK_REASONS.map((r, k) => [r, flows.reasons[k] ?? 0]));
+    return { minerals, kinds: sites.kinds, statuses: sites.statuses, risk: flows.risk, reasons };
+  },
+);
+export const selectFacets = (s: AppState): Facets => {
+  const spec = keepSpec(s.filters);
+  const index = selectFilterIndex(s);
+  return facetsMemo(
+    siteFacetsMemo(s.data?.sites ?? EMPTY_SITES, spec),
+    flowFacetsMemo(selectFlowTable(s), spec, index),
+    index,
+  );
+};
