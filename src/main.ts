@@ -182,13 +182,28 @@ function startMap(): void {
 
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 if (embedded) html.classList.add('embed');
-if (!hasWebGl2()) {
+function noWebGl(): void {
   html.dataset.mapError = 'webgl';
   actions.notify(
     store,
     'error',
     'This browser could not start WebGL2, so the map itself cannot be drawn. Filters, counts, details and the sources list still work. Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.',
   );
+}
+
+/** Start the map, or say why it cannot be drawn: MapLibre throws when it gets no WebGL2 context. */
+function tryStartMap(): void {
+  try {
+    startMap();
+  } catch (error) {
+    map = null;
+    console.warn('The map could not start:', error);
+    noWebGl();
+  }
+}
+
+if (!hasWebGl2()) {
+  noWebGl();
 } else if (embedded && window.self !== window.top && 'IntersectionObserver' in window) {
   // Pages with several embeds hit the browser's WebGL-context limit: start only when scrolled into view.
   html.dataset.mapDeferred = 'true';
@@ -196,12 +211,12 @@ if (!hasWebGl2()) {
     if (entries.some((e) => e.isIntersecting)) {
       io.disconnect();
       delete html.dataset.mapDeferred;
-      startMap();
+      tryStartMap();
     }
   });
   io.observe($('#map'));
 } else {
-  startMap();
+  tryStartMap();
 }
 
 // ---------------------------------------------------------------- rendering from state

@@ -196,8 +196,14 @@ export function createMap(opts: MapOptions): MapHandle {
       if (p) (node as HTMLElement).style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)`;
     });
   };
+  // The map's size, kept from resize events: reading the container's while the panels change would force a layout.
+  const size = { width: opts.container.clientWidth, height: opts.container.clientHeight };
   map.on('move', placeLabels);
-  map.on('resize', placeLabels);
+  map.on('resize', () => {
+    size.width = opts.container.clientWidth;
+    size.height = opts.container.clientHeight;
+    placeLabels();
+  });
   map.on('moveend', () => {
     const c = map.getCenter();
     opts.onViewChange({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
@@ -273,8 +279,7 @@ export function createMap(opts: MapOptions): MapHandle {
       return [p.x, p.y];
     },
     size() {
-      const c = map.getContainer();
-      return { width: c.clientWidth, height: c.clientHeight };
+      return { ...size };
     },
     getDeckCanvas: () => overlay.getCanvas(),
     async capture(ratio) {
@@ -342,14 +347,10 @@ export function createMap(opts: MapOptions): MapHandle {
   };
 }
 
-/** True when this browser can create a WebGL2 context (MapLibre 6 and deck.gl 9 need it). */
+/**
+ * Whether this browser has WebGL2 at all. Cheap: no probe context (creating one costs tens of milliseconds and one
+ * of the page's few contexts); when a context still cannot be created, MapLibre throws and the caller says so.
+ */
 export function hasWebGl2(): boolean {
-  try {
-    const gl = document.createElement('canvas').getContext('webgl2');
-    // Give the probe's context back at once: browsers allow only a few live contexts per page.
-    gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    return !!gl;
-  } catch {
-    return false;
-  }
+  return typeof WebGL2RenderingContext !== 'undefined';
 }
