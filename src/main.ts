@@ -421,11 +421,11 @@ function updateChoropleth(s: AppState): void {
 /**
  * User Timing for the benchmark (tests/bench): 'cmm:layers' spans the deck.gl layer update of a state change,
  * 'cmm:panels' the DOM that follows it: country names over the map, panels (counts, legend, filters, chart, details,
- * scenario). Only the latest of each is kept.
+ * scenario); 'cmm:year-fetch' and 'cmm:year-parse' split a year's loading. Only the latest of each is kept.
  */
-function measure(name: 'cmm:layers' | 'cmm:panels', start: number): void {
+function measure(name: `cmm:${string}`, start: number, end = performance.now()): void {
   performance.clearMeasures(name);
-  performance.measure(name, { start, end: performance.now() });
+  performance.measure(name, { start, end });
 }
 
 function render(s: AppState, prev: AppState | null): void {
@@ -521,8 +521,12 @@ function loadYear(year: number): Promise<void> {
     try {
       const early = prefetched.get(year);
       prefetched.delete(year);
+      const t0 = performance.now();
       const raw = await (early ?? fetchJson(fetcher, DATA_PATHS.flows(year)));
+      const t1 = performance.now();
       const parsed = parseFlows(raw, DATA_PATHS.flows(year), new Set(data.countries.keys()), problems);
+      measure('cmm:year-fetch', t0, t1);
+      measure('cmm:year-parse', t1);
       actions.yearLoaded(store, {
         year,
         flows: parsed.flows,

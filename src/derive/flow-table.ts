@@ -139,21 +139,25 @@ function shareColumns(
     if (h === undefined) hsIndex.set(code, (h = hsIndex.size));
     hs[r] = h;
   }
-  // Keys: hs * 2^16 + country (+1, so -1 stays distinct), and (hs * 2^16 + exporter) * 2^16 + importer.
-  const C = 65536;
+  // Dense sums per (HS code, country); countries shifted by one so that -1 (unknown) has a slot. Only the triple
+  // (HS code, exporter, importer) needs a map: it repeats only when one HS code is listed under several minerals.
+  let maxCountry = 0;
+  for (let r = 0; r < n; r++) maxCountry = Math.max(maxCountry, exporter[r] as number, importer[r] as number);
+  const C = maxCountry + 2;
   const totals = new Float64Array(hsIndex.size);
-  const byExporter = new Map<number, number>();
-  const imports = new Map<number, number>();
+  const byExporter = new Float64Array(hsIndex.size * C);
+  const imports = new Float64Array(hsIndex.size * C);
   const byTriple = new Map<number, number>();
+  const tripleKey = (h: number, e: number, i: number) => (h * C + e) * C + i;
   for (let r = 0; r < n; r++) {
     const v = (flows[r] as Flow).valueUsd;
     const h = hs[r] as number;
     const e = (exporter[r] as number) + 1;
     const i = (importer[r] as number) + 1;
     totals[h] = (totals[h] as number) + v;
-    byExporter.set(h * C + e, (byExporter.get(h * C + e) ?? 0) + v);
-    imports.set(h * C + i, (imports.get(h * C + i) ?? 0) + v);
-    const k = (h * C + e) * C + i;
+    byExporter[h * C + e] = (byExporter[h * C + e] as number) + v;
+    imports[h * C + i] = (imports[h * C + i] as number) + v;
+    const k = tripleKey(h, e, i);
     byTriple.set(k, (byTriple.get(k) ?? 0) + v);
   }
   const exporterShare = new Float32Array(n);
@@ -163,9 +167,9 @@ function shareColumns(
     const e = (exporter[r] as number) + 1;
     const i = (importer[r] as number) + 1;
     const total = totals[h] as number;
-    exporterShare[r] = total > 0 ? (byExporter.get(h * C + e) ?? 0) / total : 0;
-    const imp = imports.get(h * C + i) ?? 0;
-    importerDependence[r] = imp > 0 ? (byTriple.get((h * C + e) * C + i) ?? 0) / imp : 0;
+    exporterShare[r] = total > 0 ? (byExporter[h * C + e] as number) / total : 0;
+    const imp = imports[h * C + i] as number;
+    importerDependence[r] = imp > 0 ? (byTriple.get(tripleKey(h, e, i)) ?? 0) / imp : 0;
   }
   return { exporterShare, importerDependence };
 }
