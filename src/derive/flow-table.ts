@@ -28,12 +28,7 @@ export interface FlowTable {
   readonly importer: Int32Array;
   /** Rows of each mineral (by FilterIndex.mineral), in row order. */
   readonly byMineral: readonly Int32Array[];
-  /**
-   * The same columns per mineral, contiguous and in row order (`byMineral[m][k]` is row k's table row): a filter
-   * change reads one mineral's rows sequentially instead of striding through the whole year (at a million rows the
-   * strided reads cost more than the filtering).
-   */
-  readonly mineralColumns: readonly MineralColumns[];
+
   /** The exporter's share (0..1) of the year's exports of the row's HS code (all rows of that code). */
   readonly exporterShare: Float32Array;
   /**
@@ -42,6 +37,38 @@ export interface FlowTable {
    */
   readonly importerDependence: Float32Array;
 }
+
+/**
+ * One mineral's columns, contiguous and in row order (`rows[k]` is the table row): a filter change reads one mineral's
+ * rows sequentially instead of striding through the whole year (at a million rows the strided reads cost more than
+ * the filtering). Built on first use per table and mineral.
+ */
+export function mineralColumns(t: FlowTable, m: number): MineralColumns | undefined {
+  let cache = columnCache.get(t);
+  if (!cache) columnCache.set(t, (cache = new Map()));
+  let col = cache.get(m);
+  const list = t.byMineral[m];
+  if (col || !list) return col;
+  col = {
+    rows: list,
+    value: new Float32Array(list.length),
+    usd: new Float64Array(list.length),
+    risk: new Uint8Array(list.length),
+    exporter: new Int32Array(list.length),
+    importer: new Int32Array(list.length),
+  };
+  for (let k = 0; k < list.length; k++) {
+    const r = list[k] as number;
+    col.value[k] = t.value[r] as number;
+    col.usd[k] = t.usd[r] as number;
+    col.risk[k] = t.risk[r] as number;
+    col.exporter[k] = t.exporter[r] as number;
+    col.importer[k] = t.importer[r] as number;
+  }
+  cache.set(m, col);
+  return col;
+}
+const columnCache = new WeakMap<FlowTable, Map<number, MineralColumns>>();
 
 export interface MineralColumns {
   rows: Int32Array;
@@ -87,24 +114,6 @@ export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): Flow
     rows[fill[m] as number] = r;
     fill[m] = (fill[m] as number) + 1;
   }
-  const mineralColumns = byMineral.map((list): MineralColumns => {
-    const col = {
-      rows: list,
-      value: new Float32Array(list.length),
-      usd: new Float64Array(list.length),
-      risk: new Uint8Array(list.length),
-      exporter: new Int32Array(list.length),
-      importer: new Int32Array(list.length),
-    };
-    list.forEach((r, k) => {
-      col.value[k] = value[r] as number;
-      col.usd[k] = usd[r] as number;
-      col.risk[k] = risk[r] as number;
-      col.exporter[k] = exporter[r] as number;
-      col.importer[k] = importer[r] as number;
-    });
-    return col;
-  });
   const { exporterShare, importerDependence } = shareColumns(sorted, exporter, importer);
   return {
     flows: sorted,
@@ -115,7 +124,6 @@ export function buildFlowTable(flows: readonly Flow[], index: FilterIndex): Flow
     exporter,
     importer,
     byMineral,
-    mineralColumns,
     exporterShare,
     importerDependence,
   };
@@ -275,7 +283,7 @@ function mineralLists(
   let total = 0;
   for (const id of new Set(f.minerals)) {
     const m = index.mineral.get(id);
-    const col = m === undefined ? undefined : t.mineralColumns[m];
+    const col = m === undefined ? undefined : mineralColumns(t, m);
     if (!col) continue;
     const n = countBelow(col.rows, end);
     lists.push({ col, n });

@@ -122,6 +122,28 @@ function byName(countries: ReadonlyMap<string, CountryInfo>): CountryInfo[] {
   return sortedCountries.list;
 }
 
+let picker: { countries: ReadonlyMap<string, CountryInfo>; key: string; el: HTMLSelectElement } | null = null;
+/** The "add a partner" list (~250 options): the same element while the countries and the partners stay the same. */
+function partnerPicker(
+  countries: ReadonlyMap<string, CountryInfo>,
+  members: ReadonlySet<string>,
+): HTMLSelectElement {
+  const key = [...members].sort().join();
+  if (picker?.countries !== countries || picker.key !== key) {
+    const select = el(
+      'select',
+      { name: 'ally-add', 'aria-label': 'Add a partner' },
+      el('option', { value: '' }, 'Add a country…'),
+      ...byName(countries)
+        .filter((c) => !members.has(c.iso3))
+        .map((c) => el('option', { value: c.iso3 }, c.name)),
+    );
+    picker = { countries, key, el: select };
+  }
+  picker.el.value = '';
+  return picker.el;
+}
+
 export function renderScenario(root: HTMLElement, s: AppState): void {
   if (!s.data) return;
   const names = (c: string) => s.data?.countries.get(c)?.name ?? c;
@@ -282,14 +304,7 @@ export function renderScenario(root: HTMLElement, s: AppState): void {
     ...PARTNER_PRESETS.map((p) => el('option', { value: p.id }, p.name)),
   );
   presetSelect.value = s.allies.preset ?? '';
-  const add = el(
-    'select',
-    { name: 'ally-add', 'aria-label': 'Add a partner' },
-    el('option', { value: '' }, 'Add a country…'),
-    ...byName(s.data.countries)
-      .filter((c) => !members.has(c.iso3))
-      .map((c) => el('option', { value: c.iso3 }, c.name)),
-  );
+  const add = partnerPicker(s.data.countries, members);
   const supply = partnerSupply(flows, members);
   const bloc = s.shares && s.filters.minerals[0] ? blocShares(s.shares, s.filters.minerals[0], members) : [];
   const preset = PARTNER_PRESETS.find((p) => p.id === s.allies.preset);
