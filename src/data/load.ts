@@ -103,13 +103,20 @@ const isYear = (x: unknown): boolean => isNum(x) && Number.isInteger(x) && x >= 
 const SITE_ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 /** A plain http(s) URL with a host name that ends in a letter (never an IP literal, port or credentials). */
 const PLAIN_URL_RE = /^https?:\/\/(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?:[/?#][^\s]*)?$/;
+const plainUrls = new Map<string, boolean>();
+/** Thousands of sites cite the same few URLs: each is checked once. */
 const isPlainUrl = (x: unknown): boolean => {
-  if (typeof x !== 'string' || !PLAIN_URL_RE.test(x)) return false;
-  try {
-    return /^https?:$/.test(new URL(x).protocol);
-  } catch {
-    return false;
+  if (typeof x !== 'string') return false;
+  let ok = plainUrls.get(x);
+  if (ok === undefined) {
+    try {
+      ok = PLAIN_URL_RE.test(x) && /^https?:$/.test(new URL(x).protocol);
+    } catch {
+      ok = false;
+    }
+    plainUrls.set(x, ok);
   }
+  return ok;
 };
 const isSource = (x: unknown): boolean =>
   isObj(x) &&
