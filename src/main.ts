@@ -580,9 +580,10 @@ store.subscribe((s, prev) => {
 let urlSync: UrlSync | null = null;
 
 /** Apply a link (on start and on back/forward); see url/apply.ts. */
-function applyLink(search: string): Promise<void> {
+function applyLink(search: string, data?: StaticData): Promise<void> {
   return applyLinkToStore(search, {
     store,
+    ...(data ? { data } : {}),
     jumpTo: (view) => map?.jumpTo(view),
     fitToData,
     loadYear,
@@ -639,8 +640,7 @@ async function start(): Promise<void> {
     sites: sites ?? [],
     manifest,
   };
-  actions.setData(store, data);
-  await applyLink(location.search);
+  await applyLink(location.search, data);
   urlSync = startUrlSync(store, history, location);
   // The chart and the scenario tools are not part of the first view: fetched once the map has drawn it (or at once
   // without a map, or when the link names a scenario, which is part of its view).

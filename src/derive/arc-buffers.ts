@@ -41,34 +41,32 @@ export class EndpointCache {
   constructor(private readonly size: number) {
     this.slots = new Int32Array(size * size);
   }
-  /** Writes the pair's [sx, sy, tx, ty] into `out` and returns true, or false if the pair cannot be drawn. */
-  get(
-    e: number,
-    i: number,
-    out: Float64Array,
-    compute: () => [[number, number], [number, number]] | null,
-  ): boolean {
+  /**
+   * Writes the pair's [sx, sy, tx, ty] into `out` and returns true; false if the pair cannot be drawn; undefined if
+   * it has not been computed yet (then `put` it).
+   */
+  lookup(e: number, i: number, out: Float64Array): boolean | undefined {
     if (e < 0 || i < 0 || e >= this.size || i >= this.size) return false;
-    const key = e * this.size + i;
-    let slot = this.slots[key] as number;
-    if (slot === 0) {
-      const pair = compute();
-      if (!pair) {
-        this.slots[key] = -1;
-        return false;
-      }
-      if (4 * (this.used + 1) > this.points.length) {
-        const grown = new Float64Array(this.points.length * 2);
-        grown.set(this.points);
-        this.points = grown;
-      }
-      this.points.set([pair[0][0], pair[0][1], pair[1][0], pair[1][1]], 4 * this.used);
-      slot = ++this.used;
-      this.slots[key] = slot;
-    }
+    const slot = this.slots[e * this.size + i] as number;
+    if (slot === 0) return undefined;
     if (slot < 0) return false;
     out.set(this.points.subarray(4 * (slot - 1), 4 * slot));
     return true;
+  }
+  put(e: number, i: number, pair: [[number, number], [number, number]] | null): void {
+    if (e < 0 || i < 0 || e >= this.size || i >= this.size) return;
+    const key = e * this.size + i;
+    if (!pair) {
+      this.slots[key] = -1;
+      return;
+    }
+    if (4 * (this.used + 1) > this.points.length) {
+      const grown = new Float64Array(this.points.length * 2);
+      grown.set(this.points);
+      this.points = grown;
+    }
+    this.points.set([pair[0][0], pair[0][1], pair[1][0], pair[1][1]], 4 * this.used);
+    this.slots[key] = ++this.used;
   }
 }
 
@@ -84,12 +82,16 @@ export function buildArcBuffers(
   const pair = new Float64Array(4);
   let n = 0;
   for (const r of all) {
-    const flow = t.flows[r] as Flow;
-    const ok = cache.get(t.exporter[r] as number, t.importer[r] as number, pair, () => {
+    const e = t.exporter[r] as number;
+    const i = t.importer[r] as number;
+    let ok = cache.lookup(e, i, pair);
+    if (ok === undefined) {
+      const flow = t.flows[r] as Flow;
       const from = countries.get(flow.exporter);
       const to = countries.get(flow.importer);
-      return from && to ? arcEndpoints(...closestPair(from, to)) : null;
-    });
+      cache.put(e, i, from && to ? arcEndpoints(...closestPair(from, to)) : null);
+      ok = cache.lookup(e, i, pair);
+    }
     if (!ok) continue;
     ends.set(pair, 4 * n);
     rows[n++] = r;

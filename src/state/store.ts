@@ -174,17 +174,19 @@ export const actions = {
     store.setState({ routes, routesStatus: 'ready' });
   },
   /**
-   * Several parts of the state at once, in one update (one render): what a link names. Filters are replaced whole;
-   * a newly chosen year is marked loading as in setFilters.
+   * Several parts of the state at once, in one update (one render): what a link names (on start, with the data
+   * itself). Filters are replaced whole; a year not loaded yet is marked loading as in setFilters.
    */
   applyView(
     store: AppStore,
-    patch: Partial<Pick<AppState, 'filters' | 'scenario' | 'allies' | 'view' | 'selection'>>,
+    patch: Partial<
+      Pick<AppState, 'data' | 'status' | 'filters' | 'scenario' | 'allies' | 'view' | 'selection'>
+    >,
   ) {
     store.setState((s) => {
       const y = patch.filters?.year;
-      const loading =
-        y !== undefined && y !== s.filters.year && s.data && !s.years[y] && s.yearStatus[y] === undefined;
+      const data = patch.data ?? s.data;
+      const loading = y !== undefined && data && !s.years[y] && s.yearStatus[y] === undefined;
       return loading ? { ...patch, yearStatus: { ...s.yearStatus, [y]: 'loading' } } : patch;
     });
   },

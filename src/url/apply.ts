@@ -1,6 +1,13 @@
 // Applying a link to the store (on start and on back/forward): the view it names replaces the current one.
 import { partnerPreset } from '../config/partners';
-import { actions, defaultAllies, defaultFilters, type AppStore, type ViewState } from '../state/store';
+import {
+  actions,
+  defaultAllies,
+  defaultFilters,
+  type AppStore,
+  type StaticData,
+  type ViewState,
+} from '../state/store';
 import { parseUrl } from './codec';
 import { filtersFromUrl, flowIdFromUrl } from './state';
 
@@ -12,6 +19,8 @@ export interface ApplyDeps {
   fitToData(): void;
   /** Load a year's flows; resolves when loaded (or failed). */
   loadYear(year: number): Promise<void>;
+  /** Static data to put in the store with the link's view (on start); otherwise the store's data is used. */
+  data?: StaticData;
   /** Run store changes without writing them back to the address bar as new history entries. */
   quietly(fn: () => void): void;
 }
@@ -19,7 +28,7 @@ export interface ApplyDeps {
 /** Parse and apply `search`; unknown or invalid values are dropped and listed in one notice. Never throws. */
 export async function applyLink(search: string, deps: ApplyDeps): Promise<void> {
   const { store } = deps;
-  const data = store.getState().data;
+  const data = deps.data ?? store.getState().data;
   if (!data) return;
   const { state: u, ignored } = parseUrl(search, new Set(data.minerals.map((m) => m.id)));
   const patch = filtersFromUrl(u, new Set(data.countries.keys()), ignored);
@@ -44,6 +53,8 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
     if (data.sites.some((x) => x.id === u.site)) view.selection = { type: 'site', id: u.site };
     else ignored.push(`the linked site "${u.site}" is not in the data`);
   } else if (!u.flow) view.selection = null;
+  // On start the data arrives in the same update: the first panels are built once, for the linked view.
+  if (deps.data) Object.assign(view, { data: deps.data, status: 'ready' as const });
   deps.quietly(() => {
     actions.applyView(store, view);
     if (u.view) deps.jumpTo(u.view);
