@@ -21,7 +21,7 @@ import { flowGpuFilter, siteGpuFilter, type SiteInstance } from './derive/filter
 import { decodeRoutes } from './derive/routes';
 import { ArcSets } from './layers/arc-sets';
 import { buildLayers, type LaneDatum } from './layers/build';
-import { placeLabels, type LabelCandidate } from './derive/labels';
+import { countryLabels } from './derive/labels';
 import { createMap, hasWebGl2, type MapHandle } from './map/map';
 import type { ArcDatum } from './derive/flows';
 import {
@@ -235,11 +235,20 @@ function yearLanes(arcs: ArcDatum[], routes: AppState['routes']): LaneDatum[] | 
 
 function updateLayers(s: AppState): void {
   if (!map || !s.data) return;
+  // A scenario (e.g. from a link) is part of the view: not ready until its chunk has loaded and dimmed the flows.
+  const viewReady = selectViewReady(s) && !(s.scenario && !scenarioModule);
+  // Views are drawn complete (sites, labels and flows together): while the data of a view loads (the first view,
+  // another year, the sea routes) the map keeps its last picture and says it is not ready. No frame is spent on a
+  // partial view, which costs a full redraw on slow GPUs, and playing through the years does not flash empty.
+  if (!viewReady) {
+    layersReady = false;
+    html.dataset.mapReady = 'false';
+    lastLayerInputs = [];
+    return;
+  }
   const table = selectFlowTable(s);
   const drawn = selectDrawnFlows(s);
   const selectedId = s.selection?.id ?? null;
-  // A scenario (e.g. from a link) is part of the view: not ready until its chunk has loaded and dimmed the flows.
-  const viewReady = selectViewReady(s) && !(s.scenario && !scenarioModule);
   const f = s.filters;
   const inputs = [
     s.data,
@@ -248,20 +257,11 @@ function updateLayers(s: AppState): void {
     s.filters,
     s.routes,
     selectedId,
-    viewReady,
     s.scenario,
     // The scenario chunk changes the layers only when there is a scenario to draw.
     s.scenario ? scenarioModule : null,
   ];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
-  // Views are drawn complete (sites, labels and flows together): while the data of a view loads (the first view,
-  // another year, the sea routes) the map keeps its last picture and says it is not ready. No frame is spent on a
-  // partial view, which costs a full redraw on slow GPUs, and playing through the years does not flash empty.
-  if (!viewReady) {
-    layersReady = false;
-    html.dataset.mapReady = 'false';
-    return;
-  }
   lastLayerInputs = inputs;
   const index = selectFilterIndex(s);
   const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
@@ -270,7 +270,7 @@ function updateLayers(s: AppState): void {
   const scenarioKey = s.scenario
     ? `${JSON.stringify(s.scenario)}:${scenarioModule ? 'ready' : 'pending'}`
     : 'none';
-  layersReady = viewReady;
+  layersReady = true;
   map.setLayers(
     buildLayers({
       sites: selectSiteInstances(s),
@@ -302,42 +302,25 @@ function updateLabels(s: AppState): void {
   if (!map || !s.data) return;
   const table = selectFlowTable(s);
   const drawn = selectDrawnFlows(s);
-  const allLabels = s.view.zoom >= LABEL_ALL_ZOOM;
   const inputs = [s.data, table, drawn, s.view, layersReady];
   if (!layersReady || inputs.every((x, i) => x === lastLabelInputs[i])) return;
   lastLabelInputs = inputs;
-  // Weight: value drawn per country: value drawn per country (exporter or importer), from the table's columns.
-  const index = selectFilterIndex(s);
-  const byCountry = new Float64Array(index.country.size);
-  for (let k = 0; k < drawn.shownCount; k++) {
-    const r = drawn.passingRows[k] as number;
-    const v = table.usd[r] as number;
-    const e = table.exporter[r] as number;
-    const i = table.importer[r] as number;
-    if (e >= 0) byCountry[e] = (byCountry[e] as number) + v;
-    if (i >= 0) byCountry[i] = (byCountry[i] as number) + v;
-  }
-  // At world zoom only countries trading in this view are named; from LABEL_ALL_ZOOM on, every country. The most
-  // traded first; names that would overlap a more important one are left out (placed again after each move).
   const { width, height } = map.size();
-  const candidates: LabelCandidate[] = [];
-  for (const c of s.data.countries.values()) {
-    const w = byCountry[index.country.get(c.iso3) ?? -1] ?? 0;
-    if (!c.label || (!allLabels && !(w > 0))) continue;
-    const [x, y] = map.project(c.label);
-    candidates.push({ id: c.iso3, text: c.name, x, y, priority: Math.log10(1 + w) });
-  }
-  const placed = placeLabels(candidates, width, height);
+  const labels = countryLabels(
+    s.data.countries,
+    selectFilterIndex(s),
+    table,
+    drawn,
+    s.view.zoom >= LABEL_ALL_ZOOM,
+    (lngLat) => map?.project(lngLat) ?? [NaN, NaN],
+    width,
+    height,
+  );
   // Names change only when the placed set does.
-  const labelKey = placed.join();
+  const labelKey = labels.map((l) => l.text).join('|');
   if (lastLabelKey !== labelKey) {
     lastLabelKey = labelKey;
-    map.setLabels(
-      placed.flatMap((id) => {
-        const c = s.data?.countries.get(id);
-        return c?.label ? [{ text: c.name, lngLat: c.label }] : [];
-      }),
-    );
+    map.setLabels(labels);
   }
 }
 

@@ -14,6 +14,7 @@ import {
   type FlowRow,
   siteCollectionSchema,
   siteFeatureSchema,
+  sourceSchema,
   type SiteFeature,
 } from './schema';
 
@@ -101,6 +102,9 @@ const isText = (x: unknown): x is string => typeof x === 'string' && x.length > 
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isYear = (x: unknown): boolean => isNum(x) && Number.isInteger(x) && x >= 1900 && x <= 2100;
 const SITE_ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+// The keys the (strict) schemas allow, taken from them so the fast check cannot drift from the schema.
+const SITE_PROPERTY_KEYS = Object.keys(siteFeatureSchema.shape.properties.shape);
+const SOURCE_KEYS = Object.keys(sourceSchema.shape);
 /** A plain http(s) URL with a host name that ends in a letter (never an IP literal, port or credentials). */
 const PLAIN_URL_RE = /^https?:\/\/(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?:[/?#][^\s]*)?$/;
 const plainUrls = new Map<string, boolean>();
@@ -120,7 +124,7 @@ const isPlainUrl = (x: unknown): boolean => {
 };
 const isSource = (x: unknown): boolean =>
   isObj(x) &&
-  onlyKeys(x, ['publisher', 'title', 'year', 'url']) &&
+  onlyKeys(x, SOURCE_KEYS) &&
   isText(x.publisher) &&
   isText(x.title) &&
   isYear(x.year) &&
@@ -141,18 +145,7 @@ export function isSiteFeature(f: unknown): f is SiteFeature {
   if (!isNum(lng) || !isNum(lat) || lng < -180 || lng > 180 || lat < -90 || lat > 90) return false;
   const p = f.properties;
   if (!isObj(p)) return false;
-  const keys = [
-    'id',
-    'name',
-    'kind',
-    'minerals',
-    'country',
-    'status',
-    'operator',
-    'capacity',
-    'precision',
-  ] as const;
-  if (!onlyKeys(p, [...keys, 'sources', 'vintage', 'notes'])) return false;
+  if (!onlyKeys(p, SITE_PROPERTY_KEYS)) return false;
   if (typeof p.id !== 'string' || !SITE_ID_RE.test(p.id) || !isText(p.name)) return false;
   if (!(SITE_KINDS as readonly unknown[]).includes(p.kind)) return false;
   if (!(SITE_STATUSES as readonly unknown[]).includes(p.status)) return false;

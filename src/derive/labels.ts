@@ -1,4 +1,7 @@
 // Country-label placement on the CPU: the most important names first, none overlapping (screen pixels).
+import type { FlowTable, FlowSelection } from './flow-table';
+import type { FilterIndex } from './filter';
+import type { CountryInfo } from '../model/types';
 
 export interface LabelCandidate {
   id: string;
@@ -43,4 +46,41 @@ export function placeLabels(
     kept.push(b);
   }
   return kept.map((k) => k.id);
+}
+
+/**
+ * The country names to show for the drawn flows: at world zoom only countries trading in them (by drawn value, USD,
+ * as exporter or importer), from `allLabels` zoom on every country with a label point; placed by `placeLabels` for
+ * the camera `project` describes (lng/lat -> screen pixels).
+ */
+export function countryLabels(
+  countries: ReadonlyMap<string, CountryInfo>,
+  index: FilterIndex,
+  table: FlowTable,
+  drawn: FlowSelection,
+  allLabels: boolean,
+  project: (lngLat: readonly [number, number]) => [number, number],
+  width: number,
+  height: number,
+): { text: string; lngLat: [number, number] }[] {
+  const byCountry = new Float64Array(index.country.size);
+  for (let k = 0; k < drawn.shownCount; k++) {
+    const r = drawn.passingRows[k] as number;
+    const v = table.usd[r] as number;
+    const e = table.exporter[r] as number;
+    const i = table.importer[r] as number;
+    if (e >= 0) byCountry[e] = (byCountry[e] as number) + v;
+    if (i >= 0) byCountry[i] = (byCountry[i] as number) + v;
+  }
+  const candidates: LabelCandidate[] = [];
+  for (const c of countries.values()) {
+    const w = byCountry[index.country.get(c.iso3) ?? -1] ?? 0;
+    if (!c.label || (!allLabels && !(w > 0))) continue;
+    const [x, y] = project(c.label);
+    candidates.push({ id: c.iso3, text: c.name, x, y, priority: Math.log10(1 + w) });
+  }
+  return placeLabels(candidates, width, height).flatMap((id) => {
+    const c = countries.get(id);
+    return c?.label ? [{ text: c.name, lngLat: c.label }] : [];
+  });
 }

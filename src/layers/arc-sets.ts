@@ -15,8 +15,8 @@ export interface ArcSetStyle {
 
 interface Entry {
   buffers: ArcBuffers;
-  styleKey: string;
-  data: ArcLayerData;
+  /** Layer data for the style it was made for; null until first drawn. */
+  styled: { key: string; data: ArcLayerData } | null;
 }
 
 /**
@@ -49,19 +49,17 @@ export class ArcSets {
     for (const m of selected)
       if (!this.entries.has(m)) {
         const buffers = buildArcBuffers(table, m, countries, this.ends);
-        this.entries.set(m, { buffers, styleKey: '', data: null as unknown as ArcLayerData });
+        this.entries.set(m, { buffers, styled: null });
       }
     const out: FlowArcSet[] = [];
     const chosen = new Set(selected);
     for (const [m, e] of this.entries) {
-      if (e.styleKey !== style.key) {
-        const b = e.buffers;
-        e.data = arcLayerData(b, arcStyle(table, b, style.colorBy, style.widthBy, style.isLost), (k) =>
-          arcDatum(table, b, k),
-        );
-        e.styleKey = style.key;
+      const b = e.buffers;
+      if (e.styled?.key !== style.key) {
+        const colours = arcStyle(table, b, style.colorBy, style.widthBy, style.isLost);
+        e.styled = { key: style.key, data: arcLayerData(b, colours, (k) => arcDatum(table, b, k)) };
       }
-      out.push({ data: e.data, visible: chosen.has(m), count: countAtLeast(e.buffers.value, minValue) });
+      out.push({ data: e.styled.data, visible: chosen.has(m), count: countAtLeast(b.value, minValue) });
     }
     return out;
   }
