@@ -592,12 +592,6 @@ function fitToData(): void {
 const prefetched = new Map<number, Promise<unknown>>();
 
 async function start(): Promise<void> {
-  // The linked (or default) year's flows are the largest first-view file: request them with the static data
-  // instead of after it. Parsed and validated later by loadYear, like any other year.
-  const firstYear = parseUrl(location.search, new Set()).state.year ?? store.getState().filters.year;
-  const early = fetchJson(fetcher, DATA_PATHS.flows(firstYear));
-  early.catch(() => undefined); // reported by loadYear when it awaits this promise
-  prefetched.set(firstYear, early);
   const problems: DataProblem[] = [];
   const settle = async <T>(path: string, what: string, parse: (v: unknown) => T): Promise<T | null> => {
     try {
@@ -607,16 +601,28 @@ async function start(): Promise<void> {
       return null;
     }
   };
-  const [minerals, countries, sites, manifest, basemap] = await Promise.all([
+  // The basemap first: it is handed to the map as soon as it is parsed, and MapLibre's worker tiles it while the
+  // rest is parsed here (the map's first frame waits for those tiles).
+  const basemapLoaded = settle(DATA_PATHS.basemap, 'basemap', (v) => {
+    const fc = basemapFromTopology(v);
+    basemapData = fc;
+    map?.setBasemap(fc);
+    return fc;
+  });
+  // The linked (or default) year's flows are the largest first-view file: request them with the static data
+  // instead of after it. Parsed and validated later by loadYear, like any other year.
+  const firstYear = parseUrl(location.search, new Set()).state.year ?? store.getState().filters.year;
+  const early = fetchJson(fetcher, DATA_PATHS.flows(firstYear));
+  early.catch(() => undefined); // reported by loadYear when it awaits this promise
+  prefetched.set(firstYear, early);
+  const [minerals, countries, sites, manifest] = await Promise.all([
     settle(DATA_PATHS.minerals, 'minerals', (v) => parseMinerals(v, DATA_PATHS.minerals)),
     settle(DATA_PATHS.countries, 'countries', (v) => parseCountries(v, DATA_PATHS.countries)),
     settle(DATA_PATHS.sites, 'sites', (v) => parseSites(v, DATA_PATHS.sites, problems)),
     settle(DATA_PATHS.sources, 'sources list', (v) => parseManifest(v, DATA_PATHS.sources)),
-    settle(DATA_PATHS.basemap, 'basemap', (v) => basemapFromTopology(v)),
+    basemapLoaded,
   ]);
   reportProblems(problems);
-  basemapData = basemap;
-  if (basemap && map) map.setBasemap(basemap);
   const data: StaticData = {
     minerals: minerals ?? [],
     countries: new Map((countries ?? []).map((c) => [c.iso3, c])),

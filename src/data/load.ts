@@ -6,6 +6,7 @@ import type { Manifest, RoutesFile } from './schema';
 import { sharesFileSchema, type SharesFile } from './shares-schema';
 import {
   countriesFileSchema,
+  countrySchema,
   flowFileSchema,
   flowRowSchema,
   manifestSchema,
@@ -98,6 +99,11 @@ const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !
 /** No keys other than `allowed` (zod's strictObject). */
 const onlyKeys = (o: Obj, allowed: readonly string[]): boolean =>
   Object.keys(o).every((k) => allowed.includes(k));
+/** Array.prototype.every without skipping holes (a sparse array's hole is undefined to zod). */
+const everyItem = (list: readonly unknown[], ok: (x: unknown) => boolean): boolean => {
+  for (let i = 0; i < list.length; i++) if (!ok(list[i])) return false;
+  return true;
+};
 const isText = (x: unknown): x is string => typeof x === 'string' && x.length > 0;
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 const isYear = (x: unknown): boolean => isNum(x) && Number.isInteger(x) && x >= 1900 && x <= 2100;
@@ -150,7 +156,7 @@ export function isSiteFeature(f: unknown): f is SiteFeature {
   if (!(SITE_KINDS as readonly unknown[]).includes(p.kind)) return false;
   if (!(SITE_STATUSES as readonly unknown[]).includes(p.status)) return false;
   if (!(PRECISIONS as readonly unknown[]).includes(p.precision)) return false;
-  if (!Array.isArray(p.minerals) || p.minerals.length === 0 || !p.minerals.every(isText)) return false;
+  if (!Array.isArray(p.minerals) || p.minerals.length === 0 || !everyItem(p.minerals, isText)) return false;
   if (typeof p.country !== 'string' || !ISO3_RE.test(p.country)) return false;
   if ('operator' in p && !isText(p.operator)) return false;
   if ('capacity' in p) {
@@ -158,7 +164,7 @@ export function isSiteFeature(f: unknown): f is SiteFeature {
     if (!isObj(cap) || !onlyKeys(cap, ['value', 'unit']) || !isNum(cap.value) || cap.value <= 0) return false;
     if (!isText(cap.unit)) return false;
   }
-  if (!Array.isArray(p.sources) || p.sources.length === 0 || !p.sources.every(isSource)) return false;
+  if (!Array.isArray(p.sources) || p.sources.length === 0 || !everyItem(p.sources, isSource)) return false;
   if (!isYear(p.vintage)) return false;
   return !('notes' in p) || typeof p.notes === 'string';
 }
@@ -222,7 +228,8 @@ export function parseSites(value: unknown, file: string, problems: DataProblem[]
       minerals: shared(p.minerals.map(pool)),
       sources: shared(
         p.sources.map((src) => {
-          const key = JSON.stringify(src);
+          // Every field the schema allows, in its order (a missing URL and an empty one cannot both occur).
+          const key = SOURCE_KEYS.map((k) => (src as Record<string, unknown>)[k] ?? '').join('\n');
           const known = sourcesByKey.get(key);
           if (known) return known;
           const one = Object.freeze({ ...src });
@@ -301,7 +308,47 @@ export function parseFlows(
   return { year: head.year, flows, complete: head.complete, sources: head.sources };
 }
 
+const isLngLat = (x: unknown): boolean => {
+  if (!Array.isArray(x) || x.length !== 2) return false;
+  const [lng, lat] = x as unknown[];
+  return isNum(lng) && isNum(lat) && lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90;
+};
+const COUNTRY_KEYS = Object.keys(countrySchema.shape);
+const PORT_KEYS = Object.keys(countrySchema.shape.ports.element.shape);
+const isPort = (p: unknown): boolean =>
+  isObj(p) &&
+  onlyKeys(p, PORT_KEYS) &&
+  isText(p.name) &&
+  isLngLat(p.position) &&
+  (p.coast === null || typeof p.coast === 'string');
+
+/**
+ * A country countrySchema accepts, checked without zod (as isSiteFeature: conservative, property-tested; whatever
+ * it does not accept goes through zod, which decides and words the message).
+ */
+export function isCountry(c: unknown): c is CountryInfo {
+  return (
+    isObj(c) &&
+    onlyKeys(c, COUNTRY_KEYS) &&
+    typeof c.iso3 === 'string' &&
+    ISO3_RE.test(c.iso3) &&
+    isText(c.name) &&
+    isLngLat(c.anchor) &&
+    (c.anchorKind === 'port' || c.anchorKind === 'centroid') &&
+    (c.anchorName === null || typeof c.anchorName === 'string') &&
+    Array.isArray(c.ports) &&
+    c.ports.length <= 2 &&
+    everyItem(c.ports, isPort) &&
+    (c.label === null || isLngLat(c.label))
+  );
+}
+
 export function parseCountries(value: unknown, file: string): CountryInfo[] {
+  // Every country passing the fast check is what zod would return (the same objects: no transforms here).
+  if (isObj(value) && onlyKeys(value, ['countries']) && Array.isArray(value.countries)) {
+    const list = value.countries as unknown[];
+    if (everyItem(list, isCountry)) return list as CountryInfo[];
+  }
   return whole(countriesFileSchema, value, file).countries;
 }
 

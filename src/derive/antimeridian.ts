@@ -6,8 +6,10 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
  * later vertices are shifted by ±360. The result may have longitudes outside [-180, 180]
  * (MapLibre draws those on the neighbouring world copy, which is what we want for Chukotka or Fiji).
  * A ring that wraps the whole globe (Antarctica) is closed through the pole at -90 or +90 instead.
+ * A ring that needs none of this (most of them) is returned as it is, not copied.
  */
 export function unwrapRing(ring: readonly Position[]): Position[] {
+  if (isPlainRing(ring)) return ring as Position[];
   const out: Position[] = [];
   let offset = 0;
   let prev: number | null = null;
@@ -33,6 +35,26 @@ export function unwrapRing(ring: readonly Position[]): Position[] {
   const mid = out.reduce((s, p) => s + (p[0] ?? 0), 0) / Math.max(1, out.length);
   const shift = mid > 180 ? -360 : mid < -180 ? 360 : 0;
   return shift === 0 ? out : out.map((p) => [(p[0] ?? 0) + shift, p[1] ?? 0]);
+}
+
+/**
+ * True when unwrapRing would return the ring unchanged: no step of more than 180 degrees, longitudes within
+ * [-180, 180] and the centre (mean longitude) within them too. Most rings of a world basemap; checked without
+ * allocating.
+ */
+function isPlainRing(ring: readonly Position[]): boolean {
+  let prev: number | null = null;
+  let sum = 0;
+  for (const p of ring) {
+    const lng = p[0] ?? 0;
+    if (p.length !== 2 || lng < -180 || lng > 180 || p[1] === undefined) return false;
+    if (prev !== null && Math.abs(lng - prev) > 180) return false;
+    prev = lng;
+    sum += lng;
+  }
+  const first = ring[0]?.[0] ?? 0;
+  const mid = sum / Math.max(1, ring.length);
+  return Math.abs((prev ?? 0) - first) <= 180 && mid >= -180 && mid <= 180;
 }
 
 /** Unwrap every ring of a Polygon or MultiPolygon (see unwrapRing). */

@@ -12,6 +12,11 @@ import type { CountryInfo, Flow } from '../model/types';
 export interface ArcBuffers {
   mineral: number;
   length: number;
+  /**
+   * float32 value of the mineral's largest flow left out (the buffers hold a prefix: see buildArcBuffers), or
+   * -Infinity when every flow of the mineral is in. The buffers can draw every threshold above it.
+   */
+  rest: number;
   /** Table row of each arc. */
   rows: Int32Array;
   /** float32 value (USD) per arc, non-increasing. */
@@ -70,18 +75,31 @@ export class EndpointCache {
   }
 }
 
+/**
+ * The mineral's arcs whose value is at least `minValue` (float32, as the table's value column), and at least
+ * `minCount` arcs when the mineral has them: only what a threshold draws is built (at the default 95% cut-off
+ * about 200 of a mineral's thousands of flows). Without bounds, every arc of the mineral.
+ */
 export function buildArcBuffers(
   t: FlowTable,
   mineral: number,
   countries: ReadonlyMap<string, CountryInfo>,
   cache: EndpointCache,
+  minValue = -Infinity,
+  minCount = 0,
 ): ArcBuffers {
   const all = t.byMineral[mineral] ?? new Int32Array(0);
   const rows = new Int32Array(all.length);
   const ends = new Float64Array(4 * all.length);
   const pair = new Float64Array(4);
   let n = 0;
-  for (const r of all) {
+  let rest = -Infinity;
+  for (let j = 0; j < all.length; j++) {
+    const r = all[j] as number;
+    if ((t.value[r] as number) < minValue && n >= minCount) {
+      rest = t.value[r] as number;
+      break;
+    }
     const e = t.exporter[r] as number;
     const i = t.importer[r] as number;
     let ok = cache.lookup(e, i, pair);
@@ -99,6 +117,7 @@ export function buildArcBuffers(
   const b: ArcBuffers = {
     mineral,
     length: n,
+    rest,
     rows: rows.slice(0, n),
     value: new Float32Array(n),
     sourcePositions: new Float64Array(3 * n),
@@ -124,6 +143,22 @@ export function buildArcBuffers(
     b.importerDependence[k] = t.importerDependence[r] as number;
   }
   return b;
+}
+
+/**
+ * Buffers that draw every arc of the mineral at or above `minValue`: `had` itself when it already does, otherwise
+ * built deeper, at least twice as many arcs as before (so lowering the threshold step by step stays linear overall).
+ */
+export function arcBuffersFor(
+  had: ArcBuffers | undefined,
+  t: FlowTable,
+  mineral: number,
+  countries: ReadonlyMap<string, CountryInfo>,
+  cache: EndpointCache,
+  minValue: number,
+): ArcBuffers {
+  if (had && (had.rest === -Infinity || had.rest < minValue)) return had;
+  return buildArcBuffers(t, mineral, countries, cache, minValue, had ? 2 * had.length : 0);
 }
 
 /** The arc at position k, as tooltips and details want it. */

@@ -1,5 +1,5 @@
 // Keeps each mineral's arc buffers for the current year, so a filter change reuses GPU data instead of rebuilding it.
-import { arcDatum, arcStyle, buildArcBuffers, EndpointCache, type ArcBuffers } from '../derive/arc-buffers';
+import { arcBuffersFor, arcDatum, arcStyle, EndpointCache, type ArcBuffers } from '../derive/arc-buffers';
 import { countAtLeast, type FlowTable } from '../derive/flow-table';
 import type { CountryInfo, Flow } from '../model/types';
 import type { ColorBy, WidthBy } from '../state/store';
@@ -20,8 +20,9 @@ interface Entry {
 }
 
 /**
- * Buffers are built the first time a mineral is selected in a year (and then kept, hidden when deselected), so that
- * later toggles only change uniforms and instance counts. A new year (a new table) starts afresh, except for the
+ * Buffers are built the first time a mineral is selected in a year, down to the value threshold drawn (and then kept,
+ * hidden when deselected), so that later toggles only change uniforms and instance counts; a lower threshold than
+ * built rebuilds them deeper. A new year (a new table) starts afresh, except for the
  * arc end points of each country pair.
  */
 export class ArcSets {
@@ -46,11 +47,11 @@ export class ArcSets {
       this.table = table;
       this.entries = new Map();
     }
-    for (const m of selected)
-      if (!this.entries.has(m)) {
-        const buffers = buildArcBuffers(table, m, countries, this.ends);
-        this.entries.set(m, { buffers, styled: null });
-      }
+    for (const m of selected) {
+      const had = this.entries.get(m);
+      const buffers = arcBuffersFor(had?.buffers, table, m, countries, this.ends, minValue);
+      if (buffers !== had?.buffers) this.entries.set(m, { buffers, styled: null });
+    }
     const out: FlowArcSet[] = [];
     const chosen = new Set(selected);
     for (const [m, e] of this.entries) {

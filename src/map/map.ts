@@ -73,31 +73,23 @@ export interface MapOptions {
   onError(message: string): void;
 }
 
+/** The basemap's colours for China (and Hong Kong, Macau) and other land, as a MapLibre expression. */
+const LAND_COLOR = [
+  'case',
+  ['in', ['get', 'iso3'], ['literal', ['CHN', 'HKG', 'MAC']]],
+  BASEMAP_COLORS.china,
+  BASEMAP_COLORS.land,
+];
+
+/**
+ * Ocean only: the countries source and its layers are added with their data (setBasemap). A source created empty
+ * would send its empty data to MapLibre's worker first, and the real data would wait for that round trip, which
+ * waits for the main thread (busy parsing the other files while the map starts).
+ */
 const STYLE: StyleSpecification = {
   version: 8,
-  sources: { countries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
-  layers: [
-    { id: 'ocean', type: 'background', paint: { 'background-color': BASEMAP_COLORS.ocean } },
-    {
-      id: 'land',
-      type: 'fill',
-      source: 'countries',
-      paint: {
-        'fill-color': [
-          'case',
-          ['in', ['get', 'iso3'], ['literal', ['CHN', 'HKG', 'MAC']]],
-          BASEMAP_COLORS.china,
-          BASEMAP_COLORS.land,
-        ],
-      },
-    },
-    {
-      id: 'borders',
-      type: 'line',
-      source: 'countries',
-      paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.6 },
-    },
-  ],
+  sources: {},
+  layers: [{ id: 'ocean', type: 'background', paint: { 'background-color': BASEMAP_COLORS.ocean } }],
 };
 
 /** A control with one button that flies back to the initial view. */
@@ -147,6 +139,36 @@ export function createMap(opts: MapOptions): MapHandle {
     'top-right',
   );
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
+
+  // The basemap: added (or its data replaced) once the style has loaded; the land colours follow the choropleth.
+  let basemap: Parameters<MapHandle['setBasemap']>[0] | null = null;
+  let landPaint: unknown = LAND_COLOR;
+  let styleLoaded = false;
+  const addBasemap = () => {
+    if (!basemap) return;
+    const src = map.getSource('countries');
+    if (src) {
+      (src as unknown as { setData(d: unknown): void }).setData(basemap);
+      return;
+    }
+    map.addSource('countries', { type: 'geojson', data: basemap });
+    map.addLayer({
+      id: 'land',
+      type: 'fill',
+      source: 'countries',
+      paint: { 'fill-color': landPaint as never },
+    });
+    map.addLayer({
+      id: 'borders',
+      type: 'line',
+      source: 'countries',
+      paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.6 },
+    });
+  };
+  map.once('style.load', () => {
+    styleLoaded = true;
+    addBasemap();
+  });
 
   let pendingDeckFrame = true;
   /** One-shot callbacks run inside deck.gl's onAfterRender, while its drawing buffer is still valid. */
@@ -217,35 +239,23 @@ export function createMap(opts: MapOptions): MapHandle {
       overlay.setProps({ layers });
     },
     setBasemap(fc) {
-      const apply = () => {
-        const src = map.getSource('countries');
-        if (src && 'setData' in src) (src as unknown as { setData(d: unknown): void }).setData(fc);
-      };
-      if (map.isStyleLoaded()) apply();
-      else map.once('load', apply);
+      basemap = fc;
+      if (styleLoaded) addBasemap();
     },
     setChoropleth(values, ramp) {
-      const base = [
-        'case',
-        ['in', ['get', 'iso3'], ['literal', ['CHN', 'HKG', 'MAC']]],
-        BASEMAP_COLORS.china,
-        BASEMAP_COLORS.land,
-      ];
-      let paint: unknown = base;
+      landPaint = LAND_COLOR;
       if (values && values.size > 0) {
         const lookup = ['get', ['get', 'iso3'], ['literal', Object.fromEntries(values)]];
         const stops = ramp.flatMap(([t, [r, g, b]]) => [t, `rgb(${r},${g},${b})`]);
-        paint = [
+        landPaint = [
           'case',
           ['==', ['typeof', lookup], 'number'],
           ['interpolate', ['linear'], lookup, ...stops],
-          base,
+          LAND_COLOR,
         ];
       }
-      const apply = () => map.setPaintProperty('land', 'fill-color', paint as never);
-      // The style may report "not loaded" while a source updates; the layer existing is what matters here.
-      if (map.getLayer('land')) apply();
-      else map.once('styledata', apply);
+      // Before the basemap is added, the colours wait for it (addBasemap uses them).
+      if (map.getLayer('land')) map.setPaintProperty('land', 'fill-color', landPaint as never);
     },
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });

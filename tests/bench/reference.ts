@@ -1,7 +1,7 @@
 // Bench reference page: bare maplibre-gl + one deck.gl ArcLayer and ScatterplotLayer on the app's data; no UI, no store.
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
-import { Map as MlMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { Map as MlMap, setWorkerUrl, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { feature } from 'topojson-client';
@@ -58,32 +58,34 @@ const html = document.documentElement;
 html.dataset.mapReady = 'false';
 const container = document.getElementById('map') as HTMLElement;
 
+// Ocean only at first; the countries source and its layers are added with their data, as the app does (a source
+// created empty makes the real data wait for a worker round trip).
 const style: StyleSpecification = {
   version: 8,
-  sources: { countries: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } },
-  layers: [
-    { id: 'ocean', type: 'background', paint: { 'background-color': COLORS.ocean } },
-    {
-      id: 'land',
-      type: 'fill',
-      source: 'countries',
-      paint: {
-        'fill-color': [
-          'case',
-          ['in', ['get', 'iso3'], ['literal', ['CHN', 'HKG', 'MAC']]],
-          COLORS.china,
-          COLORS.land,
-        ],
-      },
-    },
-    {
-      id: 'borders',
-      type: 'line',
-      source: 'countries',
-      paint: { 'line-color': COLORS.border, 'line-width': 0.6 },
-    },
-  ],
+  sources: {},
+  layers: [{ id: 'ocean', type: 'background', paint: { 'background-color': COLORS.ocean } }],
 };
+const LAND_LAYERS: LayerSpecification[] = [
+  {
+    id: 'land',
+    type: 'fill',
+    source: 'countries',
+    paint: {
+      'fill-color': [
+        'case',
+        ['in', ['get', 'iso3'], ['literal', ['CHN', 'HKG', 'MAC']]],
+        COLORS.china,
+        COLORS.land,
+      ],
+    },
+  },
+  {
+    id: 'borders',
+    type: 'line',
+    source: 'countries',
+    paint: { 'line-color': COLORS.border, 'line-width': 0.6 },
+  },
+];
 
 const map = new MlMap({
   container,
@@ -93,9 +95,11 @@ const map = new MlMap({
   renderWorldCopies: true,
   attributionControl: { compact: false, customAttribution: 'Natural Earth · USGS · CEPII BACI' },
 });
+const styleLoaded = new Promise<void>((ok) => map.once('style.load', () => ok()));
 
 // Readiness exactly as the app's map: the basemap is idle and deck.gl drew the current layers at full canvas size.
-let pendingDeckFrame = true;
+// No data drawn yet: deck.gl's first (empty) frame must not count (the app waits for its layers the same way).
+let pendingDeckFrame = false;
 const setReady = (ready: boolean) => {
   html.dataset.mapReady = String(ready);
 };
@@ -208,24 +212,28 @@ async function loadFlows(y: number): Promise<FlowRow[]> {
 }
 
 async function start(): Promise<void> {
-  const [topo, countries, siteFc] = await Promise.all([
+  // As the app: the basemap is requested first and handed to the map as soon as it is parsed, and the year's flows
+  // are requested with the static data.
+  const basemapAdded = Promise.all([
     getJson<Topology<{ countries: GeometryCollection<Record<string, unknown>> }>>('basemap.topo.json'),
+    styleLoaded,
+  ]).then(([topo]) => {
+    const basemap = feature(topo, topo.objects.countries);
+    for (const f of basemap.features) f.properties = { iso3: f.id };
+    map.addSource('countries', { type: 'geojson', data: basemap });
+    for (const layer of LAND_LAYERS) map.addLayer(layer);
+  });
+  const early = synthetic > 0 ? null : getJson<FlowFile>(`flows-${year}.json`);
+  const [countries, siteFc] = await Promise.all([
     getJson<{ countries: { iso3: string; anchor: [number, number] }[] }>('countries.json'),
     getJson<{
       features: { geometry: { coordinates: [number, number] }; properties: { minerals: string[] } }[];
     }>('sites.geojson'),
+    basemapAdded,
   ]);
   anchors = new Map(countries.countries.map((c) => [c.iso3, c.anchor]));
   sites = siteFc.features.map((f) => ({ position: f.geometry.coordinates, minerals: f.properties.minerals }));
-  const basemap = feature(topo, topo.objects.countries);
-  for (const f of basemap.features) f.properties = { iso3: f.id };
-  const setBasemap = () => {
-    const src = map.getSource('countries');
-    if (src && 'setData' in src) (src as unknown as { setData(d: unknown): void }).setData(basemap);
-  };
-  if (map.isStyleLoaded()) setBasemap();
-  else map.once('load', setBasemap);
-  rows = await loadFlows(year);
+  rows = early ? (await early).rows : await loadFlows(year);
   draw();
 }
 

@@ -1,4 +1,5 @@
 // Unit tests for antimeridian handling: unwrapped rings, polar rings, longitude helpers.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { normaliseLng, shortWayLng, unwrapRing } from '../../src/derive/antimeridian';
 
@@ -38,6 +39,20 @@ describe('unwrapRing', () => {
       [10, 10],
     ];
     expect(unwrapRing(ring)).toEqual(ring);
+  });
+  test('the no-copy path for ordinary rings gives what the full unwrapping gives', () => {
+    // A third coordinate sends a ring down the full path (which keeps [lng, lat] only): both must agree.
+    const lng = fc.double({ min: -200, max: 200, noNaN: true }).map((x) => x + 0); // no -0: the full path adds 0
+    const lat = fc.double({ min: -90, max: 90, noNaN: true }).map((x) => x + 0);
+    const ring = fc.array(fc.tuple(lng, lat), { minLength: 1, maxLength: 12 });
+    const closed = ring.map((r) => [...r, r[0] as [number, number]]);
+    fc.assert(
+      fc.property(fc.oneof(ring, closed), (r) => {
+        const full = unwrapRing(r.map(([x, y]) => [x, y, 0]));
+        expect(unwrapRing(r)).toEqual(full);
+      }),
+      { seed: 7, numRuns: 500 },
+    );
   });
 });
 

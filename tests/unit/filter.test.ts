@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseCountries, parseFlows, parseSites } from '../../src/data/load';
-import { buildArcBuffers, EndpointCache, type ArcBuffers } from '../../src/derive/arc-buffers';
+import { arcBuffersFor, EndpointCache, type ArcBuffers } from '../../src/derive/arc-buffers';
 import { buildFlowTable, countAtLeast, selectFlowRows } from '../../src/derive/flow-table';
 import {
   buildFilterIndex,
@@ -55,11 +55,13 @@ const countryInfo = new Map(
     c,
   ]),
 );
+// As the app keeps them (src/layers/arc-sets.ts): per mineral, built down to the threshold drawn and deepened when
+// a later filter draws below it. The random filters run in sequence over the same buffers.
 const bufferCache = new Map<number, ArcBuffers>();
-const buffers = (m: number): ArcBuffers => {
-  let b = bufferCache.get(m);
-  if (!b)
-    bufferCache.set(m, (b = buildArcBuffers(table, m, countryInfo, new EndpointCache(countryInfo.size))));
+const ends = new EndpointCache(countryInfo.size);
+const buffers = (m: number, minValue: number): ArcBuffers => {
+  const b = arcBuffersFor(bufferCache.get(m), table, m, countryInfo, ends, minValue);
+  bufferCache.set(m, b);
   return b;
 };
 
@@ -107,7 +109,7 @@ describe('CPU predicate and GPU filter agree', () => {
         const gpu = flowGpuFilter(spec, index, sel.cutoff);
         const kept = new Set<string>();
         for (const m of gpu.minerals) {
-          const b = buffers(m);
+          const b = buffers(m, gpu.minValue);
           const count = countAtLeast(b.value, gpu.minValue);
           for (let k = 0; k < count; k++) {
             const values = [0, 1, 2].map((d) => b.filterValues[4 * k + d] ?? NaN);

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseCountries, parseFlows } from '../../src/data/load';
-import { arcDatum, arcStyle, buildArcBuffers, EndpointCache } from '../../src/derive/arc-buffers';
+import {
+  arcBuffersFor,
+  arcDatum,
+  arcStyle,
+  buildArcBuffers,
+  EndpointCache,
+} from '../../src/derive/arc-buffers';
 import { buildFilterIndex, defaultFilterSpec, flowPasses, type FilterSpec } from '../../src/derive/filter';
 import { buildFlowTable, countAtLeast, flowFacets, selectFlowRows } from '../../src/derive/flow-table';
 import { exporterShares, importerDependence, shareColor } from '../../src/derive/flows';
@@ -136,6 +142,28 @@ describe('arc buffers and style', () => {
     expect(d?.flow.exporter).toBe('AUS');
     // Australia -> United States crosses the Pacific: the target longitude is shifted east past 180.
     expect(d?.target[0] ?? 0).toBeGreaterThan(180);
+  });
+  test('built down to a threshold: the same arcs as the full build, as a prefix; deepened when drawn below it', () => {
+    const ends = new EndpointCache(countryInfo.size);
+    const min = b.value[150] ?? 0;
+    const part = buildArcBuffers(table, m, countryInfo, ends, min);
+    const want = countAtLeast(b.value, min);
+    expect(part.length).toBe(want);
+    expect(part.length).toBeLessThan(b.length / 4);
+    expect([...part.rows]).toEqual([...b.rows.subarray(0, want)]);
+    expect([...part.sourcePositions]).toEqual([...b.sourcePositions.subarray(0, 3 * want)]);
+    expect([...part.filterValues]).toEqual([...b.filterValues.subarray(0, 4 * want)]);
+    expect(part.rest).toBeLessThan(min);
+    // Covered thresholds reuse the buffers; a lower one builds at least twice as deep; -Infinity builds all.
+    expect(arcBuffersFor(part, table, m, countryInfo, ends, min)).toBe(part);
+    expect(arcBuffersFor(part, table, m, countryInfo, ends, b.value[10] ?? 0)).toBe(part);
+    const deeper = arcBuffersFor(part, table, m, countryInfo, ends, b.value[want + 1] ?? 0);
+    expect(deeper.length).toBeGreaterThanOrEqual(2 * part.length);
+    expect([...deeper.rows]).toEqual([...b.rows.subarray(0, deeper.length)]);
+    const all = arcBuffersFor(deeper, table, m, countryInfo, ends, -Infinity);
+    expect(all.length).toBe(b.length);
+    expect(all.rest).toBe(-Infinity);
+    expect(arcBuffersFor(all, table, m, countryInfo, ends, -Infinity)).toBe(all);
   });
   test('colours follow the share ramp (within one unit), lost flows are grey and faint', () => {
     const lostId = table.flows[b.rows[0] ?? 0]?.id;

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
   DataFileError,
+  isCountry,
   isFlowRow,
   isSiteFeature,
   parseCountries,
@@ -11,7 +12,7 @@ import {
   parseSites,
   type DataProblem,
 } from '../../src/data/load';
-import { flowRowSchema, siteFeatureSchema } from '../../src/data/schema';
+import { countrySchema, flowRowSchema, siteFeatureSchema } from '../../src/data/schema';
 
 const good = {
   type: 'Feature',
@@ -205,6 +206,8 @@ describe('isSiteFeature (fast path) never accepts what siteFeatureSchema rejects
       (k) => ['properties', k],
     ),
     ['properties', 'sources'],
+    ['properties', 'sources', '0'],
+    ['properties', 'minerals', '0'],
     ['properties', 'sources', '0', 'url'],
     ['properties', 'sources', '0', 'year'],
     ['properties', 'sources', '0', 'publisher'],
@@ -240,5 +243,75 @@ describe('isSiteFeature (fast path) never accepts what siteFeatureSchema rejects
       ),
       { seed: 5, numRuns: 4000 },
     );
+  });
+});
+
+describe('isCountry (fast path) never accepts what countrySchema rejects', () => {
+  const real = (
+    JSON.parse(readFileSync('public/data/countries.json', 'utf8')) as { countries: Record<string, unknown>[] }
+  ).countries;
+  test('every published country takes the fast path', () => {
+    expect(real.filter((c) => !isCountry(c)).length).toBe(0);
+  });
+  const oddValue = fc.oneof(
+    fc.constantFrom('', 'x', 'CHN', 'chn', 'port', 'centroid', 'Port'),
+    fc.integer({ min: -200, max: 200 }),
+    fc.double({ noNaN: false }),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constant([]),
+    fc.constant({}),
+    fc.constant([0, 0]),
+    fc.constant([200, 0]),
+    fc.constant([0, -95]),
+    fc.constant([1, 2, 3]),
+    fc.constant([{ name: 'P', position: [0, 0], coast: null }]),
+    fc.constant([
+      { name: 'P', position: [0, 0], coast: null },
+      { name: 'Q', position: [1, 1], coast: 'x' },
+      {},
+    ]),
+  );
+  const paths = [
+    ...['iso3', 'name', 'anchor', 'anchorKind', 'anchorName', 'ports', 'label', 'extra'].map((k) => [k]),
+    ['anchor', '0'],
+    ['anchor', '1'],
+    ['label', '1'],
+    ['ports', '0'],
+    ['ports', '0', 'name'],
+    ['ports', '0', 'position'],
+    ['ports', '0', 'position', '0'],
+    ['ports', '0', 'coast'],
+    ['ports', '0', 'extra'],
+  ];
+  const setAt = (o: unknown, path: string[], v: unknown, del: boolean): unknown => {
+    const copy = structuredClone(o) as Record<string, unknown>;
+    let cur: Record<string, unknown> = copy;
+    for (const k of path.slice(0, -1)) {
+      const next = cur[k];
+      if (typeof next !== 'object' || next === null) return copy;
+      cur = next as Record<string, unknown>;
+    }
+    const last = path[path.length - 1] ?? '';
+    if (del) delete cur[last];
+    else cur[last] = v;
+    return copy;
+  };
+  test('on mutated real countries (seeded)', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(real.length - 1),
+        fc.array(fc.tuple(fc.constantFrom(...paths), oddValue, fc.boolean()), { minLength: 1, maxLength: 3 }),
+        (i, edits) => {
+          const c = edits.reduce<unknown>((acc, [path, v, del]) => setAt(acc, path, v, del), real[i]);
+          if (isCountry(c)) expect(countrySchema.safeParse(c).success).toBe(true);
+        },
+      ),
+      { seed: 11, numRuns: 4000 },
+    );
+  });
+  test("a bad country still gets zod's message", () => {
+    const bad = { countries: [{ ...real[0], anchor: [500, 0] }] };
+    expect(() => parseCountries(bad, 'countries.json')).toThrow(/countries\.0\.anchor/);
   });
 });
