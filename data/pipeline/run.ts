@@ -23,6 +23,7 @@ import { buildShares } from './shares';
 import { sharesFileSchema } from '../../src/data/shares-schema';
 import { computePairRoutes, pairKey, ROUTE_SCALE } from './routes';
 import { FLOW_YEARS, buildYearFlows, type ProductSpec } from './flows';
+import { encodeFlowColumns, flowFileText } from '../../src/data/flow-columns';
 import { DATASETS, GAPS } from './manifest';
 import { PipelineError, readJsonAs } from './read';
 import {
@@ -166,7 +167,6 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
     const complete = yf.complete;
     const head = {
       year,
-      columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'],
       complete,
       sources: [
         {
@@ -178,12 +178,9 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
         },
       ],
     };
-    validate(flowFileSchema, { ...head, rows: [] }, `flows ${year}`);
-    const headJson = JSON.stringify(head);
-    writeFileSync(
-      join(opts.outDir, `flows-${year}.json`),
-      jsonLines(`${headJson.slice(0, -1)},"rows":[`, yf.rows, ']}'),
-    );
+    const body = encodeFlowColumns(yf.rows);
+    validate(flowFileSchema, { ...head, ...body }, `flows ${year}`);
+    writeFileSync(join(opts.outDir, `flows-${year}.json`), flowFileText(head, body));
     flowCounts[year] = yf.rows.length;
     for (const [why, n] of Object.entries(yf.dropped)) {
       report.push({ action: 'excluded', ref: `flows ${year}`, detail: `${n} flow rows dropped: ${why}` });

@@ -2,17 +2,16 @@
 import type { z } from 'zod';
 import { PRECISIONS, SITE_KINDS, SITE_STATUSES } from '../model/types';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
+import type { FlowColumns } from './flow-columns';
 import type { Manifest, RoutesFile } from './schema';
 import { sharesFileSchema, type SharesFile } from './shares-schema';
 import {
   countriesFileSchema,
   countrySchema,
   flowFileSchema,
-  flowRowSchema,
   manifestSchema,
   mineralsFileSchema,
   routesFileSchema,
-  type FlowRow,
   siteCollectionSchema,
   siteFeatureSchema,
   sourceSchema,
@@ -66,34 +65,6 @@ function whole<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
 }
 
 const ISO3_RE = /^[A-Z]{3}$/;
-const HS_RE = /^\d{6}$/;
-/**
- * Exactly flowRowSchema's rule as a plain check (tested to agree with the schema on random rows): parsing a year
- * of up to a million rows through zod one by one costs hundreds of milliseconds.
- */
-export function isFlowRow(row: unknown): row is FlowRow {
-  if (!Array.isArray(row) || row.length !== 7) return false;
-  const [e, i, m, hs, v, t, r] = row as unknown[];
-  return (
-    typeof e === 'string' &&
-    ISO3_RE.test(e) &&
-    typeof i === 'string' &&
-    ISO3_RE.test(i) &&
-    typeof m === 'string' &&
-    m.length > 0 &&
-    typeof hs === 'string' &&
-    HS_RE.test(hs) &&
-    typeof v === 'number' &&
-    Number.isFinite(v) &&
-    v >= 0 &&
-    (t === null || (typeof t === 'number' && Number.isFinite(t) && t >= 0)) &&
-    typeof r === 'number' &&
-    Number.isInteger(r) &&
-    r >= 0 &&
-    r <= 31
-  );
-}
-
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** No keys other than `allowed` (zod's strictObject). */
@@ -265,47 +236,85 @@ class FlowRecord implements Flow {
   }
 }
 
-/** Validate a year's flow file row by row; rows naming countries without an anchor are reported and skipped. */
+type FlowFile = z.infer<typeof flowFileSchema>;
+
+/** An index into a dictionary of `size` entries. */
+const isIndex = (x: unknown, size: number): x is number =>
+  typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < size;
+
+/**
+ * What is wrong with row i of a flow file's columns, or null when nothing is. Same rules as flowRowSchema on the
+ * decoded row (ISO3 codes and 6-digit HS codes are checked once, in the dictionaries, by the file schema).
+ */
+function flowRowProblem(f: FlowFile, i: number): string | null {
+  const c = f.columns;
+  const d = f.dictionaries;
+  if (!isIndex(c.exporter[i], d.country.length)) return 'exporter: not an index into the country list';
+  if (!isIndex(c.importer[i], d.country.length)) return 'importer: not an index into the country list';
+  if (!isIndex(c.mineral[i], d.mineral.length)) return 'mineral: not an index into the mineral list';
+  if (!isIndex(c.hs[i], d.hs.length)) return 'hs: not an index into the HS code list';
+  const v = c.valueUsd[i];
+  if (!isNum(v) || v < 0) return 'valueUsd: not a number >= 0';
+  const t = c.tonnes[i];
+  if (t !== null && (!isNum(t) || t < 0)) return 'tonnes: neither null nor a number >= 0';
+  const r = c.risk[i];
+  if (!(typeof r === 'number' && Number.isInteger(r) && r >= 0 && r <= 31))
+    return 'risk: not an integer 0..31';
+  return null;
+}
+
+/**
+ * Validate a year's flow file (columns, see data/flow-columns.ts) row by row: bad rows and rows naming countries
+ * without an anchor are reported and skipped. Columns of unequal length make the whole file unreadable.
+ */
 export function parseFlows(
   value: unknown,
   file: string,
   knownCountries: ReadonlySet<string>,
   problems: DataProblem[],
 ): { year: number; flows: Flow[]; complete: Record<string, boolean>; sources: Source[] } {
-  const head = whole(flowFileSchema, value, file);
+  const f = whole(flowFileSchema, value, file);
+  for (const [name, column] of Object.entries(f.columns))
+    if (column.length !== f.rows)
+      throw new DataFileError(
+        file,
+        `has an unexpected format (columns.${name}: ${column.length} entries, not ${f.rows})`,
+      );
+  const c = f.columns as FlowColumns['columns'];
+  const d = f.dictionaries;
+  const known = d.country.map((x) => knownCountries.has(x));
   const flows: Flow[] = [];
-  const pool = stringPool();
-  head.rows.forEach((row, i) => {
-    // Fast path: a row the schema would accept is taken as is; anything else goes through zod for the message.
-    let data: FlowRow;
-    if (isFlowRow(row)) data = row;
-    else {
-      const r = flowRowSchema.safeParse(row);
-      if (!r.success) {
-        problems.push({ file, id: `row ${i + 1}`, message: firstIssue(r.error) });
-        return;
-      }
-      data = r.data;
+  for (let i = 0; i < f.rows; i++) {
+    const problem = flowRowProblem(f, i);
+    if (problem) {
+      problems.push({ file, id: `row ${i + 1}`, message: problem });
+      continue;
     }
-    const [exporter, importer, mineral, hs, valueUsd, tonnes, risk] = data;
-    if (!knownCountries.has(exporter) || !knownCountries.has(importer)) {
-      problems.push({ file, id: `row ${i + 1}`, message: `unknown country ${exporter} or ${importer}` });
-      return;
+    const e = c.exporter[i] as number;
+    const m = c.importer[i] as number;
+    if (!known[e] || !known[m]) {
+      problems.push({
+        file,
+        id: `row ${i + 1}`,
+        message: `unknown country ${d.country[e]} or ${d.country[m]}`,
+      });
+      continue;
     }
+    // Dictionary strings: every flow of a country, mineral or HS code shares one string.
     flows.push(
       new FlowRecord(
-        head.year,
-        pool(exporter),
-        pool(importer),
-        pool(mineral),
-        pool(hs),
-        valueUsd,
-        tonnes,
-        risk,
+        f.year,
+        d.country[e] as string,
+        d.country[m] as string,
+        d.mineral[c.mineral[i] as number] as string,
+        d.hs[c.hs[i] as number] as string,
+        c.valueUsd[i] as number,
+        c.tonnes[i] ?? null,
+        c.risk[i] as number,
       ),
     );
-  });
-  return { year: head.year, flows, complete: head.complete, sources: head.sources };
+  }
+  return { year: f.year, flows, complete: f.complete, sources: f.sources };
 }
 
 const isLngLat = (x: unknown): boolean => {

@@ -62,21 +62,30 @@ export const flowRowSchema = z.tuple([
 ]);
 export type FlowRow = z.infer<typeof flowRowSchema>;
 
+/**
+ * A year's flows (src/data/flow-columns.ts has the layout): the envelope and the dictionaries are checked here, the
+ * columns (up to a million entries each) row by row in data/load.ts parseFlows, which reports bad rows and skips them.
+ */
 export const flowFileSchema = z.strictObject({
   year,
-  columns: z.tuple([
-    z.literal('exporter'),
-    z.literal('importer'),
-    z.literal('mineral'),
-    z.literal('hs'),
-    z.literal('valueUsd'),
-    z.literal('tonnes'),
-    z.literal('risk'),
-  ]),
   /** Per mineral: is every bilateral row present (true) or only each country's top partners (false)? */
   complete: z.record(z.string(), z.boolean()),
   sources: z.array(sourceSchema).min(1),
-  rows: anyArray,
+  rows: z.number().int().nonnegative(),
+  dictionaries: z.strictObject({
+    country: z.array(iso3),
+    mineral: z.array(z.string().min(1)),
+    hs: z.array(z.string().regex(/^\d{6}$/)),
+  }),
+  columns: z.strictObject({
+    exporter: anyArray,
+    importer: anyArray,
+    mineral: anyArray,
+    hs: anyArray,
+    valueUsd: anyArray,
+    tonnes: anyArray,
+    risk: anyArray,
+  }),
 });
 
 export const countrySchema = z.strictObject({

@@ -6,7 +6,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import type { FlowFile, FlowRow } from './synthetic';
+import type { FlowFile } from './synthetic';
 
 setWorkerUrl(workerUrl);
 
@@ -119,7 +119,8 @@ map.addControl(overlay);
 
 let sites: Site[] = [];
 let anchors = new Map<string, [number, number]>();
-let rows: FlowRow[] = [];
+/** The year's flows as published (columns with dictionaries, see src/data/flow-columns.ts). */
+let flows: FlowFile | null = null;
 let drawn = 0;
 
 /** The smallest value kept so that the kept flows make up `fraction` of the total (as src/derive/filter.ts). */
@@ -137,27 +138,40 @@ function legibleCutoff(values: number[], fraction: number): number {
 /** CPU filter + cut, then new layers with new data arrays (deck.gl rebuilds their attributes on the next frame). */
 function draw(): void {
   const wanted = filters.minerals ? new Set(filters.minerals) : null;
-  const passing = rows.filter((r) => {
-    if (wanted && !wanted.has(r[2])) return false;
-    if (filters.risk === 'all') return true;
-    return ((r[6] & CHINA_MASK) !== 0) === (filters.risk === 'china');
-  });
+  const f = flows;
+  const passing: number[] = [];
+  if (f) {
+    const c = f.columns;
+    const wantedMineral = f.dictionaries.mineral.map((m) => !wanted || wanted.has(m));
+    for (let i = 0; i < f.rows; i++) {
+      if (!wantedMineral[c.mineral[i] as number]) continue;
+      if (
+        filters.risk !== 'all' &&
+        (((c.risk[i] as number) & CHINA_MASK) !== 0) !== (filters.risk === 'china')
+      )
+        continue;
+      passing.push(i);
+    }
+  }
+  const value = f?.columns.valueUsd ?? [];
   const cutoff = Math.fround(
     legibleCutoff(
-      passing.map((r) => r[4]),
+      passing.map((i) => value[i] as number),
       LEGIBLE_VALUE_SHARE,
     ),
   );
   const arcs: Arc[] = [];
-  for (const r of passing) {
-    if (Math.fround(r[4]) < cutoff) continue;
-    const a = anchors.get(r[0]);
-    const b = anchors.get(r[1]);
+  const ends = f ? f.dictionaries.country.map((iso3) => anchors.get(iso3)) : [];
+  for (const i of passing) {
+    const v = value[i] as number;
+    if (Math.fround(v) < cutoff || !f) continue;
+    const a = ends[f.columns.exporter[i] as number];
+    const b = ends[f.columns.importer[i] as number];
     if (!a || !b) continue;
     // The short way round: shift the target by a whole turn when that brings it closer.
     const dx = b[0] - a[0];
     const target: [number, number] = [dx > 180 ? b[0] - 360 : dx < -180 ? b[0] + 360 : b[0], b[1]];
-    arcs.push({ source: a, target, valueUsd: r[4] });
+    arcs.push({ source: a, target, valueUsd: v });
   }
   drawn = arcs.length;
   const shownSites = wanted ? sites.filter((s) => s.minerals.some((m) => wanted.has(m))) : sites;
@@ -194,7 +208,7 @@ function draw(): void {
   });
 }
 
-async function loadFlows(y: number): Promise<FlowRow[]> {
+async function loadFlows(y: number): Promise<FlowFile> {
   if (synthetic > 0) {
     const [{ syntheticFlowFile, productsOf, SYNTHETIC_SEED }, minerals] = await Promise.all([
       import('./synthetic'),
@@ -206,9 +220,9 @@ async function loadFlows(y: number): Promise<FlowRow[]> {
       year: y,
       countries: [...anchors.keys()],
       products: productsOf(minerals),
-    }).rows;
+    });
   }
-  return (await getJson<FlowFile>(`flows-${y}.json`)).rows;
+  return getJson<FlowFile>(`flows-${y}.json`);
 }
 
 async function start(): Promise<void> {
@@ -233,7 +247,7 @@ async function start(): Promise<void> {
   ]);
   anchors = new Map(countries.countries.map((c) => [c.iso3, c.anchor]));
   sites = siteFc.features.map((f) => ({ position: f.geometry.coordinates, minerals: f.properties.minerals }));
-  rows = early ? (await early).rows : await loadFlows(year);
+  flows = early ? await early : await loadFlows(year);
   draw();
 }
 
@@ -258,7 +272,7 @@ window.__cmmRef = {
     year = y;
     pendingDeckFrame = true;
     setReady(false);
-    rows = await loadFlows(y);
+    flows = await loadFlows(y);
     draw();
   },
   filters: () => ({ ...filters, minerals: filters.minerals ? [...filters.minerals] : null }),

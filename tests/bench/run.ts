@@ -20,6 +20,7 @@ import {
   type Cell,
   type Row,
 } from './report';
+import { flowFileText } from '../../src/data/flow-columns';
 import { totals, type FileSize } from './sizes';
 import { productsOf, SYNTHETIC_SEED, syntheticFlowFile } from './synthetic';
 
@@ -89,10 +90,7 @@ function dataInfo(): DataInfo {
   for (const f of readdirSync(dir)) {
     const m = /^flows-(\d{4})\.json$/.exec(f);
     if (m)
-      rowsByYear.set(
-        Number(m[1]),
-        (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { rows: unknown[] }).rows.length,
-      );
+      rowsByYear.set(Number(m[1]), (JSON.parse(readFileSync(join(dir, f), 'utf8')) as { rows: number }).rows);
   }
   const years = [...rowsByYear.keys()].sort((a, b) => a - b);
   const largestYear = years.reduce((a, b) => ((rowsByYear.get(b) ?? 0) > (rowsByYear.get(a) ?? 0) ? b : a));
@@ -127,8 +125,9 @@ function placeFlows(info: DataInfo, synthetic: number | null): void {
     countries: info.countries,
     products: productsOf(info.mineralsJson),
   });
-  // One row per line, as the pipeline writes the real files.
-  const text = `${JSON.stringify({ ...file, rows: [] }).slice(0, -3)}[\n${file.rows.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
+  // Laid out as the pipeline writes the real files.
+  const { rows, dictionaries, columns, ...head } = file;
+  const text = flowFileText(head, { rows, dictionaries, columns });
   for (const t of targets) writeFileSync(t, text);
 }
 

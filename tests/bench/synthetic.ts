@@ -1,14 +1,14 @@
 // Seeded synthetic trade flows in the published flows-<year>.json format (mulberry32), shared by the bench pages and harness.
+import { encodeFlowColumns, type FlowColumns, type FlowRowTuple } from '../../src/data/flow-columns';
 
-/** One row as in public/data/flows-<year>.json: [exporter, importer, mineral, hs, valueUsd, tonnes|null, risk bits]. */
-export type FlowRow = [string, string, string, string, number, number | null, number];
+/** One row: [exporter, importer, mineral, hs, valueUsd, tonnes|null, risk bits] (src/data/flow-columns.ts). */
+export type FlowRow = FlowRowTuple;
 
-export interface FlowFile {
+/** A whole flows-<year>.json document: the head and the columns (src/data/flow-columns.ts). */
+export interface FlowFile extends FlowColumns {
   year: number;
-  columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'];
   complete: Record<string, boolean>;
   sources: { publisher: string; title: string; year: number }[];
-  rows: FlowRow[];
 }
 
 /** A traded product: the mineral id and its 6-digit HS code (from public/data/minerals.json). */
@@ -99,7 +99,6 @@ export function syntheticFlowFile(spec: SyntheticSpec): FlowFile {
   for (const p of spec.products) complete[p.mineral] = true;
   return {
     year: spec.year,
-    columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'],
     complete,
     sources: [
       {
@@ -108,7 +107,7 @@ export function syntheticFlowFile(spec: SyntheticSpec): FlowFile {
         year: spec.year,
       },
     ],
-    rows: syntheticRows(spec),
+    ...encodeFlowColumns(syntheticRows(spec)),
   };
 }
 

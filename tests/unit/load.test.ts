@@ -5,14 +5,19 @@ import fc from 'fast-check';
 import {
   DataFileError,
   isCountry,
-  isFlowRow,
   isSiteFeature,
   parseCountries,
   parseFlows,
   parseSites,
   type DataProblem,
 } from '../../src/data/load';
-import { countrySchema, flowRowSchema, siteFeatureSchema } from '../../src/data/schema';
+import { countrySchema, siteFeatureSchema } from '../../src/data/schema';
+import {
+  encodeFlowColumns,
+  flowRowAt,
+  type FlowColumns,
+  type FlowRowTuple,
+} from '../../src/data/flow-columns';
 
 const good = {
   type: 'Feature',
@@ -71,44 +76,99 @@ describe('parseSites', () => {
 });
 
 describe('parseFlows', () => {
-  const file = (rows: unknown[]) => ({
+  const head = {
     year: 2024,
-    columns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'],
     complete: { 'rare-earths': true },
     sources: [{ publisher: 'CEPII', title: 'BACI', year: 2026 }],
-    rows,
-  });
-  test('valid rows become flows with stable ids; bad rows are reported', () => {
+  };
+  const file = (rows: FlowRowTuple[]) => ({ ...head, ...encodeFlowColumns(rows) });
+  test('valid rows become flows with stable ids and shared strings', () => {
     const problems: DataProblem[] = [];
     const r = parseFlows(
       file([
         ['CHN', 'DEU', 'rare-earths', '850511', 513918501, 12607, 1],
-        ['CHN', 'XXX', 'rare-earths', '850511', 1, null, 1],
-        ['CHN', 'DEU', 'rare-earths', '8505', 1, null, 1],
-        ['CHN', 'DEU', 'rare-earths', '850511', -5, null, 1],
-        ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 99],
+        ['CHN', 'USA', 'rare-earths', '850511', 5, null, 0],
       ]),
       'flows-2024.json',
+      new Set(['CHN', 'DEU', 'USA']),
+      problems,
+    );
+    expect(problems).toEqual([]);
+    expect(r.flows.map((f) => ({ ...f, id: f.id }))[0]).toEqual({
+      id: '2024-rare-earths-850511-CHN-DEU',
+      year: 2024,
+      exporter: 'CHN',
+      importer: 'DEU',
+      mineral: 'rare-earths',
+      hs: '850511',
+      valueUsd: 513918501,
+      tonnes: 12607,
+      risk: 1,
+    });
+    expect(r.flows[1]?.tonnes).toBeNull();
+  });
+  // Row 2 of a two-row file is broken in one column; row 1 always survives.
+  const good: FlowRowTuple = ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 1];
+  test.each<[string, string, unknown, RegExp]>([
+    ['exporter index past the list', 'exporter', 9, /exporter: not an index/],
+    ['importer index not an integer', 'importer', 0.5, /importer: not an index/],
+    ['mineral index negative', 'mineral', -1, /mineral: not an index/],
+    ['hs index a string', 'hs', '850511', /hs: not an index/],
+    ['negative value', 'valueUsd', -5, /valueUsd/],
+    ['value not finite', 'valueUsd', null, /valueUsd/],
+    ['tonnes negative', 'tonnes', -1, /tonnes/],
+    ['risk out of range', 'risk', 99, /risk: not an integer 0..31/],
+    ['risk not an integer', 'risk', 1.5, /risk/],
+  ])('%s: the row is reported and skipped', (_, column, value, message) => {
+    const f = file([good, good]);
+    (f.columns as Record<string, unknown[]>)[column]![1] = value;
+    const problems: DataProblem[] = [];
+    const r = parseFlows(f, 'flows-2024.json', new Set(['CHN', 'DEU']), problems);
+    expect(r.flows.length).toBe(1);
+    expect(problems.map((p) => p.id)).toEqual(['row 2']);
+    expect(problems[0]?.message).toMatch(message);
+  });
+  test('a country without a map anchor: reported and skipped', () => {
+    const problems: DataProblem[] = [];
+    const r = parseFlows(
+      file([good, ['CHN', 'XXX', 'rare-earths', '850511', 1, null, 1]]),
+      'f',
       new Set(['CHN', 'DEU']),
       problems,
     );
-    expect(r.flows.map((f) => ({ ...f, id: f.id }))).toEqual([
-      {
-        id: '2024-rare-earths-850511-CHN-DEU',
-        year: 2024,
-        exporter: 'CHN',
-        importer: 'DEU',
-        mineral: 'rare-earths',
-        hs: '850511',
-        valueUsd: 513918501,
-        tonnes: 12607,
-        risk: 1,
-      },
-    ]);
-    expect(problems.map((p) => p.id)).toEqual(['row 2', 'row 3', 'row 4', 'row 5']);
+    expect(r.flows.length).toBe(1);
+    expect(problems).toEqual([{ file: 'f', id: 'row 2', message: 'unknown country CHN or XXX' }]);
   });
-  test('a wrong envelope is a file error', () => {
-    expect(() => parseFlows({ year: 'x' }, 'f', new Set(), [])).toThrow(/unexpected format/);
+  test.each<[string, (f: Record<string, unknown>) => void, RegExp]>([
+    ['a wrong envelope', (f) => void (f.year = 'x'), /unexpected format \(year/],
+    [
+      'a bad dictionary code',
+      (f) => void ((f.dictionaries as { hs: string[] }).hs[0] = '8505'),
+      /dictionaries\.hs\.0/,
+    ],
+    [
+      'a short column',
+      (f) => void (f.columns as { risk: number[] }).risk.pop(),
+      /columns\.risk: 1 entries, not 2/,
+    ],
+    [
+      'the old row layout',
+      (f) => void Object.assign(f, { columns: ['exporter'], rows: [] }),
+      /unexpected format/,
+    ],
+  ])('%s is a file error', (_, edit, message) => {
+    const f = file([good, good]) as unknown as Record<string, unknown>;
+    edit(f);
+    expect(() => parseFlows(f, 'f', new Set(['CHN', 'DEU']), [])).toThrow(message);
+  });
+  test('encode then decode gives the rows back (real 2024 file)', () => {
+    const raw = JSON.parse(readFileSync('public/data/flows-2024.json', 'utf8')) as FlowColumns;
+    const rows = Array.from({ length: raw.rows }, (_, i) => flowRowAt(raw, i));
+    expect(encodeFlowColumns(rows)).toEqual({
+      rows: raw.rows,
+      dictionaries: raw.dictionaries,
+      columns: raw.columns,
+    });
   });
 });
 
@@ -125,37 +185,6 @@ describe('parseCountries', () => {
       label: null,
     };
     expect(() => parseCountries({ countries: [c] }, 'countries.json')).toThrow(DataFileError);
-  });
-});
-
-describe('isFlowRow (fast path) agrees exactly with flowRowSchema', () => {
-  const part = fc.oneof(
-    fc.constantFrom('CHN', 'DEU', 'chn', 'XX', 'ABCD', '', 'rare-earths', '850511', '8505', '85051x'),
-    fc.integer({ min: -5, max: 40 }),
-    fc.double({ noNaN: false }),
-    fc.constant(null),
-    fc.constant(undefined),
-    fc.constantFrom(Infinity, -0, 0.5, 1e15),
-  );
-  test('on random rows (seeded)', () => {
-    fc.assert(
-      fc.property(fc.array(part, { minLength: 5, maxLength: 8 }), (row) => {
-        expect(isFlowRow(row)).toBe(flowRowSchema.safeParse(row).success);
-      }),
-      { seed: 11, numRuns: 5000 },
-    );
-  });
-  test('on rows that are nearly valid', () => {
-    const good: unknown[] = ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 3];
-    fc.assert(
-      fc.property(fc.nat(6), part, (i, value) => {
-        const row = [...good];
-        row[i] = value;
-        expect(isFlowRow(row)).toBe(flowRowSchema.safeParse(row).success);
-      }),
-      { seed: 12, numRuns: 5000 },
-    );
-    expect(isFlowRow(good)).toBe(true);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   mineralsFileSchema,
   siteFeatureSchema,
 } from '../../src/data/schema';
+import { flowRowAt, type FlowColumns } from '../../src/data/flow-columns';
 import { rawDataDir } from '../../data/pipeline/raw-dir';
 import { runPipeline } from '../../data/pipeline/run';
 import { mergeDuplicates, similarNames, type CheckedSite } from '../../data/pipeline/sites';
@@ -101,9 +102,10 @@ describe('outputs pass their schemas', () => {
     for (const year of [2018, 2019, 2020, 2021, 2022, 2023, 2024]) {
       const file = flowFileSchema.parse(JSON.parse(read(`flows-${year}.json`)));
       expect(file.year).toBe(year);
-      expect(file.rows.length).toBeGreaterThan(5000);
-      for (const r of file.rows) {
-        const row = flowRowSchema.parse(r);
+      expect(file.rows).toBeGreaterThan(5000);
+      for (const column of Object.values(file.columns)) expect(column.length).toBe(file.rows);
+      for (let i = 0; i < file.rows; i++) {
+        const row = flowRowSchema.parse(flowRowAt(file as FlowColumns, i));
         expect(known.has(row[0]) && known.has(row[1])).toBe(true);
       }
       expect(file.complete['rare-earths']).toBe(year === 2022 || year === 2024);
@@ -216,7 +218,8 @@ describe('known facts', () => {
     expect(near(f as Feature, lng, lat, km)).toBe(true);
   });
   test('China -> Germany permanent magnets 2024 equals the BACI row', () => {
-    const rows = (JSON.parse(read('flows-2024.json')) as { rows: unknown[][] }).rows;
+    const file = JSON.parse(read('flows-2024.json')) as FlowColumns;
+    const rows = Array.from({ length: file.rows }, (_, i) => flowRowAt(file, i));
     expect(rows.find((r) => r[0] === 'CHN' && r[1] === 'DEU' && r[3] === '850511')?.[4]).toBe(513918501);
     expect(rows.filter((r) => r[3] === '850511').length).toBeGreaterThan(4000);
   });
