@@ -1,6 +1,6 @@
 // Loading and validating the published data files: unknown JSON in, typed data and per-feature problems out.
 import type { z } from 'zod';
-import { PRECISIONS, SITE_KINDS, SITE_STATUSES } from '../model/types';
+import { PRECISIONS, SITE_KINDS, SITE_STATUSES, STAGES } from '../model/types';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
 import type { FlowColumns } from './flow-columns';
 import type { Manifest, RoutesFile } from './schema';
@@ -8,6 +8,7 @@ import { sharesFileSchema, type SharesFile } from './shares-schema';
 import {
   countriesFileSchema,
   countrySchema,
+  mineralSchema,
   flowFileSchema,
   manifestSchema,
   mineralsFileSchema,
@@ -65,6 +66,7 @@ function whole<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
 }
 
 const ISO3_RE = /^[A-Z]{3}$/;
+const HS_RE = /^\d{6}$/;
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** No keys other than `allowed` (zod's strictObject). */
@@ -151,9 +153,14 @@ function stringPool(): (x: string) => string {
   };
 }
 
+/** A FeatureCollection envelope as siteCollectionSchema accepts it (features are checked one by one later). */
+export function isSiteCollection(v: unknown): v is { type: 'FeatureCollection'; features: unknown[] } {
+  return isObj(v) && v.type === 'FeatureCollection' && Array.isArray(v.features);
+}
+
 /** Validate a site FeatureCollection feature by feature: bad features are reported by id and skipped. */
 export function parseSites(value: unknown, file: string, problems: DataProblem[]): Site[] {
-  const fc = whole(siteCollectionSchema, value, file);
+  const fc = isSiteCollection(value) ? value : whole(siteCollectionSchema, value, file);
   const sites: Site[] = [];
   const seen = new Set<string>();
   const sourcesByKey = new Map<string, Source>();
@@ -238,6 +245,27 @@ class FlowRecord implements Flow {
 
 type FlowFile = z.infer<typeof flowFileSchema>;
 
+const FLOW_FILE_KEYS = Object.keys(flowFileSchema.shape);
+const FLOW_COLUMN_KEYS = Object.keys(flowFileSchema.shape.columns.shape);
+const isIso3 = (x: unknown): boolean => typeof x === 'string' && ISO3_RE.test(x);
+const isHs = (x: unknown): boolean => typeof x === 'string' && HS_RE.test(x);
+/**
+ * A flow file envelope as flowFileSchema accepts it (the columns' entries are checked row by row later), without
+ * zod (conservative, property-tested).
+ */
+export function isFlowFile(v: unknown): v is FlowFile {
+  if (!isObj(v) || !onlyKeys(v, FLOW_FILE_KEYS) || !isYear(v.year)) return false;
+  const { complete, sources, rows, dictionaries: d, columns: c } = v;
+  if (!isObj(complete) || !Object.values(complete).every((x) => typeof x === 'boolean')) return false;
+  if (!Array.isArray(sources) || sources.length === 0 || !everyItem(sources, isSource)) return false;
+  if (!(typeof rows === 'number' && Number.isInteger(rows) && rows >= 0)) return false;
+  if (!isObj(d) || !onlyKeys(d, ['country', 'mineral', 'hs'])) return false;
+  if (!Array.isArray(d.country) || !everyItem(d.country, isIso3)) return false;
+  if (!Array.isArray(d.mineral) || !everyItem(d.mineral, isText)) return false;
+  if (!Array.isArray(d.hs) || !everyItem(d.hs, isHs)) return false;
+  return isObj(c) && onlyKeys(c, FLOW_COLUMN_KEYS) && FLOW_COLUMN_KEYS.every((k) => Array.isArray(c[k]));
+}
+
 /** An index into a dictionary of `size` entries. */
 const isIndex = (x: unknown, size: number): x is number =>
   typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < size;
@@ -273,7 +301,7 @@ export function parseFlows(
   knownCountries: ReadonlySet<string>,
   problems: DataProblem[],
 ): { year: number; flows: Flow[]; complete: Record<string, boolean>; sources: Source[] } {
-  const f = whole(flowFileSchema, value, file);
+  const f = isFlowFile(value) ? value : whole(flowFileSchema, value, file);
   for (const [name, column] of Object.entries(f.columns))
     if (column.length !== f.rows)
       throw new DataFileError(
@@ -361,8 +389,45 @@ export function parseCountries(value: unknown, file: string): CountryInfo[] {
   return whole(countriesFileSchema, value, file).countries;
 }
 
+const MINERAL_ID_RE = /^[a-z0-9-]+$/;
+const COLOR_RE = /^#[0-9a-f]{6}$/;
+const MINERAL_KEYS = Object.keys(mineralSchema.shape);
+const PRODUCT_KEYS = Object.keys(mineralSchema.shape.products.element.shape);
+const isProduct = (p: unknown): boolean =>
+  isObj(p) &&
+  onlyKeys(p, PRODUCT_KEYS) &&
+  typeof p.hs === 'string' &&
+  HS_RE.test(p.hs) &&
+  isText(p.name) &&
+  (STAGES as readonly unknown[]).includes(p.stage);
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isMineral = (m: unknown): boolean =>
+  isObj(m) &&
+  onlyKeys(m, MINERAL_KEYS) &&
+  typeof m.id === 'string' &&
+  MINERAL_ID_RE.test(m.id) &&
+  isText(m.name) &&
+  typeof m.color === 'string' &&
+  COLOR_RE.test(m.color) &&
+  Array.isArray(m.products) &&
+  everyItem(m.products, isProduct) &&
+  Array.isArray(m.commodities) &&
+  everyItem(m.commodities, isString) &&
+  Array.isArray(m.coverage) &&
+  everyItem(m.coverage, isString);
+/** The minerals file as mineralsFileSchema accepts it, checked without zod (conservative, property-tested). */
+export function isMineralsFile(v: unknown): v is { minerals: Mineral[] } {
+  return (
+    isObj(v) &&
+    onlyKeys(v, ['minerals']) &&
+    Array.isArray(v.minerals) &&
+    v.minerals.length > 0 &&
+    everyItem(v.minerals, isMineral)
+  );
+}
+
 export function parseMinerals(value: unknown, file: string): Mineral[] {
-  return whole(mineralsFileSchema, value, file).minerals;
+  return (isMineralsFile(value) ? value : whole(mineralsFileSchema, value, file)).minerals;
 }
 
 export function parseRoutes(value: unknown, file: string): RoutesFile {
@@ -373,6 +438,25 @@ export function parseShares(value: unknown, file: string): SharesFile {
   return whole(sharesFileSchema, value, file);
 }
 
+const DATASET_KEYS = Object.keys(manifestSchema.shape.datasets.element.shape);
+const isDataset = (d: unknown): boolean =>
+  isObj(d) &&
+  onlyKeys(d, DATASET_KEYS) &&
+  ['id', 'publisher', 'title', 'licence', 'vintage', 'processing'].every((k) => isString(d[k])) &&
+  (!('url' in d) || isString(d.url)) &&
+  (!('obtainedFrom' in d) || isString(d.obtainedFrom));
+/** The sources list as manifestSchema accepts it, checked without zod (conservative, property-tested). */
+export function isManifest(v: unknown): v is Manifest {
+  return (
+    isObj(v) &&
+    onlyKeys(v, ['datasets', 'gaps']) &&
+    Array.isArray(v.datasets) &&
+    everyItem(v.datasets, isDataset) &&
+    Array.isArray(v.gaps) &&
+    everyItem(v.gaps, isString)
+  );
+}
+
 export function parseManifest(value: unknown, file: string): Manifest {
-  return whole(manifestSchema, value, file);
+  return isManifest(value) ? value : whole(manifestSchema, value, file);
 }

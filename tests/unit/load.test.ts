@@ -5,13 +5,24 @@ import fc from 'fast-check';
 import {
   DataFileError,
   isCountry,
+  isFlowFile,
+  isManifest,
+  isMineralsFile,
+  isSiteCollection,
   isSiteFeature,
   parseCountries,
   parseFlows,
   parseSites,
   type DataProblem,
 } from '../../src/data/load';
-import { countrySchema, siteFeatureSchema } from '../../src/data/schema';
+import {
+  countrySchema,
+  flowFileSchema,
+  manifestSchema,
+  mineralsFileSchema,
+  siteCollectionSchema,
+  siteFeatureSchema,
+} from '../../src/data/schema';
 import {
   encodeFlowColumns,
   flowRowAt,
@@ -342,5 +353,96 @@ describe('isCountry (fast path) never accepts what countrySchema rejects', () =>
   test("a bad country still gets zod's message", () => {
     const bad = { countries: [{ ...real[0], anchor: [500, 0] }] };
     expect(() => parseCountries(bad, 'countries.json')).toThrow(/countries\.0\.anchor/);
+  });
+});
+
+describe('fast envelope and file checks never accept what their zod schema rejects', () => {
+  /** Every path into a JSON value, arrays sampled at their first two items (enough for per-item rules). */
+  const pathsOf = (v: unknown, at: string[] = []): string[][] => {
+    const out: string[][] = [at];
+    if (Array.isArray(v)) v.slice(0, 2).forEach((x, i) => out.push(...pathsOf(x, [...at, String(i)])));
+    else if (v && typeof v === 'object')
+      for (const [k, x] of Object.entries(v)) out.push(...pathsOf(x, [...at, k]));
+    return out;
+  };
+  const setAt = (o: unknown, path: string[], v: unknown, del: boolean): unknown => {
+    if (path.length === 0) return v;
+    const copy = structuredClone(o) as Record<string, unknown>;
+    let cur: Record<string, unknown> = copy;
+    for (const k of path.slice(0, -1)) cur = cur[k] as Record<string, unknown>;
+    const last = path[path.length - 1] ?? '';
+    if (del) delete cur[last];
+    else cur[last] = v;
+    return copy;
+  };
+  const odd = fc.oneof(
+    fc.constantFrom(
+      '',
+      'x',
+      'CHN',
+      'chn',
+      '850511',
+      '8505',
+      '#d62976',
+      '#D62976',
+      'rare-earths',
+      'ore',
+      'Ore',
+    ),
+    fc.integer({ min: -5, max: 2200 }),
+    fc.double({ noNaN: false }),
+    fc.constantFrom(null, undefined, true, [], {}, [1], ['x'], { a: 1 }, 1.5),
+  );
+  const small = <T>(v: T, keep: (x: T) => T): T => keep(structuredClone(v));
+  const flows = small(JSON.parse(readFileSync('public/data/flows-2024.json', 'utf8')) as FlowColumns, (f) => {
+    // Two rows are enough for the envelope: the columns' entries are not its business.
+    for (const k of Object.keys(f.columns)) (f.columns as Record<string, unknown[]>)[k]!.length = 2;
+    return { ...f, rows: 2 };
+  });
+  const cases: [string, (v: unknown) => boolean, { safeParse(v: unknown): { success: boolean } }, unknown][] =
+    [
+      [
+        'minerals.json',
+        isMineralsFile,
+        mineralsFileSchema,
+        JSON.parse(readFileSync('public/data/minerals.json', 'utf8')),
+      ],
+      [
+        'sources.json',
+        isManifest,
+        manifestSchema,
+        JSON.parse(readFileSync('public/data/sources.json', 'utf8')),
+      ],
+      ['flows-2024.json', isFlowFile, flowFileSchema, flows],
+      [
+        'sites.geojson envelope',
+        isSiteCollection,
+        siteCollectionSchema,
+        { type: 'FeatureCollection', features: [] },
+      ],
+    ];
+  test.each(cases)('%s: the published file takes the fast path', (_, check, schema, real) => {
+    expect(check(real)).toBe(true);
+    expect(schema.safeParse(real).success).toBe(true);
+  });
+  test.each(cases)('%s: mutated (seeded)', (_, check, schema, real) => {
+    const paths = pathsOf(real);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...paths), odd, fc.boolean()), { minLength: 1, maxLength: 3 }),
+        (edits) => {
+          let v: unknown = real;
+          for (const [path, x, del] of edits) {
+            try {
+              v = setAt(v, path, x, del);
+            } catch {
+              // the path no longer exists after an earlier edit
+            }
+          }
+          if (check(v)) expect(schema.safeParse(v).success).toBe(true);
+        },
+      ),
+      { seed: 13, numRuns: 3000 },
+    );
   });
 });
