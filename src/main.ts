@@ -357,8 +357,9 @@ let chartModule: typeof import('./ui/chart') | null = null;
 async function loadChart(): Promise<void> {
   try {
     const [mod, raw] = await Promise.all([import('./ui/chart'), fetchJson(fetcher, DATA_PATHS.shares)]);
+    const shares = parseShares(raw, DATA_PATHS.shares);
     chartModule = mod;
-    actions.sharesLoaded(store, parseShares(raw, DATA_PATHS.shares));
+    actions.sharesLoaded(store, await shares);
   } catch (error) {
     fileFailed(error, 'country shares');
   }
@@ -507,7 +508,7 @@ function loadYear(year: number): Promise<void> {
       const t0 = performance.now();
       const raw = await (early ?? fetchJson(fetcher, DATA_PATHS.flows(year)));
       const t1 = performance.now();
-      const parsed = parseFlows(raw, DATA_PATHS.flows(year), new Set(data.countries.keys()), problems);
+      const parsed = await parseFlows(raw, DATA_PATHS.flows(year), new Set(data.countries.keys()), problems);
       measure('cmm:year-fetch', t0, t1);
       measure('cmm:year-parse', t1);
       actions.yearLoaded(store, {
@@ -532,7 +533,7 @@ async function loadRoutes(): Promise<void> {
   try {
     actions.routesLoaded(
       store,
-      decodeRoutes(parseRoutes(await fetchJson(fetcher, DATA_PATHS.routes), DATA_PATHS.routes)),
+      decodeRoutes(await parseRoutes(await fetchJson(fetcher, DATA_PATHS.routes), DATA_PATHS.routes)),
     );
   } catch (error) {
     actions.routesFailed(store);
@@ -593,9 +594,13 @@ const prefetched = new Map<number, Promise<unknown>>();
 
 async function start(): Promise<void> {
   const problems: DataProblem[] = [];
-  const settle = async <T>(path: string, what: string, parse: (v: unknown) => T): Promise<T | null> => {
+  const settle = async <T>(
+    path: string,
+    what: string,
+    parse: (v: unknown) => T | Promise<T>,
+  ): Promise<T | null> => {
     try {
-      return parse(await fetchJson(fetcher, path));
+      return await parse(await fetchJson(fetcher, path));
     } catch (error) {
       fileFailed(error, what);
       return null;

@@ -3,21 +3,8 @@ import type { z } from 'zod';
 import { PRECISIONS, SITE_KINDS, SITE_STATUSES, STAGES } from '../model/types';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
 import type { FlowColumns } from './flow-columns';
-import type { Manifest, RoutesFile } from './schema';
-import { sharesFileSchema, type SharesFile } from './shares-schema';
-import {
-  countriesFileSchema,
-  countrySchema,
-  mineralSchema,
-  flowFileSchema,
-  manifestSchema,
-  mineralsFileSchema,
-  routesFileSchema,
-  siteCollectionSchema,
-  siteFeatureSchema,
-  sourceSchema,
-  type SiteFeature,
-} from './schema';
+import type { FlowFileSchemaType, Manifest, RoutesFile, SiteFeature } from './schema';
+import type { SharesFile } from './shares-schema';
 
 /** A problem with one file or one feature in it; `id` names the feature where there is one. */
 export interface DataProblem {
@@ -59,11 +46,52 @@ function firstIssue(error: z.ZodError): string {
   return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
 }
 
-function whole<T>(schema: z.ZodType<T>, value: unknown, file: string): T {
-  const r = schema.safeParse(value);
+type Schemas = typeof import('./schema') & typeof import('./shares-schema');
+let schemas: Promise<Schemas> | null = null;
+/**
+ * zod and the schemas, fetched on first need: to word the message for data the hand-written checks below do not
+ * accept, and for the files that have no such checks (sea routes, shares: not part of the first view). zod is ~50 KB
+ * gzip of script that the first view then neither downloads nor runs.
+ */
+function loadSchemas(): Promise<Schemas> {
+  schemas ??= Promise.all([import('./schema'), import('./shares-schema')]).then(([a, b]) => ({ ...a, ...b }));
+  return schemas;
+}
+
+async function whole<T>(pick: (s: Schemas) => z.ZodType<T>, value: unknown, file: string): Promise<T> {
+  const r = pick(await loadSchemas()).safeParse(value);
   if (!r.success) throw new DataFileError(file, `has an unexpected format (${firstIssue(r.error)})`);
   return r.data;
 }
+
+/**
+ * The keys each strict schema allows, for the hand-written checks (which must not load zod). A unit test keeps them
+ * equal to the schemas' shapes.
+ */
+export const SCHEMA_KEYS = {
+  siteProperties: [
+    'id',
+    'name',
+    'kind',
+    'minerals',
+    'country',
+    'status',
+    'operator',
+    'capacity',
+    'precision',
+    'sources',
+    'vintage',
+    'notes',
+  ],
+  source: ['publisher', 'title', 'year', 'url'],
+  country: ['iso3', 'name', 'anchor', 'anchorKind', 'anchorName', 'ports', 'label'],
+  port: ['name', 'position', 'coast'],
+  mineral: ['id', 'name', 'color', 'products', 'commodities', 'coverage'],
+  product: ['hs', 'name', 'stage'],
+  dataset: ['id', 'publisher', 'title', 'licence', 'vintage', 'url', 'obtainedFrom', 'processing'],
+  flowFile: ['year', 'complete', 'sources', 'rows', 'dictionaries', 'columns'],
+  flowColumns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'],
+} as const;
 
 const ISO3_RE = /^[A-Z]{3}$/;
 const HS_RE = /^\d{6}$/;
@@ -82,8 +110,8 @@ const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFin
 const isYear = (x: unknown): boolean => isNum(x) && Number.isInteger(x) && x >= 1900 && x <= 2100;
 const SITE_ID_RE = /^[a-z0-9][a-z0-9-]*$/;
 // The keys the (strict) schemas allow, taken from them so the fast check cannot drift from the schema.
-const SITE_PROPERTY_KEYS = Object.keys(siteFeatureSchema.shape.properties.shape);
-const SOURCE_KEYS = Object.keys(sourceSchema.shape);
+const SITE_PROPERTY_KEYS = SCHEMA_KEYS.siteProperties;
+const SOURCE_KEYS = SCHEMA_KEYS.source;
 /** A plain http(s) URL with a host name that ends in a letter (never an IP literal, port or credentials). */
 const PLAIN_URL_RE = /^https?:\/\/(?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*(?:[/?#][^\s]*)?$/;
 const plainUrls = new Map<string, boolean>();
@@ -159,8 +187,8 @@ export function isSiteCollection(v: unknown): v is { type: 'FeatureCollection'; 
 }
 
 /** Validate a site FeatureCollection feature by feature: bad features are reported by id and skipped. */
-export function parseSites(value: unknown, file: string, problems: DataProblem[]): Site[] {
-  const fc = isSiteCollection(value) ? value : whole(siteCollectionSchema, value, file);
+export async function parseSites(value: unknown, file: string, problems: DataProblem[]): Promise<Site[]> {
+  const fc = isSiteCollection(value) ? value : await whole((z) => z.siteCollectionSchema, value, file);
   const sites: Site[] = [];
   const seen = new Set<string>();
   const sourcesByKey = new Map<string, Source>();
@@ -176,13 +204,15 @@ export function parseSites(value: unknown, file: string, problems: DataProblem[]
     return frozen as T[];
   };
   const pool = stringPool();
+  // zod words the message for features the fast check does not take: fetched (once) only when there are any.
+  const z = fc.features.every(isSiteFeature) ? null : await loadSchemas();
   fc.features.forEach((f, i) => {
     const rawId = (f as { properties?: { id?: unknown } } | null)?.properties?.id;
     const id = typeof rawId === 'string' ? rawId : `#${i}`;
     let feature: SiteFeature;
     if (isSiteFeature(f)) feature = f;
     else {
-      const r = siteFeatureSchema.safeParse(f);
+      const r = (z as Schemas).siteFeatureSchema.safeParse(f);
       if (!r.success) {
         problems.push({ file, id, message: firstIssue(r.error) });
         return;
@@ -243,10 +273,10 @@ class FlowRecord implements Flow {
   }
 }
 
-type FlowFile = z.infer<typeof flowFileSchema>;
+type FlowFile = FlowFileSchemaType;
 
-const FLOW_FILE_KEYS = Object.keys(flowFileSchema.shape);
-const FLOW_COLUMN_KEYS = Object.keys(flowFileSchema.shape.columns.shape);
+const FLOW_FILE_KEYS = SCHEMA_KEYS.flowFile;
+const FLOW_COLUMN_KEYS = SCHEMA_KEYS.flowColumns;
 const isIso3 = (x: unknown): boolean => typeof x === 'string' && ISO3_RE.test(x);
 const isHs = (x: unknown): boolean => typeof x === 'string' && HS_RE.test(x);
 /**
@@ -295,13 +325,13 @@ function flowRowProblem(f: FlowFile, i: number): string | null {
  * Validate a year's flow file (columns, see data/flow-columns.ts) row by row: bad rows and rows naming countries
  * without an anchor are reported and skipped. Columns of unequal length make the whole file unreadable.
  */
-export function parseFlows(
+export async function parseFlows(
   value: unknown,
   file: string,
   knownCountries: ReadonlySet<string>,
   problems: DataProblem[],
-): { year: number; flows: Flow[]; complete: Record<string, boolean>; sources: Source[] } {
-  const f = isFlowFile(value) ? value : whole(flowFileSchema, value, file);
+): Promise<{ year: number; flows: Flow[]; complete: Record<string, boolean>; sources: Source[] }> {
+  const f = isFlowFile(value) ? value : await whole((z) => z.flowFileSchema, value, file);
   for (const [name, column] of Object.entries(f.columns))
     if (column.length !== f.rows)
       throw new DataFileError(
@@ -350,8 +380,8 @@ const isLngLat = (x: unknown): boolean => {
   const [lng, lat] = x as unknown[];
   return isNum(lng) && isNum(lat) && lng >= -180 && lng <= 180 && lat >= -90 && lat <= 90;
 };
-const COUNTRY_KEYS = Object.keys(countrySchema.shape);
-const PORT_KEYS = Object.keys(countrySchema.shape.ports.element.shape);
+const COUNTRY_KEYS = SCHEMA_KEYS.country;
+const PORT_KEYS = SCHEMA_KEYS.port;
 const isPort = (p: unknown): boolean =>
   isObj(p) &&
   onlyKeys(p, PORT_KEYS) &&
@@ -380,19 +410,19 @@ export function isCountry(c: unknown): c is CountryInfo {
   );
 }
 
-export function parseCountries(value: unknown, file: string): CountryInfo[] {
+export async function parseCountries(value: unknown, file: string): Promise<CountryInfo[]> {
   // Every country passing the fast check is what zod would return (the same objects: no transforms here).
   if (isObj(value) && onlyKeys(value, ['countries']) && Array.isArray(value.countries)) {
     const list = value.countries as unknown[];
     if (everyItem(list, isCountry)) return list as CountryInfo[];
   }
-  return whole(countriesFileSchema, value, file).countries;
+  return (await whole((z) => z.countriesFileSchema, value, file)).countries;
 }
 
 const MINERAL_ID_RE = /^[a-z0-9-]+$/;
 const COLOR_RE = /^#[0-9a-f]{6}$/;
-const MINERAL_KEYS = Object.keys(mineralSchema.shape);
-const PRODUCT_KEYS = Object.keys(mineralSchema.shape.products.element.shape);
+const MINERAL_KEYS = SCHEMA_KEYS.mineral;
+const PRODUCT_KEYS = SCHEMA_KEYS.product;
 const isProduct = (p: unknown): boolean =>
   isObj(p) &&
   onlyKeys(p, PRODUCT_KEYS) &&
@@ -426,19 +456,19 @@ export function isMineralsFile(v: unknown): v is { minerals: Mineral[] } {
   );
 }
 
-export function parseMinerals(value: unknown, file: string): Mineral[] {
-  return (isMineralsFile(value) ? value : whole(mineralsFileSchema, value, file)).minerals;
+export async function parseMinerals(value: unknown, file: string): Promise<Mineral[]> {
+  return (isMineralsFile(value) ? value : await whole((z) => z.mineralsFileSchema, value, file)).minerals;
 }
 
-export function parseRoutes(value: unknown, file: string): RoutesFile {
-  return whole(routesFileSchema, value, file);
+export function parseRoutes(value: unknown, file: string): Promise<RoutesFile> {
+  return whole((z) => z.routesFileSchema, value, file);
 }
 
-export function parseShares(value: unknown, file: string): SharesFile {
-  return whole(sharesFileSchema, value, file);
+export function parseShares(value: unknown, file: string): Promise<SharesFile> {
+  return whole((z) => z.sharesFileSchema, value, file);
 }
 
-const DATASET_KEYS = Object.keys(manifestSchema.shape.datasets.element.shape);
+const DATASET_KEYS = SCHEMA_KEYS.dataset;
 const isDataset = (d: unknown): boolean =>
   isObj(d) &&
   onlyKeys(d, DATASET_KEYS) &&
@@ -457,6 +487,6 @@ export function isManifest(v: unknown): v is Manifest {
   );
 }
 
-export function parseManifest(value: unknown, file: string): Manifest {
-  return isManifest(value) ? value : whole(manifestSchema, value, file);
+export async function parseManifest(value: unknown, file: string): Promise<Manifest> {
+  return isManifest(value) ? value : whole((z) => z.manifestSchema, value, file);
 }

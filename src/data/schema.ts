@@ -88,6 +88,8 @@ export const flowFileSchema = z.strictObject({
   }),
 });
 
+export type FlowFileSchemaType = z.infer<typeof flowFileSchema>;
+
 export const countrySchema = z.strictObject({
   iso3,
   name: z.string().min(1),

@@ -10,9 +10,9 @@ import { blocShares, partnerSupply, type PartnerSupply } from '../../src/derive/
 import type { Flow } from '../../src/model/types';
 
 const countryCodes = new Set(
-  parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries.json').map(
-    (c) => c.iso3,
-  ),
+  (
+    await parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries.json')
+  ).map((c) => c.iso3),
 );
 
 function presetMembers(id: string): ReadonlySet<string> {
@@ -120,15 +120,23 @@ describe('partnerSupply on synthetic flows', () => {
   });
 });
 
-describe('partnerSupply on 2024 permanent magnets (HS 850511), checked against raw BACI', () => {
-  const countries = [...countryCodes];
-  const problems: DataProblem[] = [];
-  const magnets = parseFlows(
+const magnetProblems: DataProblem[] = [];
+const magnetFlows = (
+  await parseFlows(
     JSON.parse(readFileSync('public/data/flows-2024.json', 'utf8')),
     'flows-2024.json',
-    new Set(countries),
-    problems,
-  ).flows.filter((f) => f.mineral === 'rare-earths' && f.hs === '850511');
+    new Set(countryCodes),
+    magnetProblems,
+  )
+).flows.filter((f) => f.mineral === 'rare-earths' && f.hs === '850511');
+const sharesFile = await parseShares(
+  JSON.parse(readFileSync('public/data/shares.json', 'utf8')),
+  'shares.json',
+);
+
+describe('partnerSupply on 2024 permanent magnets (HS 850511), checked against raw BACI', () => {
+  const problems = magnetProblems;
+  const magnets = magnetFlows;
   const partners = presetMembers('us-japan-australia-eu');
   const rows = partnerSupply(magnets, partners);
 
@@ -177,7 +185,7 @@ describe('partnerSupply on 2024 permanent magnets (HS 850511), checked against r
 });
 
 describe('blocShares, rare earths, "+ Australia and EU" on public/data/shares.json', () => {
-  const shares = parseShares(JSON.parse(readFileSync('public/data/shares.json', 'utf8')), 'shares.json');
+  const shares = sharesFile;
   const result = blocShares(shares, 'rare-earths', presetMembers('us-japan-australia-eu'));
 
   // By hand from shares.json (partners = USA, JPN, AUS + EU-27):

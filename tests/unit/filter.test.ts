@@ -24,15 +24,17 @@ import {
 import { RISK_REASONS } from '../../src/derive/route-risk';
 import { SITE_KINDS, SITE_STATUSES, type Flow } from '../../src/model/types';
 
-const sites = parseSites(JSON.parse(readFileSync('public/data/sites.geojson', 'utf8')), 'sites', []);
+const sites = await parseSites(JSON.parse(readFileSync('public/data/sites.geojson', 'utf8')), 'sites', []);
 const countries = (
   JSON.parse(readFileSync('public/data/countries.json', 'utf8')) as { countries: { iso3: string }[] }
 ).countries.map((c) => c.iso3);
-const flows = parseFlows(
-  JSON.parse(readFileSync('public/data/flows-2024.json', 'utf8')),
-  'flows',
-  new Set(countries),
-  [],
+const flows = (
+  await parseFlows(
+    JSON.parse(readFileSync('public/data/flows-2024.json', 'utf8')),
+    'flows',
+    new Set(countries),
+    [],
+  )
 ).flows;
 const minerals = (
   JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: { id: string }[] }
@@ -50,10 +52,9 @@ function inRanges(value: number[], ranges: [number, number][]): boolean {
 
 const table = buildFlowTable(flows, index);
 const countryInfo = new Map(
-  parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries').map((c) => [
-    c.iso3,
-    c,
-  ]),
+  (await parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries')).map(
+    (c) => [c.iso3, c],
+  ),
 );
 // As the app keeps them (src/layers/arc-sets.ts): per mineral, built down to the threshold drawn and deepened when
 // a later filter draws below it. The random filters run in sequence over the same buffers.

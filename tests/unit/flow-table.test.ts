@@ -23,12 +23,18 @@ const countries = (
 const minerals = (
   JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: { id: string }[] }
 ).minerals.map((m) => m.id);
-const flows = parseFlows(
-  JSON.parse(readFileSync('public/data/flows-2022.json', 'utf8')),
-  'flows',
-  new Set(countries),
-  [],
+const flows = (
+  await parseFlows(
+    JSON.parse(readFileSync('public/data/flows-2022.json', 'utf8')),
+    'flows',
+    new Set(countries),
+    [],
+  )
 ).flows;
+const countryList = await parseCountries(
+  JSON.parse(readFileSync('public/data/countries.json', 'utf8')),
+  'countries',
+);
 const index = buildFilterIndex(countries, minerals);
 const table = buildFlowTable(flows, index);
 
@@ -124,12 +130,7 @@ describe('flowFacets', () => {
 });
 
 describe('arc buffers and style', () => {
-  const countryInfo = new Map(
-    parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries').map((c) => [
-      c.iso3,
-      c,
-    ]),
-  );
+  const countryInfo = new Map(countryList.map((c) => [c.iso3, c]));
   const m = index.mineral.get('rare-earths') ?? -1;
   const b = buildArcBuffers(table, m, countryInfo, new EndpointCache(countryInfo.size));
   test('one arc per drawable flow of the mineral, largest first, end points the short way', () => {

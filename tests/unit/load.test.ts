@@ -11,6 +11,7 @@ import {
   isSiteCollection,
   isSiteFeature,
   parseCountries,
+  SCHEMA_KEYS,
   parseFlows,
   parseSites,
   type DataProblem,
@@ -19,9 +20,11 @@ import {
   countrySchema,
   flowFileSchema,
   manifestSchema,
+  mineralSchema,
   mineralsFileSchema,
   siteCollectionSchema,
   siteFeatureSchema,
+  sourceSchema,
 } from '../../src/data/schema';
 import {
   encodeFlowColumns,
@@ -68,21 +71,27 @@ describe('parseSites', () => {
       /url/,
     ],
     ['extra property', withProps({ html: '<b>' }), /Unrecognized key/],
-  ])('%s is reported and skipped', (_title, bad, error) => {
+  ])('%s is reported and skipped', async (_title, bad, error) => {
     const problems: DataProblem[] = [];
-    const sites = parseSites({ type: 'FeatureCollection', features: [good, bad] }, 'sites.geojson', problems);
+    const sites = await parseSites(
+      { type: 'FeatureCollection', features: [good, bad] },
+      'sites.geojson',
+      problems,
+    );
     expect(sites.map((s) => s.id)).toEqual(['cur-mountain-pass']);
     expect(problems).toHaveLength(1);
     expect(`${problems[0]?.message}`).toMatch(error);
   });
-  test('duplicate ids are reported', () => {
+  test('duplicate ids are reported', async () => {
     const problems: DataProblem[] = [];
-    expect(parseSites({ type: 'FeatureCollection', features: [good, good] }, 'f', problems)).toHaveLength(1);
+    expect(
+      await parseSites({ type: 'FeatureCollection', features: [good, good] }, 'f', problems),
+    ).toHaveLength(1);
     expect(problems[0]?.message).toBe('duplicate id');
     expect(problems[0]?.id).toBe('cur-mountain-pass');
   });
-  test('a file that is not a FeatureCollection is a file error', () => {
-    expect(() => parseSites({ type: 'Topology' }, 'sites.geojson', [])).toThrow(DataFileError);
+  test('a file that is not a FeatureCollection is a file error', async () => {
+    await expect(parseSites({ type: 'Topology' }, 'sites.geojson', [])).rejects.toThrow(DataFileError);
   });
 });
 
@@ -93,9 +102,9 @@ describe('parseFlows', () => {
     sources: [{ publisher: 'CEPII', title: 'BACI', year: 2026 }],
   };
   const file = (rows: FlowRowTuple[]) => ({ ...head, ...encodeFlowColumns(rows) });
-  test('valid rows become flows with stable ids and shared strings', () => {
+  test('valid rows become flows with stable ids and shared strings', async () => {
     const problems: DataProblem[] = [];
-    const r = parseFlows(
+    const r = await parseFlows(
       file([
         ['CHN', 'DEU', 'rare-earths', '850511', 513918501, 12607, 1],
         ['CHN', 'USA', 'rare-earths', '850511', 5, null, 0],
@@ -130,18 +139,18 @@ describe('parseFlows', () => {
     ['tonnes negative', 'tonnes', -1, /tonnes/],
     ['risk out of range', 'risk', 99, /risk: not an integer 0..31/],
     ['risk not an integer', 'risk', 1.5, /risk/],
-  ])('%s: the row is reported and skipped', (_, column, value, message) => {
+  ])('%s: the row is reported and skipped', async (_, column, value, message) => {
     const f = file([good, good]);
     (f.columns as Record<string, unknown[]>)[column]![1] = value;
     const problems: DataProblem[] = [];
-    const r = parseFlows(f, 'flows-2024.json', new Set(['CHN', 'DEU']), problems);
+    const r = await parseFlows(f, 'flows-2024.json', new Set(['CHN', 'DEU']), problems);
     expect(r.flows.length).toBe(1);
     expect(problems.map((p) => p.id)).toEqual(['row 2']);
     expect(problems[0]?.message).toMatch(message);
   });
-  test('a country without a map anchor: reported and skipped', () => {
+  test('a country without a map anchor: reported and skipped', async () => {
     const problems: DataProblem[] = [];
-    const r = parseFlows(
+    const r = await parseFlows(
       file([good, ['CHN', 'XXX', 'rare-earths', '850511', 1, null, 1]]),
       'f',
       new Set(['CHN', 'DEU']),
@@ -167,10 +176,10 @@ describe('parseFlows', () => {
       (f) => void Object.assign(f, { columns: ['exporter'], rows: [] }),
       /unexpected format/,
     ],
-  ])('%s is a file error', (_, edit, message) => {
+  ])('%s is a file error', async (_, edit, message) => {
     const f = file([good, good]) as unknown as Record<string, unknown>;
     edit(f);
-    expect(() => parseFlows(f, 'f', new Set(['CHN', 'DEU']), [])).toThrow(message);
+    await expect(parseFlows(f, 'f', new Set(['CHN', 'DEU']), [])).rejects.toThrow(message);
   });
   test('encode then decode gives the rows back (real 2024 file)', () => {
     const raw = JSON.parse(readFileSync('public/data/flows-2024.json', 'utf8')) as FlowColumns;
@@ -184,7 +193,7 @@ describe('parseFlows', () => {
 });
 
 describe('parseCountries', () => {
-  test('rejects more than two ports', () => {
+  test('rejects more than two ports', async () => {
     const port = { name: 'P', position: [0, 0], coast: null };
     const c = {
       iso3: 'USA',
@@ -195,7 +204,7 @@ describe('parseCountries', () => {
       ports: [port, port, port],
       label: null,
     };
-    expect(() => parseCountries({ countries: [c] }, 'countries.json')).toThrow(DataFileError);
+    await expect(parseCountries({ countries: [c] }, 'countries.json')).rejects.toThrow(DataFileError);
   });
 });
 
@@ -350,9 +359,9 @@ describe('isCountry (fast path) never accepts what countrySchema rejects', () =>
       { seed: 11, numRuns: 4000 },
     );
   });
-  test("a bad country still gets zod's message", () => {
+  test("a bad country still gets zod's message", async () => {
     const bad = { countries: [{ ...real[0], anchor: [500, 0] }] };
-    expect(() => parseCountries(bad, 'countries.json')).toThrow(/countries\.0\.anchor/);
+    await expect(parseCountries(bad, 'countries.json')).rejects.toThrow(/countries\.0\.anchor/);
   });
 });
 
@@ -444,5 +453,19 @@ describe('fast envelope and file checks never accept what their zod schema rejec
       ),
       { seed: 13, numRuns: 3000 },
     );
+  });
+});
+
+test('the hand-written checks allow exactly the keys of the strict schemas', () => {
+  expect(SCHEMA_KEYS).toEqual({
+    siteProperties: Object.keys(siteFeatureSchema.shape.properties.shape),
+    source: Object.keys(sourceSchema.shape),
+    country: Object.keys(countrySchema.shape),
+    port: Object.keys(countrySchema.shape.ports.element.shape),
+    mineral: Object.keys(mineralSchema.shape),
+    product: Object.keys(mineralSchema.shape.products.element.shape),
+    dataset: Object.keys(manifestSchema.shape.datasets.element.shape),
+    flowFile: Object.keys(flowFileSchema.shape),
+    flowColumns: Object.keys(flowFileSchema.shape.columns.shape),
   });
 });

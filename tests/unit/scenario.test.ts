@@ -56,13 +56,13 @@ function rawMagnetImports(): Map<
 }
 
 /** The app's published 2024 flows (public/data/flows-2024.json), validated as the app does. */
-function appFlows2024(): Flow[] {
-  const countries = parseCountries(
+async function appFlows2024(): Promise<Flow[]> {
+  const countries = await parseCountries(
     JSON.parse(readFileSync('public/data/countries.json', 'utf8')),
     'countries.json',
   );
   const problems: DataProblem[] = [];
-  const { flows } = parseFlows(
+  const { flows } = await parseFlows(
     JSON.parse(readFileSync('public/data/flows-2024.json', 'utf8')),
     'flows-2024.json',
     new Set(countries.map((c) => c.iso3)),
@@ -73,7 +73,7 @@ function appFlows2024(): Flow[] {
 }
 
 const raw = rawMagnetImports();
-const magnets = appFlows2024().filter((f) => f.mineral === 'rare-earths' && f.hs === MAGNETS_HS);
+const magnets = (await appFlows2024()).filter((f) => f.mineral === 'rare-earths' && f.hs === MAGNETS_HS);
 const chinaStop = scenarioResults(magnets, { id: 'china-stop' });
 const resultOf = (rows: readonly ImporterResult[], iso3: string): ImporterResult => {
   const r = rows.find((x) => x.importer === iso3);
