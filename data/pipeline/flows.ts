@@ -127,7 +127,9 @@ export function buildYearFlows(
       complete[p.mineral] = false;
     }
   }
+  // Largest value first (the app's table order, so it need not sort), then by exporter, importer, mineral, HS code.
   rows.sort((a, b) => {
+    if (a[4] !== b[4]) return b[4] - a[4];
     for (let k = 0; k < 4; k++) {
       const x = String(a[k]);
       const y = String(b[k]);

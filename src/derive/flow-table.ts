@@ -194,6 +194,13 @@ const f32View = new Float32Array(f32Bits.buffer);
 function sortedOrder(v32: Float32Array): Uint32Array {
   const n = v32.length;
   const order = new Uint32Array(n);
+  // Published files come sorted already (largest value first): then the order is the file's.
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = (v32[i - 1] as number) >= (v32[i] as number);
+  if (sorted) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order;
+  }
   if (n <= INDEX_BITS && v32.every((v) => v >= 0)) {
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) {

@@ -54,6 +54,15 @@ describe('buildFlowTable', () => {
     const t = buildFlowTable([5, 7, 5, 0, 7, -0, 1e9].map(mk), index);
     expect(t.flows.map((f) => f.hs)).toEqual(['6', '1', '4', '0', '2', '3', '5']);
   });
+  test('a file already in table order keeps it; the same flows shuffled give the same table', () => {
+    for (let r = 1; r < flows.length; r++)
+      expect((flows[r - 1] as Flow).valueUsd).toBeGreaterThanOrEqual((flows[r] as Flow).valueUsd);
+    expect(table.flows).toEqual(flows);
+    // Reversed: the sort runs (equal values come back in reversed file order, as the tie rule says).
+    const reversed = buildFlowTable([...flows].reverse(), index);
+    expect([...reversed.value]).toEqual([...table.value]);
+    expect(new Set(reversed.flows)).toEqual(new Set(flows));
+  });
   test('share and dependence columns equal exporterShares and importerDependence', () => {
     const shares = exporterShares(flows);
     const dep = importerDependence(flows);
