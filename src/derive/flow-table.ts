@@ -426,10 +426,12 @@ class Selection implements FlowSelection {
     readonly hiddenValue: number,
   ) {}
   get shown(): Flow[] {
-    this.list ??= Array.from(
-      this.passingRows.subarray(0, this.shownCount),
-      (r) => this.table.flows[r] as Flow,
-    );
+    if (!this.list) {
+      const list = new Array<Flow>(this.shownCount);
+      for (let k = 0; k < this.shownCount; k++)
+        list[k] = this.table.flows[this.passingRows[k] as number] as Flow;
+      this.list = list;
+    }
     return this.list;
   }
 }

@@ -85,9 +85,14 @@ const selectionMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex, all
 export const selectDrawnFlows = (s: AppState): FlowSelection =>
   selectionMemo(selectFlowTable(s), keepSpec(s.filters), selectFilterIndex(s), s.filters.showAllFlows);
 
-const passingMemo = memo((t: FlowTable, sel: FlowSelection) =>
-  Array.from(sel.passingRows, (r) => t.flows[r] as Flow),
-);
+const passingMemo = memo((t: FlowTable, sel: FlowSelection) => {
+  // A plain loop: Array.from over a typed array with a map function goes through the iterator protocol (~10 ms
+  // for a year's rows the first time it runs).
+  const rows = sel.passingRows;
+  const out = new Array<Flow>(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = t.flows[rows[k] as number] as Flow;
+  return out;
+});
 /** Flows kept by every filter, before the legibility cut (largest first). */
 export const selectPassingFlows = (s: AppState): Flow[] =>
   passingMemo(selectFlowTable(s), selectDrawnFlows(s));
