@@ -20,7 +20,7 @@ import { renderEmbed } from './ui/embed';
 import { flowGpuFilter, siteGpuFilter, type SiteInstance } from './derive/filter';
 import { decodeRoutes } from './derive/routes';
 import { ArcSets } from './layers/arc-sets';
-import { buildLayers, type LaneDatum } from './layers/build';
+import { buildLayers, siteLayerData, type LaneDatum } from './layers/build';
 import { countryLabels } from './derive/labels';
 import { createMap, hasWebGl2, type MapHandle } from './map/map';
 import type { ArcDatum } from './derive/flows';
@@ -30,7 +30,8 @@ import {
   selectFilterIndex,
   selectFlowTable,
   selectShares,
-  selectSiteInstances,
+  selectSiteBuffers,
+  selectSiteRadii,
   selectViewReady,
   selectVisibleSites,
   selectYearArcs,
@@ -273,7 +274,7 @@ function updateLayers(s: AppState): void {
   layersReady = true;
   map.setLayers(
     buildLayers({
-      sites: selectSiteInstances(s),
+      sites: siteLayerData(selectSiteBuffers(s), selectSiteRadii(s)),
       siteFilter: siteGpuFilter(f, index),
       flowArcs: arcSets.sets(table, s.data.countries, flowFilter.minerals, flowFilter.minValue, {
         colorBy: f.colorBy,

@@ -110,13 +110,6 @@ export interface SiteInstance {
   mineral: number;
 }
 
-export function siteInstances(sites: readonly Site[], index: FilterIndex): SiteInstance[] {
-  const out: SiteInstance[] = [];
-  for (const site of sites)
-    for (const m of site.minerals) out.push({ site, mineral: index.mineral.get(m) ?? -1 });
-  return out;
-}
-
 /** deck.gl's DataFilterExtension: most distinct categories per dimension, by number of category dimensions. */
 export const MAX_CATEGORIES: Readonly<Record<number, number>> = { 1: 128, 2: 64, 3: 32, 4: 32 };
 
@@ -126,14 +119,6 @@ export function flowFilterValue(flow: Flow, index: FilterIndex): [number, number
 }
 export function flowFilterCategory(flow: Flow, index: FilterIndex): [number, number] {
   return [index.mineral.get(flow.mineral) ?? -1, flow.risk];
-}
-
-/** Static per-instance attributes: numeric [countryIdx], categories [mineralIdx, kindIdx, statusIdx]. */
-export function siteFilterValue(inst: SiteInstance, index: FilterIndex): [number] {
-  return [index.country.get(inst.site.country) ?? -1];
-}
-export function siteFilterCategory(inst: SiteInstance): [number, number, number] {
-  return [inst.mineral, SITE_KINDS.indexOf(inst.site.kind), SITE_STATUSES.indexOf(inst.site.status)];
 }
 
 const ALL: [number, number] = [-1e30, 1e30];

@@ -2,18 +2,16 @@
 import type { Layer } from '@deck.gl/core';
 import { ArcLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
-import { KIND_COLORS, KIND_RADIUS_PX } from '../config/app';
 import type { ArcBuffers, ArcStyle } from '../derive/arc-buffers';
 import { shareColor, widthPx, widthPxTonnes, type ArcDatum } from '../derive/flows';
 import {
   flowFilterCategory,
   flowFilterValue,
-  siteFilterCategory,
-  siteFilterValue,
   type FilterIndex,
   type FlowGpuFilter,
   type SiteInstance,
 } from '../derive/filter';
+import type { SiteBuffers } from '../derive/site-buffers';
 import type { Flow } from '../model/types';
 import type { ColorBy, FlowView, WidthBy } from '../state/store';
 
@@ -24,8 +22,8 @@ export interface LaneDatum {
 }
 
 export interface LayerInput {
-  /** Every site, once per mineral (stable); the GPU filter decides what shows. */
-  sites: SiteInstance[];
+  /** Every site, once per mineral (typed attributes, stable); the GPU filter decides what shows. */
+  sites: SiteLayerData;
   siteFilter: { filterRange: [number, number][]; filterCategories: number[][] };
   /** Arc layers, one per mineral whose GPU buffers exist (selected now or earlier this year). */
   flowArcs: FlowArcSet[];
@@ -106,12 +104,64 @@ class FlowArcLayer extends ArcLayer<ArcDatum, DataFilterExtensionProps<ArcDatum>
   }
 }
 
+/** Typed per-instance site attributes (see derive/site-buffers.ts), as deck.gl's binary data. */
+export interface SiteLayerData {
+  length: number;
+  attributes: Record<string, { value: ArrayBufferView; size: number; type?: 'unorm8' }>;
+  /** The site instance at an index, for picking (tooltips, details). */
+  datum(index: number): SiteInstance | null;
+}
+
+const siteStable = new WeakMap<SiteBuffers, SiteLayerData>();
+/**
+ * Layer data for the sites with these radii (derive/site-buffers.ts siteRadii). The other attributes keep their
+ * descriptor objects per buffers, so deck.gl uploads only the radii when the selection changes.
+ */
+export function siteLayerData(b: SiteBuffers, radii: Float32Array): SiteLayerData {
+  let stable = siteStable.get(b);
+  if (!stable) {
+    stable = {
+      length: b.length,
+      datum: (k) => {
+        const site = b.site[k];
+        return site ? { site, mineral: b.mineral[k] ?? -1 } : null;
+      },
+      attributes: {
+        getPosition: { value: b.positions, size: 2 },
+        getFillColor: { value: b.fillColors, size: 4, type: 'unorm8' },
+        getFilterValue: { value: b.filterValues, size: 1 },
+        // By attribute name, so the extension uploads the category values without its CPU transform.
+        filterCategoryValues: { value: b.categories, size: 3 },
+      },
+    };
+    siteStable.set(b, stable);
+  }
+  return { ...stable, attributes: { ...stable.attributes, getRadius: radiusAttribute(radii) } };
+}
+const radiusAttributes = new WeakMap<Float32Array, { value: Float32Array; size: number }>();
+function radiusAttribute(radii: Float32Array) {
+  let a = radiusAttributes.get(radii);
+  if (!a) radiusAttributes.set(radii, (a = { value: radii, size: 1 }));
+  return a;
+}
+
+/** ScatterplotLayer over typed attributes that reports the picked site instance. */
+class SiteLayer extends ScatterplotLayer<SiteInstance, DataFilterExtensionProps<SiteInstance>> {
+  static override layerName = 'SiteLayer';
+  override getPickingInfo(params: Parameters<ScatterplotLayer['getPickingInfo']>[0]) {
+    const info = super.getPickingInfo(params);
+    const data = this.props.data as unknown as Partial<SiteLayerData>;
+    if (info.index >= 0 && typeof data.datum === 'function') info.object = data.datum(info.index);
+    return info;
+  }
+}
+
 // Arcs: numeric [value, exporter, importer, has sea route]; category [risk code]; the mineral is the layer.
 const arcFilter = new CodeCategoryFilter({ filterSize: 4, categorySize: 1 });
 // Lanes: numeric [value, exporter, importer]; categories [mineral, risk code].
 const laneFilter = new DataFilterExtension({ filterSize: 3, categorySize: 2 });
-// Sites: numeric [country]; categories [mineral set, kind, status].
-const siteFilter = new DataFilterExtension({ filterSize: 1, categorySize: 3 });
+// Sites: numeric [country]; categories [mineral, kind, status], each value its own bit.
+const siteFilter = new CodeCategoryFilter({ filterSize: 1, categorySize: 3 });
 
 const ANY: [number, number] = [-1e30, 1e30];
 
@@ -198,12 +248,9 @@ export function buildLayers(input: LayerInput): Layer[] {
   });
 
   layers.push(
-    new ScatterplotLayer<SiteInstance, DataFilterExtensionProps<SiteInstance>>({
+    new SiteLayer({
       id: 'sites',
-      data: input.sites,
-      getPosition: (i) => i.site.position,
-      getFillColor: (i) => [...KIND_COLORS[i.site.kind], i.site.kind === 'deposit' ? 170 : 235],
-      getRadius: (i) => KIND_RADIUS_PX[i.site.kind] * (i.site.id === input.selectedId ? 1.8 : 1),
+      data: input.sites as unknown as SiteInstance[],
       radiusUnits: 'pixels',
       radiusMinPixels: 2,
       stroked: true,
@@ -213,11 +260,8 @@ export function buildLayers(input: LayerInput): Layer[] {
       autoHighlight: true,
       highlightColor: [20, 20, 20, 200],
       extensions: [siteFilter],
-      getFilterValue: (i) => siteFilterValue(i, index),
-      getFilterCategory: (i) => siteFilterCategory(i),
       filterRange: input.siteFilter.filterRange,
       filterCategories: input.siteFilter.filterCategories,
-      updateTriggers: { getRadius: [input.selectedId], getFilterValue: [index], getFilterCategory: [index] },
       parameters: { depthCompare: 'always' },
     }),
   );

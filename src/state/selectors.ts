@@ -1,13 +1,7 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
 import { LEGIBLE_VALUE_SHARE } from '../config/app';
 import { buildArcs, exporterShares, importerDependence, type ArcDatum } from '../derive/flows';
-import {
-  buildFilterIndex,
-  siteInstances,
-  sitePasses,
-  type FilterIndex,
-  type FilterSpec,
-} from '../derive/filter';
+import { buildFilterIndex, sitePasses, type FilterIndex, type FilterSpec } from '../derive/filter';
 import {
   buildFlowTable,
   flowFacets,
@@ -16,6 +10,7 @@ import {
   type FlowTable,
 } from '../derive/flow-table';
 import { RISK_REASONS, type RiskReason } from '../derive/route-risk';
+import { buildSiteBuffers, siteRadii, type SiteBuffers } from '../derive/site-buffers';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
 import type { AppState, Filters } from './store';
 
@@ -43,10 +38,14 @@ const indexMemo = memo(
 );
 export const selectFilterIndex = (s: AppState): FilterIndex => indexMemo(s.data?.countries, s.data?.minerals);
 
-const instancesMemo = memo((sites: Site[], index: FilterIndex) => siteInstances(sites, index));
-/** Drawn site instances, one per (site, mineral); stable while the data stays the same. */
-export const selectSiteInstances = (s: AppState) =>
-  instancesMemo(s.data?.sites ?? EMPTY_SITES, selectFilterIndex(s));
+const siteBuffersMemo = memo((sites: Site[], index: FilterIndex) => buildSiteBuffers(sites, index));
+/** Drawn site instances as typed arrays, one per (site, mineral); stable while the data stays the same. */
+export const selectSiteBuffers = (s: AppState): SiteBuffers =>
+  siteBuffersMemo(s.data?.sites ?? EMPTY_SITES, selectFilterIndex(s));
+const radiiMemo = memo((b: SiteBuffers, selectedId: string | null) => siteRadii(b, selectedId));
+/** Site radii with the selected site enlarged; stable while the data and the selected site stay the same. */
+export const selectSiteRadii = (s: AppState): Float32Array =>
+  radiiMemo(selectSiteBuffers(s), s.selection?.type === 'site' ? s.selection.id : null);
 
 const visibleSitesMemo = memo((sites: Site[], f: FilterSpec) => sites.filter((x) => sitePasses(x, f)));
 export const selectVisibleSites = (s: AppState): Site[] =>

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parseCountries, parseFlows, parseSites } from '../../src/data/load';
+import { buildSiteBuffers, UNKNOWN_MINERAL_CATEGORY } from '../../src/derive/site-buffers';
 import { arcBuffersFor, EndpointCache, type ArcBuffers } from '../../src/derive/arc-buffers';
 import { buildFlowTable, countAtLeast, selectFlowRows } from '../../src/derive/flow-table';
 import {
@@ -12,11 +13,8 @@ import {
   flowGpuFilter,
   flowPasses,
   legibleCutoff,
-  siteInstances,
   MAX_CATEGORIES,
   riskPasses,
-  siteFilterCategory,
-  siteFilterValue,
   siteGpuFilter,
   sitePasses,
   type FilterSpec,
@@ -40,7 +38,7 @@ const minerals = (
   JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: { id: string }[] }
 ).minerals.map((m) => m.id);
 const index = buildFilterIndex(countries, minerals);
-const instances = siteInstances(sites, index);
+const siteBuffers = buildSiteBuffers(sites, index);
 
 /** DataFilterExtension's numeric test: every value within its [min, max] (float32). */
 function inRanges(value: number[], ranges: [number, number][]): boolean {
@@ -129,20 +127,24 @@ describe('CPU predicate and GPU filter agree', () => {
       fc.property(specArb, (spec) => {
         const cpu = sites.filter((s) => sitePasses(s, spec)).map((s) => s.id);
         const gpu = siteGpuFilter(spec, index);
-        const shown = new Set(
-          instances
-            .filter((i) => gpuKeeps(siteFilterValue(i, index), siteFilterCategory(i), gpu))
-            .map((i) => i.site.id),
-        );
+        // The typed attributes the layer draws (derive/site-buffers.ts); each category value is its own bit.
+        const shown = new Set<string>();
+        for (let k = 0; k < siteBuffers.length; k++) {
+          const category = [...siteBuffers.categories.subarray(3 * k, 3 * k + 3)];
+          if (gpuKeeps([siteBuffers.filterValues[k] ?? NaN], category, gpu))
+            shown.add(siteBuffers.site[k]?.id ?? '?');
+        }
         expect(sites.filter((s) => shown.has(s.id)).map((s) => s.id)).toEqual(cpu);
       }),
       { seed: 7, numRuns: 60 },
     );
   });
   test("every category dimension stays within deck.gl's DataFilterExtension limits", () => {
-    // Sites: 3 category dimensions (limit 32 each); flows: 2 (limit 64 each).
-    const siteDims = [0, 1, 2].map((d) => new Set(instances.map((i) => siteFilterCategory(i)[d])).size);
-    for (const n of siteDims) expect(n).toBeLessThanOrEqual(MAX_CATEGORIES[3] ?? 0);
+    // Sites: 3 category dimensions (limit 32 each), each value its own bit: every value below 32, and mineral
+    // indexes below the bit reserved for unknown minerals.
+    expect(Math.max(...siteBuffers.categories)).toBeLessThan(MAX_CATEGORIES[3] ?? 0);
+    expect(index.mineral.size).toBeLessThanOrEqual(UNKNOWN_MINERAL_CATEGORY);
+    expect(siteBuffers.length).toBe(sites.reduce((n, x) => n + x.minerals.length, 0));
     // Sea lanes: 2 (limit 64 each); arcs: the risk code is its own bit (0..31, limit 128 with one dimension).
     const flowDims = [0, 1].map((d) => new Set(flows.map((f) => flowFilterCategory(f, index)[d])).size);
     for (const n of flowDims) expect(n).toBeLessThanOrEqual(MAX_CATEGORIES[2] ?? 0);
