@@ -332,11 +332,20 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
   );
 }
 
+/** Text and attributes written only when they differ (an equal write still invalidates style and layout). */
+function setText(node: Element | null, text: string): void {
+  if (node && node.textContent !== text) node.textContent = text;
+}
+function setAttr(node: Element, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
 /** Update checked states, values and facet counts in place (keeps focus while the user works). */
 export function updateFilters(root: HTMLElement, s: AppState): void {
   if (!s.data) return;
   const f = s.filters;
-  const facets = selectFacets(s);
+  const yearLoading = s.yearStatus[f.year] === 'loading';
+  const facets = yearLoading ? null : selectFacets(s);
   const yearData = s.years[f.year];
   for (const input of root.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')) {
     const v = input.value;
@@ -359,9 +368,12 @@ export function updateFilters(root: HTMLElement, s: AppState): void {
                       ? f.flowView === v
                       : false;
     if (input.checked !== checked) input.checked = checked;
+    // While the year's flows load, the counts stay as they were (not zeros for a moment).
+    if (yearLoading) continue;
     const facet = input.parentElement?.querySelector('.facet');
     if (!facet) continue;
     let text = '';
+    if (!facets) continue;
     if (input.name === 'mineral') {
       const c = facets.minerals.get(v);
       text = `${c?.sites ?? 0} · ${c?.flows ?? 0}`;
@@ -369,29 +381,28 @@ export function updateFilters(root: HTMLElement, s: AppState): void {
     else if (input.name === 'status') text = String(facets.statuses.get(v) ?? 0);
     else if (input.name === 'reason') text = String(facets.reasons.get(v as RiskReason) ?? 0);
     else if (input.name === 'risk') text = String(facets.risk[v as Filters['risk']]);
-    facet.textContent = text;
+    // Unchanged text is left alone: writing it would still replace the text node and invalidate the layout.
+    if (facet.textContent !== text) facet.textContent = text;
   }
   const slider = root.querySelector<HTMLInputElement>('input[name=year]');
   const yi = String(YEARS.indexOf(f.year as (typeof YEARS)[number]));
   if (slider && slider.value !== yi) slider.value = yi;
-  slider?.setAttribute('aria-valuetext', String(f.year));
-  const label = root.querySelector('[data-testid="year-label"]');
-  if (label) label.textContent = String(f.year);
+  if (slider) setAttr(slider, 'aria-valuetext', String(f.year));
+  setText(root.querySelector('[data-testid="year-label"]'), String(f.year));
   const play = root.querySelector('[data-action="play"]');
   if (play) {
-    play.textContent = s.playing ? '❚❚' : '▶';
-    play.setAttribute('aria-label', s.playing ? 'Pause' : 'Play years');
+    setText(play, s.playing ? '❚❚' : '▶');
+    setAttr(play, 'aria-label', s.playing ? 'Pause' : 'Play years');
   }
-  const coverage = root.querySelector('[data-testid="year-coverage"]');
-  if (coverage) {
-    const complete = yearData ? f.minerals.every((m) => yearData.complete[m] !== false) : null;
-    coverage.textContent =
-      complete === null
-        ? ''
-        : complete
-          ? `${f.year}: complete bilateral trade rows.`
-          : `${f.year}: top partners per country only (not complete).`;
-  }
+  const complete = yearData ? f.minerals.every((m) => yearData.complete[m] !== false) : null;
+  setText(
+    root.querySelector('[data-testid="year-coverage"]'),
+    complete === null
+      ? ''
+      : complete
+        ? `${f.year}: complete bilateral trade rows.`
+        : `${f.year}: top partners per country only (not complete).`,
+  );
   for (const [name, value] of [
     ['focus', f.focus ?? ''],
     ['role', f.role],
