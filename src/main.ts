@@ -517,6 +517,7 @@ function loadYear(year: number): Promise<void> {
         flows: parsed.flows,
         complete: parsed.complete,
         sources: parsed.sources,
+        codes: parsed.codes,
       });
     } catch (error) {
       actions.yearFailed(store, year);

@@ -79,3 +79,16 @@ export function flowFileText(head: Record<string, unknown>, body: FlowColumns): 
   const top = JSON.stringify({ ...head, rows: body.rows });
   return `${top.slice(0, -1)},\n"dictionaries":${block(body.dictionaries)},\n"columns":${block(body.columns)}}\n`;
 }
+
+/**
+ * The flows kept from a file (data/load.ts parseFlows), as codes into the file's dictionaries, in the same order as
+ * the Flow list: the flow table (derive/flow-table.ts) maps a few hundred codes to its indexes instead of looking up
+ * every flow's strings.
+ */
+export interface FlowCodes {
+  dictionaries: { country: readonly string[]; mineral: readonly string[]; hs: readonly string[] };
+  exporter: Int32Array;
+  importer: Int32Array;
+  mineral: Int32Array;
+  hs: Int32Array;
+}

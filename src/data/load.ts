@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { PRECISIONS, SITE_KINDS, SITE_STATUSES, STAGES } from '../model/types';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
-import type { FlowColumns } from './flow-columns';
+import type { FlowCodes, FlowColumns } from './flow-columns';
 import type { FlowFileSchemaType, Manifest, RoutesFile, SiteFeature } from './schema';
 import type { SharesFile } from './shares-schema';
 
@@ -330,7 +330,13 @@ export async function parseFlows(
   file: string,
   knownCountries: ReadonlySet<string>,
   problems: DataProblem[],
-): Promise<{ year: number; flows: Flow[]; complete: Record<string, boolean>; sources: Source[] }> {
+): Promise<{
+  year: number;
+  flows: Flow[];
+  complete: Record<string, boolean>;
+  sources: Source[];
+  codes: FlowCodes;
+}> {
   const f = isFlowFile(value) ? value : await whole((z) => z.flowFileSchema, value, file);
   for (const [name, column] of Object.entries(f.columns))
     if (column.length !== f.rows)
@@ -342,6 +348,12 @@ export async function parseFlows(
   const d = f.dictionaries;
   const known = d.country.map((x) => knownCountries.has(x));
   const flows: Flow[] = [];
+  const codes = {
+    exporter: new Int32Array(f.rows),
+    importer: new Int32Array(f.rows),
+    mineral: new Int32Array(f.rows),
+    hs: new Int32Array(f.rows),
+  };
   for (let i = 0; i < f.rows; i++) {
     const problem = flowRowProblem(f, i);
     if (problem) {
@@ -358,6 +370,11 @@ export async function parseFlows(
       });
       continue;
     }
+    const n = flows.length;
+    codes.exporter[n] = e;
+    codes.importer[n] = m;
+    codes.mineral[n] = c.mineral[i] as number;
+    codes.hs[n] = c.hs[i] as number;
     // Dictionary strings: every flow of a country, mineral or HS code shares one string.
     flows.push(
       new FlowRecord(
@@ -372,7 +389,20 @@ export async function parseFlows(
       ),
     );
   }
-  return { year: f.year, flows, complete: f.complete, sources: f.sources };
+  const n = flows.length;
+  return {
+    year: f.year,
+    flows,
+    complete: f.complete,
+    sources: f.sources,
+    codes: {
+      dictionaries: d,
+      exporter: codes.exporter.subarray(0, n),
+      importer: codes.importer.subarray(0, n),
+      mineral: codes.mineral.subarray(0, n),
+      hs: codes.hs.subarray(0, n),
+    },
+  };
 }
 
 const isLngLat = (x: unknown): boolean => {

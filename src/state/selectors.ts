@@ -1,5 +1,6 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
 import { LEGIBLE_VALUE_SHARE } from '../config/app';
+import type { FlowCodes } from '../data/flow-columns';
 import { buildArcs, exporterShares, importerDependence, type ArcDatum } from '../derive/flows';
 import { buildFilterIndex, sitePasses, type FilterIndex, type FilterSpec } from '../derive/filter';
 import {
@@ -69,10 +70,12 @@ const specMemo = memo(
 export const keepSpec = (f: Filters): FilterSpec =>
   specMemo(f.minerals, f.kinds, f.statuses, f.focus, f.role, f.minValueUsd, f.risk, f.reasons);
 
-const tableMemo = memo((flows: Flow[], index: FilterIndex) => buildFlowTable(flows, index));
+const tableMemo = memo((flows: Flow[], index: FilterIndex, codes: FlowCodes | undefined) =>
+  buildFlowTable(flows, index, codes),
+);
 /** The year's flows as value-sorted typed columns; stable while the year and the data stay the same. */
 export const selectFlowTable = (s: AppState): FlowTable =>
-  tableMemo(selectYearFlows(s), selectFilterIndex(s));
+  tableMemo(selectYearFlows(s), selectFilterIndex(s), s.years[s.filters.year]?.codes);
 
 const selectionMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex, all: boolean) =>
   selectFlowRows(t, f, index, all ? 1 : LEGIBLE_VALUE_SHARE),

@@ -1,6 +1,7 @@
 // The zustand vanilla store: plain, serialisable state (data, filters, selection, notices) and its actions.
 import { createStore } from 'zustand/vanilla';
 import { DEFAULT_MINERALS, DEFAULT_YEAR, INITIAL_VIEW } from '../config/app';
+import type { FlowCodes } from '../data/flow-columns';
 import type { Manifest } from '../data/schema';
 import type { SharesFile } from '../data/shares-schema';
 import { defaultFilterSpec, type FilterSpec } from '../derive/filter';
@@ -20,6 +21,8 @@ export interface YearData {
   /** Per mineral: complete BACI rows (true) or top partners only (false). */
   complete: Record<string, boolean>;
   sources: Source[];
+  /** The flows as codes into their file's dictionaries (from the loader), for building the flow table. */
+  codes?: FlowCodes;
 }
 
 /** A supply shock: China stops exporting, risky routes are blocked, or a custom set of exporters stops (ISO3). */

@@ -23,14 +23,13 @@ const countries = (
 const minerals = (
   JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: { id: string }[] }
 ).minerals.map((m) => m.id);
-const flows = (
-  await parseFlows(
-    JSON.parse(readFileSync('public/data/flows-2022.json', 'utf8')),
-    'flows',
-    new Set(countries),
-    [],
-  )
-).flows;
+const parsed2022 = await parseFlows(
+  JSON.parse(readFileSync('public/data/flows-2022.json', 'utf8')),
+  'flows',
+  new Set(countries),
+  [],
+);
+const flows = parsed2022.flows;
 const countryList = await parseCountries(
   JSON.parse(readFileSync('public/data/countries.json', 'utf8')),
   'countries',
@@ -62,6 +61,30 @@ describe('buildFlowTable', () => {
     const reversed = buildFlowTable([...flows].reverse(), index);
     expect([...reversed.value]).toEqual([...table.value]);
     expect(new Set(reversed.flows)).toEqual(new Set(flows));
+  });
+  test("built from the loader's dictionary codes: the same table as from the flows' strings", () => {
+    const fromCodes = buildFlowTable(flows, index, parsed2022.codes);
+    for (const k of ['value', 'usd', 'mineral', 'risk', 'exporter', 'importer'] as const)
+      expect([...fromCodes[k]]).toEqual([...table[k]]);
+    expect(fromCodes.flows).toEqual(table.flows);
+    expect(fromCodes.byMineral.map((l) => [...l])).toEqual(table.byMineral.map((l) => [...l]));
+    expect([...fromCodes.exporterShare]).toEqual([...table.exporterShare]);
+    expect([...fromCodes.importerDependence]).toEqual([...table.importerDependence]);
+    // Codes for other flows (wrong length) are ignored.
+    const few = buildFlowTable(flows.slice(0, 10), index, parsed2022.codes);
+    expect([...few.exporter]).toEqual([...buildFlowTable(flows.slice(0, 10), index).exporter]);
+  });
+  test('repeated (HS code, exporter, importer) rows count together in the importer dependence', () => {
+    const base = flows[0] as Flow;
+    const mk = (mineral: string, v: number) => ({ ...base, mineral, valueUsd: v });
+    const rival = base.exporter === 'AUS' ? 'CAN' : 'AUS';
+    const other = { ...base, exporter: rival, valueUsd: 600 };
+    const t = buildFlowTable([mk('rare-earths', 300), mk('lithium', 100), other], index);
+    const r = t.flows.findIndex((f) => f.valueUsd === 300);
+    // The two rows of the same triple are 400 of the importer's 1000 (not 300): dependence 0.4 for each.
+    expect(t.importerDependence[r]).toBeCloseTo(0.4, 6);
+    expect(t.importerDependence[t.flows.findIndex((f) => f.valueUsd === 100)]).toBeCloseTo(0.4, 6);
+    expect(t.exporterShare[r]).toBeCloseTo(400 / 1000, 6);
   });
   test('share and dependence columns equal exporterShares and importerDependence', () => {
     const shares = exporterShares(flows);
