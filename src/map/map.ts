@@ -199,7 +199,9 @@ export function createMap(opts: MapOptions): MapHandle {
       else map.once('idle', () => !pendingDeckFrame && setReady(true));
     },
   });
-  map.addControl(overlay);
+  // deck.gl starts with the first layers, not with the map: its WebGL context, shaders and canvas cost ~200 ms of
+  // main thread, which would otherwise delay handing the basemap to MapLibre's worker (the longest step to ready).
+  let overlayAdded = false;
   // Country names: HTML text above the canvases (no font atlas or shader program), moved with the camera.
   const labelEls = document.createElement('div');
   labelEls.className = 'map-labels';
@@ -237,6 +239,10 @@ export function createMap(opts: MapOptions): MapHandle {
       pendingDeckFrame = true;
       setReady(false);
       overlay.setProps({ layers });
+      if (!overlayAdded) {
+        overlayAdded = true;
+        map.addControl(overlay);
+      }
     },
     setBasemap(fc) {
       basemap = fc;
