@@ -205,12 +205,13 @@ export async function parseSites(value: unknown, file: string, problems: DataPro
   };
   const pool = stringPool();
   // zod words the message for features the fast check does not take: fetched (once) only when there are any.
-  const z = fc.features.every(isSiteFeature) ? null : await loadSchemas();
+  const fast = fc.features.map(isSiteFeature);
+  const z = fast.every(Boolean) ? null : await loadSchemas();
   fc.features.forEach((f, i) => {
     const rawId = (f as { properties?: { id?: unknown } } | null)?.properties?.id;
     const id = typeof rawId === 'string' ? rawId : `#${i}`;
     let feature: SiteFeature;
-    if (isSiteFeature(f)) feature = f;
+    if (fast[i]) feature = f as SiteFeature;
     else {
       const r = (z as Schemas).siteFeatureSchema.safeParse(f);
       if (!r.success) {
