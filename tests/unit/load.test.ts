@@ -33,6 +33,51 @@ import {
   type FlowRowTuple,
 } from '../../src/data/flow-columns';
 
+/**
+ * A copy of `o` with the value at `path` replaced by `v` (or deleted); unchanged when an earlier edit removed the
+ * path. The empty path replaces the whole value. Used to mutate real records for the fast-check property tests.
+ */
+function setAt(o: unknown, path: string[], v: unknown, del: boolean): unknown {
+  if (path.length === 0) return v;
+  if (typeof o !== 'object' || o === null) return o;
+  const copy = structuredClone(o) as Record<string, unknown>;
+  let cur: Record<string, unknown> = copy;
+  for (const k of path.slice(0, -1)) {
+    const next = cur[k];
+    if (typeof next !== 'object' || next === null) return copy;
+    cur = next as Record<string, unknown>;
+  }
+  const last = path[path.length - 1] ?? '';
+  if (del) delete cur[last];
+  else cur[last] = v;
+  return copy;
+}
+
+/**
+ * Property: on real records with one to three random edits (a path set to an odd value, or deleted), whatever the
+ * hand-written `check` accepts the zod `schema` accepts too.
+ */
+function fastCheckAgrees(
+  real: readonly unknown[],
+  paths: string[][],
+  odd: fc.Arbitrary<unknown>,
+  check: (x: unknown) => boolean,
+  schema: { safeParse(x: unknown): { success: boolean } },
+  seed: number,
+): void {
+  fc.assert(
+    fc.property(
+      fc.nat(real.length - 1),
+      fc.array(fc.tuple(fc.constantFrom(...paths), odd, fc.boolean()), { minLength: 1, maxLength: 3 }),
+      (i, edits) => {
+        const x = edits.reduce<unknown>((acc, [path, v, del]) => setAt(acc, path, v, del), real[i]);
+        if (check(x)) expect(schema.safeParse(x).success).toBe(true);
+      },
+    ),
+    { seed, numRuns: 4000 },
+  );
+}
+
 const good = {
   type: 'Feature',
   geometry: { type: 'Point', coordinates: [-115.532, 35.479] },
@@ -267,31 +312,8 @@ describe('isSiteFeature (fast path) never accepts what siteFeatureSchema rejects
     ['properties', 'extra'],
     ['extra'],
   ];
-  const setAt = (o: unknown, path: string[], v: unknown, del: boolean): unknown => {
-    const copy = structuredClone(o) as Record<string, unknown>;
-    let cur: Record<string, unknown> = copy;
-    for (const k of path.slice(0, -1)) {
-      const next = cur[k];
-      if (typeof next !== 'object' || next === null) return copy;
-      cur = next as Record<string, unknown>;
-    }
-    const last = path[path.length - 1] ?? '';
-    if (del) delete cur[last];
-    else cur[last] = v;
-    return copy;
-  };
   test('on mutated real features (seeded)', () => {
-    fc.assert(
-      fc.property(
-        fc.nat(real.length - 1),
-        fc.array(fc.tuple(fc.constantFrom(...paths), oddValue, fc.boolean()), { minLength: 1, maxLength: 3 }),
-        (i, edits) => {
-          const f = edits.reduce<unknown>((acc, [path, v, del]) => setAt(acc, path, v, del), real[i]);
-          if (isSiteFeature(f)) expect(siteFeatureSchema.safeParse(f).success).toBe(true);
-        },
-      ),
-      { seed: 5, numRuns: 4000 },
-    );
+    fastCheckAgrees(real, paths, oddValue, isSiteFeature, siteFeatureSchema, 5);
   });
 });
 
@@ -333,31 +355,8 @@ describe('isCountry (fast path) never accepts what countrySchema rejects', () =>
     ['ports', '0', 'coast'],
     ['ports', '0', 'extra'],
   ];
-  const setAt = (o: unknown, path: string[], v: unknown, del: boolean): unknown => {
-    const copy = structuredClone(o) as Record<string, unknown>;
-    let cur: Record<string, unknown> = copy;
-    for (const k of path.slice(0, -1)) {
-      const next = cur[k];
-      if (typeof next !== 'object' || next === null) return copy;
-      cur = next as Record<string, unknown>;
-    }
-    const last = path[path.length - 1] ?? '';
-    if (del) delete cur[last];
-    else cur[last] = v;
-    return copy;
-  };
   test('on mutated real countries (seeded)', () => {
-    fc.assert(
-      fc.property(
-        fc.nat(real.length - 1),
-        fc.array(fc.tuple(fc.constantFrom(...paths), oddValue, fc.boolean()), { minLength: 1, maxLength: 3 }),
-        (i, edits) => {
-          const c = edits.reduce<unknown>((acc, [path, v, del]) => setAt(acc, path, v, del), real[i]);
-          if (isCountry(c)) expect(countrySchema.safeParse(c).success).toBe(true);
-        },
-      ),
-      { seed: 11, numRuns: 4000 },
-    );
+    fastCheckAgrees(real, paths, oddValue, isCountry, countrySchema, 11);
   });
   test("a bad country still gets zod's message", async () => {
     const bad = { countries: [{ ...real[0], anchor: [500, 0] }] };
@@ -373,16 +372,6 @@ describe('fast envelope and file checks never accept what their zod schema rejec
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) out.push(...pathsOf(x, [...at, k]));
     return out;
-  };
-  const setAt = (o: unknown, path: string[], v: unknown, del: boolean): unknown => {
-    if (path.length === 0) return v;
-    const copy = structuredClone(o) as Record<string, unknown>;
-    let cur: Record<string, unknown> = copy;
-    for (const k of path.slice(0, -1)) cur = cur[k] as Record<string, unknown>;
-    const last = path[path.length - 1] ?? '';
-    if (del) delete cur[last];
-    else cur[last] = v;
-    return copy;
   };
   const odd = fc.oneof(
     fc.constantFrom(
@@ -441,13 +430,7 @@ describe('fast envelope and file checks never accept what their zod schema rejec
         fc.array(fc.tuple(fc.constantFrom(...paths), odd, fc.boolean()), { minLength: 1, maxLength: 3 }),
         (edits) => {
           let v: unknown = real;
-          for (const [path, x, del] of edits) {
-            try {
-              v = setAt(v, path, x, del);
-            } catch {
-              // the path no longer exists after an earlier edit
-            }
-          }
+          for (const [path, x, del] of edits) v = setAt(v, path, x, del);
           if (check(v)) expect(schema.safeParse(v).success).toBe(true);
         },
       ),
