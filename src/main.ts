@@ -249,15 +249,16 @@ function updateLayers(s: AppState): void {
   }
   const table = selectFlowTable(s);
   const drawn = selectDrawnFlows(s);
-  const selectedId = s.selection?.id ?? null;
   const f = s.filters;
+  const sites = siteLayerData(selectSiteBuffers(s), selectSiteRadii(s));
   const inputs = [
     s.data,
     table,
     drawn,
     s.filters,
     s.routes,
-    selectedId,
+    // New only when the selected site changes its radii.
+    sites.attributes.getRadius,
     s.scenario,
     // The scenario chunk changes the layers only when there is a scenario to draw.
     s.scenario ? scenarioModule : null,
@@ -274,7 +275,7 @@ function updateLayers(s: AppState): void {
   layersReady = true;
   map.setLayers(
     buildLayers({
-      sites: siteLayerData(selectSiteBuffers(s), selectSiteRadii(s)),
+      sites,
       siteFilter: siteGpuFilter(f, index),
       flowArcs: arcSets.sets(table, s.data.countries, flowFilter.minerals, flowFilter.minValue, {
         colorBy: f.colorBy,
@@ -288,7 +289,6 @@ function updateLayers(s: AppState): void {
       flowView: f.flowView,
       colorBy: f.colorBy,
       widthBy: f.widthBy,
-      selectedId,
       isLost,
       scenarioKey,
     }),
@@ -512,13 +512,7 @@ function loadYear(year: number): Promise<void> {
       const parsed = await parseFlows(raw, DATA_PATHS.flows(year), new Set(data.countries.keys()), problems);
       measure('cmm:year-fetch', t0, t1);
       measure('cmm:year-parse', t1);
-      actions.yearLoaded(store, {
-        year,
-        flows: parsed.flows,
-        complete: parsed.complete,
-        sources: parsed.sources,
-        codes: parsed.codes,
-      });
+      actions.yearLoaded(store, parsed);
     } catch (error) {
       actions.yearFailed(store, year);
       fileFailed(error, `${year} trade flows`);

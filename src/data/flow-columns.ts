@@ -1,10 +1,5 @@
 // The year flow files' column layout: each distinct code once (dictionaries), one array per field; encode and text.
-
-/**
- * One flow as the pipeline handles it: [exporter ISO3, importer ISO3, mineral id, 6-digit HS code, value (USD),
- * tonnes or null, China route-risk bits (src/derive/risk-codes.ts)].
- */
-export type FlowRowTuple = [string, string, string, string, number, number | null, number];
+import type { FlowRow } from './schema';
 
 /**
  * The body of public/data/flows-<year>.json. Row i is
@@ -30,7 +25,7 @@ export interface FlowColumns {
 }
 
 /** Rows to columns. Dictionaries are sorted (stable output for the same rows); row order is kept. */
-export function encodeFlowColumns(rows: readonly FlowRowTuple[]): FlowColumns {
+export function encodeFlowColumns(rows: readonly FlowRow[]): FlowColumns {
   const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
   const country = sorted(rows.flatMap((r) => [r[0], r[1]]));
   const mineral = sorted(rows.map((r) => r[2]));
@@ -56,7 +51,7 @@ export function encodeFlowColumns(rows: readonly FlowRowTuple[]): FlowColumns {
 }
 
 /** Row i as a tuple, unchecked (for the pipeline's own tests and tools; the app validates in data/load.ts). */
-export function flowRowAt(f: FlowColumns, i: number): FlowRowTuple {
+export function flowRowAt(f: FlowColumns, i: number): FlowRow {
   const c = f.columns;
   const d = f.dictionaries;
   return [

@@ -38,7 +38,6 @@ export interface LayerInput {
   isLost: ((flow: Flow) => boolean) | null;
   /** Changes whenever the scenario does, so deck.gl recomputes the colours. */
   scenarioKey: string;
-  selectedId: string | null;
 }
 
 /**
@@ -93,14 +92,18 @@ export interface FlowArcSet {
   count: number;
 }
 
+/** Binary data carries no objects: the picked object is the data's datum at the picked index. */
+function withDatum<I extends { index: number; object?: unknown }>(info: I, data: unknown): I {
+  const datum = (data as { datum?: (index: number) => unknown }).datum;
+  if (info.index >= 0 && typeof datum === 'function') info.object = datum(info.index);
+  return info;
+}
+
 /** ArcLayer over typed attributes that reports the picked arc as an ArcDatum. */
 class FlowArcLayer extends ArcLayer<ArcDatum, DataFilterExtensionProps<ArcDatum>> {
   static override layerName = 'FlowArcLayer';
   override getPickingInfo(params: Parameters<ArcLayer['getPickingInfo']>[0]) {
-    const info = super.getPickingInfo(params);
-    const data = this.props.data as unknown as Partial<ArcLayerData>;
-    if (info.index >= 0 && typeof data.datum === 'function') info.object = data.datum(info.index);
-    return info;
+    return withDatum(super.getPickingInfo(params), this.props.data);
   }
 }
 
@@ -149,10 +152,7 @@ function radiusAttribute(radii: Float32Array) {
 class SiteLayer extends ScatterplotLayer<SiteInstance, DataFilterExtensionProps<SiteInstance>> {
   static override layerName = 'SiteLayer';
   override getPickingInfo(params: Parameters<ScatterplotLayer['getPickingInfo']>[0]) {
-    const info = super.getPickingInfo(params);
-    const data = this.props.data as unknown as Partial<SiteLayerData>;
-    if (info.index >= 0 && typeof data.datum === 'function') info.object = data.datum(info.index);
-    return info;
+    return withDatum(super.getPickingInfo(params), this.props.data);
   }
 }
 

@@ -1,8 +1,6 @@
 // Seeded synthetic trade flows in the published flows-<year>.json format (mulberry32), shared by the bench pages and harness.
-import { encodeFlowColumns, type FlowColumns, type FlowRowTuple } from '../../src/data/flow-columns';
-
-/** One row: [exporter, importer, mineral, hs, valueUsd, tonnes|null, risk bits] (src/data/flow-columns.ts). */
-export type FlowRow = FlowRowTuple;
+import { encodeFlowColumns, type FlowColumns } from '../../src/data/flow-columns';
+import type { FlowRow } from '../../src/data/schema';
 
 /** A whole flows-<year>.json document: the head and the columns (src/data/flow-columns.ts). */
 export interface FlowFile extends FlowColumns {

@@ -3,21 +3,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  DataFileError,
   isCountry,
   isFlowFile,
   isManifest,
   isMineralsFile,
   isSiteCollection,
   isSiteFeature,
-  parseCountries,
   SCHEMA_KEYS,
-  parseFlows,
-  parseSites,
-  type DataProblem,
-} from '../../src/data/load';
+} from '../../src/data/checks';
+import { DataFileError, parseCountries, parseFlows, parseSites, type DataProblem } from '../../src/data/load';
 import {
   countrySchema,
+  type FlowRow,
   flowFileSchema,
   manifestSchema,
   mineralSchema,
@@ -30,7 +27,6 @@ import {
   encodeFlowColumns,
   flowRowAt,
   type FlowColumns,
-  type FlowRowTuple,
 } from '../../src/data/flow-columns';
 
 /**
@@ -146,7 +142,7 @@ describe('parseFlows', () => {
     complete: { 'rare-earths': true },
     sources: [{ publisher: 'CEPII', title: 'BACI', year: 2026 }],
   };
-  const file = (rows: FlowRowTuple[]) => ({ ...head, ...encodeFlowColumns(rows) });
+  const file = (rows: FlowRow[]) => ({ ...head, ...encodeFlowColumns(rows) });
   test('valid rows become flows with stable ids and shared strings', async () => {
     const problems: DataProblem[] = [];
     const r = await parseFlows(
@@ -173,7 +169,7 @@ describe('parseFlows', () => {
     expect(r.flows[1]?.tonnes).toBeNull();
   });
   // Row 2 of a two-row file is broken in one column; row 1 always survives.
-  const good: FlowRowTuple = ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 1];
+  const good: FlowRow = ['CHN', 'DEU', 'rare-earths', '850511', 5, null, 1];
   test.each<[string, string, unknown, RegExp]>([
     ['exporter index past the list', 'exporter', 9, /exporter: not an index/],
     ['importer index not an integer', 'importer', 0.5, /importer: not an index/],
