@@ -1,24 +1,11 @@
-// Composition root: creates the store, loads and validates data, mounts the map and panels, wires subscriptions.
+// Composition root: creates the store, starts loading the data (loading.ts), mounts map and panels, wires them.
 import type { PickingInfo } from '@deck.gl/core';
 import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, LOSS_RAMP, PLAY_STEP_MS, YEARS } from './config/app';
-import {
-  DataFileError,
-  fetchJson,
-  parseCountries,
-  parseFlows,
-  parseManifest,
-  parseMinerals,
-  parseRoutes,
-  parseShares,
-  parseSites,
-  type DataProblem,
-  type Fetcher,
-} from './data/load';
+import { fetchJson, parseShares, type Fetcher } from './data/load';
 import { basemapFromTopology } from './derive/basemap';
 import { describeView, fileStem } from './derive/describe';
 import { renderEmbed } from './ui/embed';
 import { flowGpuFilter, siteGpuFilter, type SiteInstance } from './derive/filter';
-import { decodeRoutes } from './derive/routes';
 import { ArcSets } from './layers/arc-sets';
 import { buildLayers, siteLayerData, type LaneDatum } from './layers/build';
 import { countryLabels } from './derive/labels';
@@ -29,7 +16,7 @@ import {
   selectDrawnFlows,
   selectFilterIndex,
   selectFlowTable,
-  selectShares,
+  selectExporterShare,
   selectSiteBuffers,
   selectSiteRadii,
   selectViewReady,
@@ -43,6 +30,7 @@ import { buildFilters, mountPanel, renderCounts, renderLegend, updateFilters } f
 import { applyLink as applyLinkToStore } from './url/apply';
 import { parseUrl } from './url/codec';
 import { startUrlSync, type UrlSync } from './url/sync';
+import { createLoaders } from './loading';
 import './style.css';
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector<T>(sel) as T;
@@ -51,6 +39,7 @@ html.dataset.mapReady = 'false';
 
 const store = createAppStore();
 const fetcher: Fetcher = (path) => fetch(path);
+const { loadStatic, loadYear, loadRoutes, fileFailed } = createLoaders(store, fetcher, measure);
 const loadingEl = $('#loading');
 const detailsEl = $('[data-testid="details"]');
 const noticeEl = $('[data-testid="notice"]');
@@ -105,32 +94,6 @@ async function exportPng(ratio: number): Promise<void> {
 
 const embedTitle = $('#embed-title');
 const embedBar = $('#embed-bar');
-
-function reportProblems(problems: DataProblem[]): void {
-  if (problems.length === 0) return;
-  const byFile = new Map<string, DataProblem[]>();
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-  for (const [file, list] of byFile) {
-    const examples = list
-      .slice(0, 3)
-      .map((p) => `${p.id ?? ''} ${p.message}`.trim())
-      .join('; ');
-    actions.notify(
-      store,
-      'warning',
-      `${list.length} invalid record(s) in ${file} were skipped (${examples}). The rest is shown.`,
-    );
-    console.warn(`Invalid records in ${file}:`, list);
-  }
-}
-
-function fileFailed(error: unknown, what: string): void {
-  const text =
-    error instanceof DataFileError
-      ? `The ${what} file ${error.file} ${error.message}.`
-      : `The ${what} could not be loaded.`;
-  actions.notify(store, 'error', `${text} The rest of the map still works.`);
-}
 
 // ---------------------------------------------------------------- map (if WebGL2 is available)
 // Declared before the map starts: startMap() runs during module evaluation and resets these.
@@ -343,7 +306,7 @@ function renderDetails(s: AppState): void {
     renderFlowDetails(
       detailsEl,
       flow,
-      selectShares(s).get(`${flow.hs}|${flow.exporter}`),
+      selectExporterShare(s, flow),
       s.data,
       year,
       s.routes?.get(`${flow.exporter}>${flow.importer}`),
@@ -492,51 +455,6 @@ store.subscribe((s, prev) => render(s, prev));
 render(store.getState(), null);
 
 // ---------------------------------------------------------------- loading
-const yearLoads = new Map<number, Promise<void>>();
-/** Load a year's flows once; concurrent callers share the same promise. */
-function loadYear(year: number): Promise<void> {
-  const s = store.getState();
-  if (!s.data) return Promise.resolve();
-  const pending = yearLoads.get(year);
-  if (pending) return pending;
-  const data = s.data;
-  const load = (async () => {
-    actions.yearLoading(store, year);
-    const problems: DataProblem[] = [];
-    try {
-      const early = prefetched.get(year);
-      prefetched.delete(year);
-      const t0 = performance.now();
-      const raw = await (early ?? fetchJson(fetcher, DATA_PATHS.flows(year)));
-      const t1 = performance.now();
-      const parsed = await parseFlows(raw, DATA_PATHS.flows(year), new Set(data.countries.keys()), problems);
-      measure('cmm:year-fetch', t0, t1);
-      measure('cmm:year-parse', t1);
-      actions.yearLoaded(store, parsed);
-    } catch (error) {
-      actions.yearFailed(store, year);
-      fileFailed(error, `${year} trade flows`);
-    }
-    reportProblems(problems);
-  })();
-  yearLoads.set(year, load);
-  return load;
-}
-
-async function loadRoutes(): Promise<void> {
-  if (store.getState().routesStatus !== 'idle') return;
-  actions.routesLoading(store);
-  try {
-    actions.routesLoaded(
-      store,
-      decodeRoutes(await parseRoutes(await fetchJson(fetcher, DATA_PATHS.routes), DATA_PATHS.routes)),
-    );
-  } catch (error) {
-    actions.routesFailed(store);
-    fileFailed(error, 'sea routes');
-  }
-}
-
 let playTimer: ReturnType<typeof setInterval> | undefined;
 store.subscribe((s, prev) => {
   if (s.filters.year !== prev.filters.year) void loadYear(s.filters.year);
@@ -585,51 +503,13 @@ function fitToData(): void {
   if (pts.length > 0) map.fitTo(pts);
 }
 
-/** Year files requested before the data they are validated against has arrived (see start). */
-const prefetched = new Map<number, Promise<unknown>>();
-
 async function start(): Promise<void> {
-  const problems: DataProblem[] = [];
-  const settle = async <T>(
-    path: string,
-    what: string,
-    parse: (v: unknown) => T | Promise<T>,
-  ): Promise<T | null> => {
-    try {
-      return await parse(await fetchJson(fetcher, path));
-    } catch (error) {
-      fileFailed(error, what);
-      return null;
-    }
-  };
-  // The basemap first: it is handed to the map as soon as it is parsed, and MapLibre's worker tiles it while the
-  // rest is parsed here (the map's first frame waits for those tiles).
-  const basemapLoaded = settle(DATA_PATHS.basemap, 'basemap', (v) => {
-    const fc = basemapFromTopology(v);
+  const firstYear = parseUrl(location.search, new Set()).state.year ?? store.getState().filters.year;
+  const data = await loadStatic(firstYear, (raw) => {
+    const fc = basemapFromTopology(raw);
     basemapData = fc;
     map?.setBasemap(fc);
-    return fc;
   });
-  // The linked (or default) year's flows are the largest first-view file: request them with the static data
-  // instead of after it. Parsed and validated later by loadYear, like any other year.
-  const firstYear = parseUrl(location.search, new Set()).state.year ?? store.getState().filters.year;
-  const early = fetchJson(fetcher, DATA_PATHS.flows(firstYear));
-  early.catch(() => undefined); // reported by loadYear when it awaits this promise
-  prefetched.set(firstYear, early);
-  const [minerals, countries, sites, manifest] = await Promise.all([
-    settle(DATA_PATHS.minerals, 'minerals', (v) => parseMinerals(v, DATA_PATHS.minerals)),
-    settle(DATA_PATHS.countries, 'countries', (v) => parseCountries(v, DATA_PATHS.countries)),
-    settle(DATA_PATHS.sites, 'sites', (v) => parseSites(v, DATA_PATHS.sites, problems)),
-    settle(DATA_PATHS.sources, 'sources list', (v) => parseManifest(v, DATA_PATHS.sources)),
-    basemapLoaded,
-  ]);
-  reportProblems(problems);
-  const data: StaticData = {
-    minerals: minerals ?? [],
-    countries: new Map((countries ?? []).map((c) => [c.iso3, c])),
-    sites: sites ?? [],
-    manifest,
-  };
   await applyLink(location.search, data);
   urlSync = startUrlSync(store, history, location);
   // The chart and the scenario tools are not part of the first view: fetched once the map has drawn it (or at once

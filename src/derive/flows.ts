@@ -2,6 +2,7 @@
 import { SHARE_RAMP, WIDTH_MAX_PX, WIDTH_MIN_PX, WIDTH_REF_TONNES, WIDTH_REF_USD } from '../config/app';
 import type { CountryInfo, Flow } from '../model/types';
 import { shortWayLng } from './antimeridian';
+import type { FlowTable } from './flow-table';
 
 /**
  * Each exporter's share (0..1) of world exports of a product in the flows' year, keyed `${hs}|${exporter}`.
@@ -145,16 +146,16 @@ export interface ArcDatum {
   importerDependence: number;
 }
 
-export function buildArcs(
-  flows: readonly Flow[],
-  countries: ReadonlyMap<string, CountryInfo>,
-  shares: ReadonlyMap<string, number>,
-  dependence: ReadonlyMap<string, number>,
-): ArcDatum[] {
+/**
+ * Every flow of the year's table (largest first) as an arc, with its shares from the table's columns (the same
+ * figures as exporterShares and importerDependence). Flows whose countries have no anchor are left out.
+ */
+export function buildArcs(t: FlowTable, countries: ReadonlyMap<string, CountryInfo>): ArcDatum[] {
   const out: ArcDatum[] = [];
   // End points depend only on the country pair: compute each pair once (a year has ~5k pairs, up to 1M flows).
   const ends = new Map<string, [[number, number], [number, number]] | null>();
-  for (const flow of flows) {
+  for (let r = 0; r < t.flows.length; r++) {
+    const flow = t.flows[r] as Flow;
     const key = `${flow.exporter}>${flow.importer}`;
     let pair = ends.get(key);
     if (pair === undefined) {
@@ -169,8 +170,8 @@ export function buildArcs(
       flow,
       source,
       target,
-      exporterShare: shares.get(`${flow.hs}|${flow.exporter}`) ?? 0,
-      importerDependence: dependence.get(`${flow.hs}|${flow.exporter}|${flow.importer}`) ?? 0,
+      exporterShare: t.exporterShare[r] ?? 0,
+      importerDependence: t.importerDependence[r] ?? 0,
     });
   }
   return out;

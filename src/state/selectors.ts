@@ -1,7 +1,7 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
 import { LEGIBLE_VALUE_SHARE } from '../config/app';
 import type { FlowCodes } from '../data/flow-columns';
-import { buildArcs, exporterShares, importerDependence, type ArcDatum } from '../derive/flows';
+import { buildArcs, type ArcDatum } from '../derive/flows';
 import { buildFilterIndex, sitePasses, type FilterIndex, type FilterSpec } from '../derive/filter';
 import {
   buildFlowTable,
@@ -99,22 +99,17 @@ const passingMemo = memo((t: FlowTable, sel: FlowSelection) => {
 export const selectPassingFlows = (s: AppState): Flow[] =>
   passingMemo(selectFlowTable(s), selectDrawnFlows(s));
 
-const sharesMemo = memo((flows: Flow[]) => exporterShares(flows));
-export const selectShares = (s: AppState) => sharesMemo(selectYearFlows(s));
-const dependenceMemo = memo((flows: Flow[]) => importerDependence(flows));
-export const selectDependence = (s: AppState) => dependenceMemo(selectYearFlows(s));
-
-const arcsMemo = memo(
-  (
-    flows: Flow[],
-    countries: ReadonlyMap<string, CountryInfo>,
-    shares: Map<string, number>,
-    dep: Map<string, number>,
-  ): ArcDatum[] => buildArcs(flows, countries, shares, dep),
-);
-/** Arc data for every flow of the year: stable while only filters change, so deck.gl keeps its buffers. */
+const arcsMemo = memo((t: FlowTable, countries: ReadonlyMap<string, CountryInfo>) => buildArcs(t, countries));
+/** Arc data for every flow of the year (the sea-lane view): stable while only filters change. */
 export const selectYearArcs = (s: AppState): ArcDatum[] =>
-  s.data ? arcsMemo(selectYearFlows(s), s.data.countries, selectShares(s), selectDependence(s)) : [];
+  s.data ? arcsMemo(selectFlowTable(s), s.data.countries) : [];
+
+/** The exporter's share of world exports of the flow's product (the table's column), if the flow is in the year. */
+export const selectExporterShare = (s: AppState, flow: Flow): number | undefined => {
+  const t = selectFlowTable(s);
+  const r = t.flows.indexOf(flow);
+  return r < 0 ? undefined : t.exporterShare[r];
+};
 
 /** Is the data for the current view loaded (or has it failed, which also settles the view)? */
 export const selectViewReady = (s: AppState): boolean =>

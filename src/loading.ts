@@ -1,0 +1,152 @@
+// Loading the data files into the store: the first view's files, each year's flows (once), the sea routes; a file
+// that fails or records that are skipped become notices, and the rest of the map keeps working.
+import { DATA_PATHS } from './config/app';
+import {
+  DataFileError,
+  fetchJson,
+  parseCountries,
+  parseFlows,
+  parseManifest,
+  parseMinerals,
+  parseRoutes,
+  parseSites,
+  type DataProblem,
+  type Fetcher,
+} from './data/load';
+import { decodeRoutes } from './derive/routes';
+import { actions, type AppStore, type StaticData } from './state/store';
+
+export interface Loaders {
+  /**
+   * The first view's files. The basemap is requested first and handed to `basemap` as soon as it is parsed (the
+   * map's worker tiles it while the rest is parsed), then `firstYear`'s flows are requested with the static files
+   * (the largest first-view file; parsed later by loadYear, like any other year).
+   */
+  loadStatic(firstYear: number, basemap: (raw: unknown) => void): Promise<StaticData>;
+  /** Load a year's flows once; concurrent callers share the same promise. */
+  loadYear(year: number): Promise<void>;
+  loadRoutes(): Promise<void>;
+  /** Say that a file could not be used (and which), as an error notice. */
+  fileFailed(error: unknown, what: string): void;
+}
+
+/** `measure` records the User Timing spans the benchmark reads ('cmm:year-fetch', 'cmm:year-parse'). */
+export function createLoaders(
+  store: AppStore,
+  fetcher: Fetcher,
+  measure: (name: `cmm:${string}`, start: number, end?: number) => void,
+): Loaders {
+  function reportProblems(problems: DataProblem[]): void {
+    if (problems.length === 0) return;
+    const byFile = new Map<string, DataProblem[]>();
+    for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const [file, list] of byFile) {
+      const examples = list
+        .slice(0, 3)
+        .map((p) => `${p.id ?? ''} ${p.message}`.trim())
+        .join('; ');
+      actions.notify(
+        store,
+        'warning',
+        `${list.length} invalid record(s) in ${file} were skipped (${examples}). The rest is shown.`,
+      );
+      console.warn(`Invalid records in ${file}:`, list);
+    }
+  }
+
+  function fileFailed(error: unknown, what: string): void {
+    const text =
+      error instanceof DataFileError
+        ? `The ${what} file ${error.file} ${error.message}.`
+        : `The ${what} could not be loaded.`;
+    actions.notify(store, 'error', `${text} The rest of the map still works.`);
+  }
+
+  /** Year files requested before the data they are validated against has arrived (see loadStatic). */
+  const prefetched = new Map<number, Promise<unknown>>();
+
+  async function loadStatic(firstYear: number, basemap: (raw: unknown) => void): Promise<StaticData> {
+    const problems: DataProblem[] = [];
+    const settle = async <T>(
+      path: string,
+      what: string,
+      parse: (v: unknown) => T | Promise<T>,
+    ): Promise<T | null> => {
+      try {
+        return await parse(await fetchJson(fetcher, path));
+      } catch (error) {
+        fileFailed(error, what);
+        return null;
+      }
+    };
+    const basemapLoaded = settle(DATA_PATHS.basemap, 'basemap', basemap);
+    const early = fetchJson(fetcher, DATA_PATHS.flows(firstYear));
+    early.catch(() => undefined); // reported by loadYear when it awaits this promise
+    prefetched.set(firstYear, early);
+    const [minerals, countries, sites, manifest] = await Promise.all([
+      settle(DATA_PATHS.minerals, 'minerals', (v) => parseMinerals(v, DATA_PATHS.minerals)),
+      settle(DATA_PATHS.countries, 'countries', (v) => parseCountries(v, DATA_PATHS.countries)),
+      settle(DATA_PATHS.sites, 'sites', (v) => parseSites(v, DATA_PATHS.sites, problems)),
+      settle(DATA_PATHS.sources, 'sources list', (v) => parseManifest(v, DATA_PATHS.sources)),
+      basemapLoaded,
+    ]);
+    reportProblems(problems);
+    return {
+      minerals: minerals ?? [],
+      countries: new Map((countries ?? []).map((c) => [c.iso3, c])),
+      sites: sites ?? [],
+      manifest,
+    };
+  }
+
+  const yearLoads = new Map<number, Promise<void>>();
+  function loadYear(year: number): Promise<void> {
+    const s = store.getState();
+    if (!s.data) return Promise.resolve();
+    const pending = yearLoads.get(year);
+    if (pending) return pending;
+    const data = s.data;
+    const load = (async () => {
+      actions.yearLoading(store, year);
+      const problems: DataProblem[] = [];
+      try {
+        const early = prefetched.get(year);
+        prefetched.delete(year);
+        const t0 = performance.now();
+        const raw = await (early ?? fetchJson(fetcher, DATA_PATHS.flows(year)));
+        const t1 = performance.now();
+        const parsed = await parseFlows(
+          raw,
+          DATA_PATHS.flows(year),
+          new Set(data.countries.keys()),
+          problems,
+        );
+        measure('cmm:year-fetch', t0, t1);
+        measure('cmm:year-parse', t1);
+        actions.yearLoaded(store, parsed);
+      } catch (error) {
+        actions.yearFailed(store, year);
+        fileFailed(error, `${year} trade flows`);
+      }
+      reportProblems(problems);
+    })();
+    yearLoads.set(year, load);
+    return load;
+  }
+
+  async function loadRoutes(): Promise<void> {
+    if (store.getState().routesStatus !== 'idle') return;
+    actions.routesLoading(store);
+    try {
+      actions.routesLoaded(
+        store,
+        decodeRoutes(await parseRoutes(await fetchJson(fetcher, DATA_PATHS.routes), DATA_PATHS.routes)),
+      );
+    } catch (error) {
+      actions.routesFailed(store);
+      fileFailed(error, 'sea routes');
+    }
+  }
+
+  return { loadStatic, loadYear, loadRoutes, fileFailed };
+}
