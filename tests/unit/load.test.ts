@@ -23,11 +23,7 @@ import {
   siteFeatureSchema,
   sourceSchema,
 } from '../../src/data/schema';
-import {
-  encodeFlowColumns,
-  flowRowAt,
-  type FlowColumns,
-} from '../../src/data/flow-columns';
+import { encodeFlowColumns, flowRowAt, type FlowColumns } from '../../src/data/flow-columns';
 
 /**
  * A copy of `o` with the value at `path` replaced by `v` (or deleted); unchanged when an earlier edit removed the
