@@ -1,4 +1,5 @@
 // One measured visit of a page (app or reference): load to data-map-ready, bytes, heap, filter changes, year switch.
+import { readFileSync, readdirSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { attribute, type Part, type SourceMaps } from './profile';
 import { requestedSizes, type FileSize } from './sizes';
@@ -83,8 +84,20 @@ export interface ChangeSample {
   cpuMs: number;
 }
 
+/** CPU milliseconds (user + system) spent by Chromium's processes, by kind, during one navigation to ready. */
+export interface ProcessCpu {
+  /** The GPU process: ANGLE over SwiftShader (shader compilation, rasterisation) and the compositor. */
+  gpu: number;
+  /** The page's renderer process: main thread, MapLibre's worker, V8's background threads. */
+  renderer: number;
+  /** Browser and utility processes (network service). */
+  other: number;
+}
+
 export interface Visit {
   navMs: number;
+  /** Per-process CPU of the navigation (Linux /proc); null where /proc is not readable. */
+  navCpu: ProcessCpu | null;
   sizes: FileSize[];
   drawn: number;
   heapLoadBytes: number;
@@ -102,6 +115,50 @@ export interface Visit {
 }
 
 const delay = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ; 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * CPU ms used so far by every Chromium process, summed by kind (from /proc/<pid>/stat utime + stime; 10 ms ticks).
+ * The bench runs one page at a time, so the difference over a navigation is that page's work. Null without /proc.
+ */
+export function chromiumCpu(): ProcessCpu | null {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((x) => /^\d+$/.test(x));
+  } catch {
+    return null;
+  }
+  const out: ProcessCpu = { gpu: 0, renderer: 0, other: 0 };
+  for (const pid of pids) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/chrom/.test(cmd.split('\0')[0] ?? '')) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // Fields after the command name in parentheses: utime and stime are the 12th and 13th.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(f[11]) || 0) + (Number(f[12]) || 0)) * (1000 / USER_HZ);
+      const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
+      if (type === 'gpu-process') out.gpu += ms;
+      else if (type === 'renderer') out.renderer += ms;
+      else out.other += ms;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return out;
+}
+
+function cpuSince(before: ProcessCpu | null): ProcessCpu | null {
+  const after = chromiumCpu();
+  if (!before || !after) return null;
+  return {
+    gpu: after.gpu - before.gpu,
+    renderer: after.renderer - before.renderer,
+    other: after.other - before.other,
+  };
+}
 
 /**
  * Main-thread busy seconds so far, without the harness's own DevTools commands (readiness polling, these metric
@@ -284,11 +341,14 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
   const cdp = await context.newCDPSession(page);
   try {
     await cdp.send('Performance.enable');
+    const cpuBefore = chromiumCpu();
     await page.goto(o.url, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.firstReady != null, undefined, {
       timeout: o.readyTimeoutMs,
       polling: 50,
     });
+    // Taken when the harness sees readiness (up to one 50 ms poll late, for both pages alike).
+    const navCpu = cpuSince(cpuBefore);
     // The load figures are taken: from here on no frame adds software-raster work (see VisitOptions.nullDraw).
     const probe = (await page.evaluate(() => {
       if (window.__bench) window.__bench.nullDraw = true;
@@ -374,6 +434,7 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
     }
     return {
       navMs,
+      navCpu,
       sizes,
       drawn,
       heapLoadBytes,

@@ -54,7 +54,10 @@ interface Scale {
   readyTimeoutMs: number;
   /** Draw calls skipped from the start (synthetic scales: SwiftShader would take minutes per frame). */
   nullDrawAlways: boolean;
-  /** Also time navigation with draw calls skipped (extra load-only visits), to split CPU from software raster. */
+  /**
+   * Extra load-only visits per repetition: with drawing (more navigation samples) and with draw calls skipped (to
+   * split CPU from software raster).
+   */
   cpuNav: boolean;
 }
 
@@ -186,7 +189,14 @@ function scales(info: DataInfo): Scale[] {
   return ONLY ? list.filter((s) => ONLY.includes(s.id)) : list;
 }
 
-type Visits = Record<PageKind | 'appCpuNav' | 'refCpuNav', (Visit | { failed: string })[]>;
+/**
+ * Visits per scale: full visits (load, then changes, heap, year switch), and at the real scales load-only visits:
+ * with drawing (more samples for the navigation rows, which vary most) and with draw calls skipped (CPU side).
+ */
+type Visits = Record<
+  PageKind | 'appNav' | 'refNav' | 'appCpuNav' | 'refCpuNav',
+  (Visit | { failed: string })[]
+>;
 const ok = (v: Visit | { failed: string }): v is Visit => !('failed' in v);
 
 function sizesSummary(vs: Visit[]): { file: FileSize; seen: number; of: number }[] {
@@ -230,15 +240,31 @@ function blockFor(scale: Scale, visits: Visits, info: DataInfo): { block: Block;
     app: cell(A, 'app', (v) => sum(v, 'data'), kb),
     ref: cell(R, 'ref', (v) => sum(v, 'data'), kb),
   });
-  const navApp = cell(A, 'app', (v) => v.navMs, ms);
-  const navRef = cell(R, 'ref', (v) => v.navMs, ms);
+  // Every load of the scale's drawing mode: the full visits' and the load-only ones'.
+  const AL = [...A, ...visits.appNav.filter(ok)];
+  const RL = [...R, ...visits.refNav.filter(ok)];
+  const navApp = cell(AL, 'app', (v) => v.navMs, ms);
+  const navRef = cell(RL, 'ref', (v) => v.navMs, ms);
+  const loads = `${AL.length}+${RL.length} loads`;
   rows.push({
     metric: scale.nullDrawAlways
-      ? 'navigation to data-map-ready (draw calls skipped)'
-      : 'navigation to data-map-ready (SwiftShader drawing)',
+      ? `navigation to data-map-ready (draw calls skipped; ${loads})`
+      : `navigation to data-map-ready (SwiftShader drawing; ${loads})`,
     app: navApp,
     ref: navRef,
     ...(at('default') ? { target: { text: '<= 1.25x reference', pass: ratio(navApp, navRef) <= 1.25 } } : {}),
+  });
+  const cpuOf = (part: keyof NonNullable<Visit['navCpu']>) => (v: Visit) => v.navCpu?.[part] ?? NaN;
+  const withCpu = (vs: Visit[]) => vs.filter((v) => v.navCpu !== null);
+  rows.push({
+    metric: '  the same loads: GPU-process CPU (SwiftShader, compositor)',
+    app: cell(withCpu(AL), 'app', cpuOf('gpu'), ms),
+    ref: cell(withCpu(RL), 'ref', cpuOf('gpu'), ms),
+  });
+  rows.push({
+    metric: '  the same loads: renderer CPU (main thread, workers)',
+    app: cell(withCpu(AL), 'app', cpuOf('renderer'), ms),
+    ref: cell(withCpu(RL), 'ref', cpuOf('renderer'), ms),
   });
   if (scale.cpuNav) {
     const AN = visits.appCpuNav.filter(ok);
@@ -389,12 +415,15 @@ async function main(): Promise<void> {
     const appMaps = new SourceMaps(APP_ROOT, appServer.url);
     for (const scale of scales(info)) {
       placeFlows(info, scale.synthetic);
-      const visits: Visits = { app: [], ref: [], appCpuNav: [], refCpuNav: [] };
-      const runs: (keyof Visits)[] = scale.cpuNav ? ['app', 'ref', 'appCpuNav', 'refCpuNav'] : ['app', 'ref'];
+      const visits: Visits = { app: [], ref: [], appNav: [], refNav: [], appCpuNav: [], refCpuNav: [] };
+      const runs: (keyof Visits)[] = scale.cpuNav
+        ? ['app', 'ref', 'appNav', 'refNav', 'appCpuNav', 'refCpuNav']
+        : ['app', 'ref'];
       for (let rep = 0; rep < scale.reps; rep++) {
         for (const run of runs) {
-          const kind: PageKind = run === 'app' || run === 'appCpuNav' ? 'app' : 'ref';
-          const loadOnly = run === 'appCpuNav' || run === 'refCpuNav';
+          const kind: PageKind = run.startsWith('app') ? 'app' : 'ref';
+          const loadOnly = run !== 'app' && run !== 'ref';
+          const cpuNav = run === 'appCpuNav' || run === 'refCpuNav';
           const server = kind === 'app' ? appServer : refServer;
           const url =
             kind === 'app'
@@ -417,7 +446,7 @@ async function main(): Promise<void> {
                   ? null
                   : { year: scale.yearSwitch, index: info.years.indexOf(scale.yearSwitch) },
               readyTimeoutMs: scale.readyTimeoutMs,
-              nullDraw: scale.nullDrawAlways || loadOnly ? 'always' : 'after-load',
+              nullDraw: scale.nullDrawAlways || cpuNav ? 'always' : 'after-load',
               heapSnapshots: scale.id === 'default' && !loadOnly,
             });
             for (const e of v.errors) {
@@ -461,7 +490,13 @@ async function main(): Promise<void> {
     '',
     'How figures are taken:',
     '  ready         <html data-map-ready="true"> (basemap idle, deck.gl drew the data at full size), observed in the page',
-    '                by a MutationObserver; navigation = its performance.now() (ms since navigation start).',
+    '                by a MutationObserver; navigation = its performance.now() (ms since navigation start). At the',
+    '                real scales each repetition adds load-only visits per page (with drawing, and with draw calls',
+    '                skipped), so the navigation rows pool the full and the load-only loads of their drawing mode.',
+    '  process CPU   utime + stime of every Chromium process (/proc/<pid>/stat, 10 ms ticks) from just before the',
+    '                navigation to the harness seeing ready, by kind: the GPU process (ANGLE over SwiftShader: shader',
+    "                compilation, rasterisation, compositing) and the page's renderer (main thread, MapLibre's worker,",
+    "                V8's background threads). On 2 cores these compete: the GPU process's share is software-only.",
     '  draw calls    WebGL drawArrays*/drawElements* are no-ops (init script) after the load figures are taken, and from',
     '                the start at synthetic scales and in the "draw calls skipped" rows. Uploads, shader builds and',
     '                all JavaScript still run. Software rasterisation of every frame after a change would swamp the',
