@@ -150,6 +150,23 @@ export function chromiumCpu(): ProcessCpu | null {
   return out;
 }
 
+/**
+ * Wait until Chromium's processes are idle (under 20 ms of CPU in 250 ms; at most 5 s), so that no visit starts
+ * while the previous page is still being torn down or the GPU process is still busy with its frames.
+ */
+export async function browserQuiet(): Promise<void> {
+  const total = (c: ProcessCpu) => c.gpu + c.renderer + c.other;
+  const end = Date.now() + 5000;
+  let prev = chromiumCpu();
+  while (prev && Date.now() < end) {
+    await delay(250);
+    const now = chromiumCpu();
+    if (!now) return;
+    if (total(now) - total(prev) < 20) return;
+    prev = now;
+  }
+}
+
 function cpuSince(before: ProcessCpu | null): ProcessCpu | null {
   const after = chromiumCpu();
   if (!before || !after) return null;

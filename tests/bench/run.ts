@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumMissingMessage, launch } from '../e2e/browser';
 import { serveStatic, type StaticServer } from '../e2e/server';
-import { TEN_CHANGES, visit, type Change, type PageKind, type Visit } from './drive';
+import { browserQuiet, TEN_CHANGES, visit, type Change, type PageKind, type Visit } from './drive';
 import { SourceMaps } from './profile';
 import {
   kb,
@@ -429,6 +429,7 @@ async function main(): Promise<void> {
             kind === 'app'
               ? `${server.url}${scale.appQuery}`
               : `${server.url}tests/bench/reference.html${scale.refQuery}`;
+          await browserQuiet();
           const t = Date.now();
           try {
             const v = await visit(session.context, {
