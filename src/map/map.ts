@@ -193,6 +193,7 @@ export function createMap(opts: MapOptions): MapHandle {
           if (afterDeckRender[i]?.(canvas)) afterDeckRender.splice(i, 1);
       }
       const full = canvas && canvas.clientWidth === opts.container.clientWidth && canvas.width > 300;
+      if (full && overlayState === 'sizing') return releaseLayers();
       if (!pendingDeckFrame || !full) return;
       pendingDeckFrame = false;
       if (map.loaded() && !map.isMoving()) setReady(true);
@@ -201,7 +202,23 @@ export function createMap(opts: MapOptions): MapHandle {
   });
   // deck.gl starts with the first layers, not with the map: its WebGL context, shaders and canvas cost ~200 ms of
   // main thread, which would otherwise delay handing the basemap to MapLibre's worker (the longest step to ready).
-  let overlayAdded = false;
+  // Its canvas starts at the default 300x150 and gets its size from a ResizeObserver after the next layout: the first
+  // layers wait for that, or their first frame would be drawn small and shown stretched (blurry) until the next one.
+  let overlayState: 'none' | 'sizing' | 'added' = 'none';
+  let heldLayers: Layer[] = [];
+  /** Hand the held layers to deck.gl: called from its first frame drawn at full size (empty), or after a second. */
+  const releaseLayers = () => {
+    if (overlayState !== 'sizing') return;
+    overlayState = 'added';
+    overlay.setProps({ layers: heldLayers });
+    heldLayers = [];
+  };
+  const addOverlay = () => {
+    overlayState = 'sizing';
+    map.addControl(overlay);
+    // Never hold the layers for long (a map hidden with display: none has no size to wait for).
+    setTimeout(releaseLayers, 1000);
+  };
   // Country names: HTML text above the canvases (no font atlas or shader program), moved with the camera.
   const labelEls = document.createElement('div');
   labelEls.className = 'map-labels';
@@ -238,11 +255,9 @@ export function createMap(opts: MapOptions): MapHandle {
     setLayers(layers) {
       pendingDeckFrame = true;
       setReady(false);
-      overlay.setProps({ layers });
-      if (!overlayAdded) {
-        overlayAdded = true;
-        map.addControl(overlay);
-      }
+      if (overlayState === 'added') return overlay.setProps({ layers });
+      heldLayers = layers;
+      if (overlayState === 'none') addOverlay();
     },
     setBasemap(fc) {
       basemap = fc;

@@ -60,6 +60,38 @@ describe('the map', () => {
     await other.page.close();
   });
 
+  test('the first frame with arcs and sites is drawn at the full canvas size, not small and stretched', async () => {
+    // deck.gl's canvas starts at the default 300x150 and is sized after the next layout; a frame drawn before that
+    // is shown stretched over the map (blurry) until the next one.
+    const { page } = await open('', async (p) => {
+      await p.addInitScript(() => {
+        const seen: [number, number, number][] = [];
+        (window as unknown as { __firstDraws: typeof seen }).__firstDraws = seen;
+        const proto = WebGL2RenderingContext.prototype as unknown as Record<string, unknown>;
+        for (const name of ['drawArraysInstanced', 'drawElementsInstanced']) {
+          const original = proto[name] as (...a: unknown[]) => unknown;
+          proto[name] = function (this: WebGL2RenderingContext, ...args: unknown[]) {
+            const c = this.canvas as HTMLCanvasElement;
+            if (!c.classList.contains('maplibregl-canvas') && seen.length < 4)
+              seen.push([c.width, c.height, Math.round(c.clientWidth * devicePixelRatio)]);
+            return original.apply(this, args);
+          };
+        }
+      });
+    });
+    await waitReady(page);
+    const draws = await page.evaluate(() => (window as unknown as { __firstDraws: number[][] }).__firstDraws);
+    assert.ok(draws.length > 0, 'deck.gl drew instanced layers');
+    for (const [width, height, cssWidth] of draws) {
+      assert.ok(
+        Math.abs((width ?? 0) - (cssWidth ?? 0)) <= 1,
+        `drawn ${width}x${height}, canvas is ${cssWidth} px wide`,
+      );
+      assert.ok((height ?? 0) > 150, `drawn ${width}x${height}`);
+    }
+    await page.close();
+  });
+
   test('hover shows a tooltip; click pins details with every field and the source', async () => {
     const site = sitesFile.features.find(
       (f) => /Mountain Pass/.test(f.properties.name) && f.properties.kind === 'mine',
