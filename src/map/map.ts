@@ -170,6 +170,18 @@ export function createMap(opts: MapOptions): MapHandle {
     addBasemap();
   });
 
+  /**
+   * deck.gl's canvas has its full size: as wide as the map in CSS pixels, and its drawing buffer no longer the
+   * canvas default 300x150 (unless that is the map's size in device pixels). Not a fixed minimum width: a map
+   * narrower than 300 px (an embed in a column) must still report ready.
+   */
+  const isSized = (canvas: HTMLCanvasElement) => {
+    const w = opts.container.clientWidth;
+    if (canvas.clientWidth !== w) return false;
+    if (canvas.width !== 300 || canvas.height !== 150) return true;
+    const dpr = window.devicePixelRatio || 1;
+    return Math.round(w * dpr) === 300 && Math.round(opts.container.clientHeight * dpr) === 150;
+  };
   let pendingDeckFrame = true;
   /** One-shot callbacks run inside deck.gl's onAfterRender, while its drawing buffer is still valid. */
   const afterDeckRender: ((canvas: HTMLCanvasElement) => boolean)[] = [];
@@ -192,7 +204,7 @@ export function createMap(opts: MapOptions): MapHandle {
         for (let i = afterDeckRender.length - 1; i >= 0; i--)
           if (afterDeckRender[i]?.(canvas)) afterDeckRender.splice(i, 1);
       }
-      const full = canvas && canvas.clientWidth === opts.container.clientWidth && canvas.width > 300;
+      const full = canvas !== null && isSized(canvas);
       if (full && overlayState === 'sizing') return releaseLayers();
       if (!pendingDeckFrame || !full) return;
       pendingDeckFrame = false;

@@ -60,6 +60,20 @@ describe('the map', () => {
     await other.page.close();
   });
 
+  test('a map narrower than 300 px (an embed in a column) still draws and reports ready', async () => {
+    const { page } = await open('?embed=1', (p) => p.setViewportSize({ width: 280, height: 420 }));
+    await waitReady(page);
+    const size = await page.evaluate(() => {
+      const c = window.__cmm?.deckCanvas();
+      return c ? [c.width, c.height, c.clientWidth] : null;
+    });
+    assert.ok(
+      size && Math.abs((size[0] ?? 0) - (size[2] ?? 0)) <= 1,
+      `deck.gl canvas ${JSON.stringify(size)}`,
+    );
+    await page.close();
+  });
+
   test('the first frame with arcs and sites is drawn at the full canvas size, not small and stretched', async () => {
     // deck.gl's canvas starts at the default 300x150 and is sized after the next layout; a frame drawn before that
     // is shown stretched over the map (blurry) until the next one.
