@@ -213,21 +213,22 @@ function updateLayers(s: AppState): void {
   const table = selectFlowTable(s);
   const drawn = selectDrawnFlows(s);
   const f = s.filters;
-  const sites = siteLayerData(selectSiteBuffers(s), selectSiteRadii(s));
+  const radii = selectSiteRadii(s);
   const inputs = [
     s.data,
     table,
     drawn,
     s.filters,
     s.routes,
-    // New only when the selected site changes its radii.
-    sites.attributes.getRadius,
+    // New only when the selected site changes the radii.
+    radii,
     s.scenario,
     // The scenario chunk changes the layers only when there is a scenario to draw.
     s.scenario ? scenarioModule : null,
   ];
   if (inputs.every((x, i) => x === lastLayerInputs[i])) return;
   lastLayerInputs = inputs;
+  const sites = siteLayerData(selectSiteBuffers(s), radii);
   const index = selectFilterIndex(s);
   const flowFilter = flowGpuFilter(keepSpec(f), index, drawn.cutoff);
   const isLost = s.scenario && scenarioModule ? scenarioModule.lostPredicate(s.scenario) : null;

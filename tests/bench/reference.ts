@@ -108,7 +108,11 @@ const overlay = new MapLibreOverlay({
   layers: [],
   onAfterRender: () => {
     const canvas = overlay.getCanvas();
-    const full = canvas && canvas.clientWidth === container.clientWidth && canvas.width > 300;
+    // As the app's isSized (src/map/map.ts) at this page's size: as wide as the map, no longer the 300x150 default.
+    const full =
+      canvas &&
+      canvas.clientWidth === container.clientWidth &&
+      (canvas.width !== 300 || canvas.height !== 150);
     if (!pendingDeckFrame || !full) return;
     pendingDeckFrame = false;
     if (map.loaded() && !map.isMoving()) setReady(true);

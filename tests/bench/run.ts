@@ -254,18 +254,17 @@ function blockFor(scale: Scale, visits: Visits, info: DataInfo): { block: Block;
     ref: navRef,
     ...(at('default') ? { target: { text: '<= 1.25x reference', pass: ratio(navApp, navRef) <= 1.25 } } : {}),
   });
-  const cpuOf = (part: keyof NonNullable<Visit['navCpu']>) => (v: Visit) => v.navCpu?.[part] ?? NaN;
-  const withCpu = (vs: Visit[]) => vs.filter((v) => v.navCpu !== null);
-  rows.push({
-    metric: '  the same loads: GPU-process CPU (SwiftShader, compositor)',
-    app: cell(withCpu(AL), 'app', cpuOf('gpu'), ms),
-    ref: cell(withCpu(RL), 'ref', cpuOf('gpu'), ms),
-  });
-  rows.push({
-    metric: '  the same loads: renderer CPU (main thread, workers)',
-    app: cell(withCpu(AL), 'app', cpuOf('renderer'), ms),
-    ref: cell(withCpu(RL), 'ref', cpuOf('renderer'), ms),
-  });
+  // Per-process CPU of the same loads (none where /proc is not readable).
+  const cpuCell = (vs: Visit[], part: 'gpu' | 'renderer'): Cell => {
+    const parts = vs.flatMap((v) => (v.navCpu ? [v.navCpu[part]] : []));
+    return parts.length > 0 ? ms(median(parts)) : { na: 'n/a (no /proc)' };
+  };
+  const perProcess = [
+    ['gpu', 'GPU-process CPU (SwiftShader, compositor)'],
+    ['renderer', 'renderer CPU (main thread, workers)'],
+  ] as const;
+  for (const [part, what] of perProcess)
+    rows.push({ metric: `  the same loads: ${what}`, app: cpuCell(AL, part), ref: cpuCell(RL, part) });
   if (scale.cpuNav) {
     const AN = visits.appCpuNav.filter(ok);
     const RN = visits.refCpuNav.filter(ok);
@@ -423,7 +422,7 @@ async function main(): Promise<void> {
         for (const run of runs) {
           const kind: PageKind = run.startsWith('app') ? 'app' : 'ref';
           const loadOnly = run !== 'app' && run !== 'ref';
-          const cpuNav = run === 'appCpuNav' || run === 'refCpuNav';
+          const skipDraws = run === 'appCpuNav' || run === 'refCpuNav';
           const server = kind === 'app' ? appServer : refServer;
           const url =
             kind === 'app'
@@ -447,7 +446,7 @@ async function main(): Promise<void> {
                   ? null
                   : { year: scale.yearSwitch, index: info.years.indexOf(scale.yearSwitch) },
               readyTimeoutMs: scale.readyTimeoutMs,
-              nullDraw: scale.nullDrawAlways || cpuNav ? 'always' : 'after-load',
+              nullDraw: scale.nullDrawAlways || skipDraws ? 'always' : 'after-load',
               heapSnapshots: scale.id === 'default' && !loadOnly,
             });
             for (const e of v.errors) {
