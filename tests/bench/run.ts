@@ -412,6 +412,28 @@ async function main(): Promise<void> {
     await cdp.detach();
     await probe.close();
     const appMaps = new SourceMaps(APP_ROOT, appServer.url);
+    // One unrecorded load of each page first: the very first load of a run pays the browser's cold start (GPU
+    // process, caches), which would otherwise fall on the app's first visit alone.
+    for (const [kind, server, path] of [
+      ['app', appServer, '?mineral=rare-earths'],
+      ['ref', refServer, 'tests/bench/reference.html?mineral=rare-earths'],
+    ] as const) {
+      await visit(session.context, {
+        kind,
+        url: `${server.url}${path}`,
+        root: kind === 'app' ? APP_ROOT : REF_ROOT,
+        baseUrl: server.url,
+        allMinerals: info.minerals,
+        warmup: [],
+        changes: [],
+        profiledChanges: [],
+        maps: null,
+        yearSwitch: null,
+        readyTimeoutMs: 120_000,
+        nullDraw: 'after-load',
+        heapSnapshots: false,
+      }).catch((error: unknown) => log(`warm-up ${kind}: ${String(error).split('\n')[0] ?? ''}`));
+    }
     for (const scale of scales(info)) {
       placeFlows(info, scale.synthetic);
       const visits: Visits = { app: [], ref: [], appNav: [], refNav: [], appCpuNav: [], refCpuNav: [] };
@@ -477,7 +499,7 @@ async function main(): Promise<void> {
     'Critical Minerals Map: benchmark against a bare maplibre-gl + deck.gl reference page',
     `Date ${new Date().toISOString()} | ${version} (Debian /usr/bin/chromium, headless) | ${platform()} ${release()} | ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}) | ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM | Node ${process.version}`,
     `Load average (1 min) ${loadAtStart.toFixed(1)} at start, ${(loadavg()[0] ?? NaN).toFixed(1)} at end: other work on this machine adds noise to every wall and CPU figure.`,
-    `Viewport ${VIEWPORT.width}x${VIEWPORT.height}, device scale 1. Visits alternate app, reference, app, ... in one browser; medians over visits (filter changes pooled).`,
+    `Viewport ${VIEWPORT.width}x${VIEWPORT.height}, device scale 1. Visits alternate app, reference, app, ... in one browser, after one unrecorded load of each; medians over visits (filter changes pooled).`,
     'Rasterisation here is software: SwiftShader via ANGLE (no GPU). Pixel throughput and frame times say nothing about a',
     "user's GPU; the CPU-side figures (sync CPU of a change, panels, year switch CPU, heap, bytes) are the ones that carry over.",
     'Only the "navigation to data-map-ready" rows of the real scales include software drawing; see "draw calls" below.',
