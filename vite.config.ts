@@ -15,6 +15,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     ...benchInput,
   },
+  // Scripts for MapLibre's worker (src/map/basemap-worker.ts) are ES modules named .mjs: MapLibre imports such a URL
+  // with import() (allowed by the page's script-src 'self'), where other names would need eval or blob: scripts.
+  worker: { format: 'es', rolldownOptions: { output: { entryFileNames: 'assets/[name]-[hash].mjs' } } },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
 });

@@ -18,11 +18,10 @@ import { actions, type AppStore, type StaticData } from './state/store';
 
 export interface Loaders {
   /**
-   * The first view's files. The basemap is requested first and handed to `basemap` as soon as it is parsed (the
-   * map's worker tiles it while the rest is parsed), then `firstYear`'s flows are requested with the static files
-   * (the largest first-view file; parsed later by loadYear, like any other year).
+   * The first view's files (the basemap is the map's: MapHandle.loadBasemap). `firstYear`'s flows are requested with
+   * the static files (the largest first-view file; parsed later by loadYear, like any other year).
    */
-  loadStatic(firstYear: number, basemap: (raw: unknown) => void): Promise<StaticData>;
+  loadStatic(firstYear: number): Promise<StaticData>;
   /** Load a year's flows once; concurrent callers share the same promise. */
   loadYear(year: number): Promise<void>;
   loadRoutes(): Promise<void>;
@@ -65,7 +64,7 @@ export function createLoaders(
   /** Year files requested before the data they are validated against has arrived (see loadStatic). */
   const prefetched = new Map<number, Promise<unknown>>();
 
-  async function loadStatic(firstYear: number, basemap: (raw: unknown) => void): Promise<StaticData> {
+  async function loadStatic(firstYear: number): Promise<StaticData> {
     const problems: DataProblem[] = [];
     const settle = async <T>(
       path: string,
@@ -79,7 +78,6 @@ export function createLoaders(
         return null;
       }
     };
-    const basemapLoaded = settle(DATA_PATHS.basemap, 'basemap', basemap);
     const early = fetchJson(fetcher, DATA_PATHS.flows(firstYear));
     early.catch(() => undefined); // reported by loadYear when it awaits this promise
     prefetched.set(firstYear, early);
@@ -88,7 +86,6 @@ export function createLoaders(
       settle(DATA_PATHS.countries, 'countries', (v) => parseCountries(v, DATA_PATHS.countries)),
       settle(DATA_PATHS.sites, 'sites', (v) => parseSites(v, DATA_PATHS.sites, problems)),
       settle(DATA_PATHS.sources, 'sources list', (v) => parseManifest(v, DATA_PATHS.sources)),
-      basemapLoaded,
     ]);
     reportProblems(problems);
     return {

@@ -1,8 +1,7 @@
 // Composition root: creates the store, starts loading the data (loading.ts), mounts map and panels, wires them.
 import type { PickingInfo } from '@deck.gl/core';
 import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, LOSS_RAMP, PLAY_STEP_MS, YEARS } from './config/app';
-import { fetchJson, parseShares, type Fetcher } from './data/load';
-import { basemapFromTopology } from './derive/basemap';
+import { DataFileError, fetchJson, parseShares, type Fetcher } from './data/load';
 import { describeView, fileStem } from './derive/describe';
 import { renderEmbed } from './ui/embed';
 import { flowGpuFilter, siteGpuFilter, type SiteInstance } from './derive/filter';
@@ -106,7 +105,6 @@ const arcSets = new ArcSets();
 let lanesCache: { arcs: ArcDatum[]; routes: AppState['routes']; lanes: LaneDatum[] } | null = null;
 let map: MapHandle | null = null;
 let layersReady = false;
-let basemapData: ReturnType<typeof basemapFromTopology> | null = null;
 
 function startMap(): void {
   if (map) return;
@@ -136,8 +134,14 @@ function startMap(): void {
       if (html.dataset.mapReady === 'true') for (const fn of afterFirstView.splice(0)) fn();
     },
     onError: (message) => console.error(`Map error: ${message}`),
+    onBasemapError: (error) => {
+      // File failures keep the loaders' wording ("could not be loaded (HTTP 404)", "is not valid JSON").
+      const message = error instanceof Error ? error.message : '';
+      const fileProblem = /^(could not be|is not valid JSON)/.test(message);
+      fileFailed(fileProblem ? new DataFileError(DATA_PATHS.basemap, message) : error, 'basemap');
+    },
   });
-  if (basemapData) map.setBasemap(basemapData);
+  map.loadBasemap(DATA_PATHS.basemap);
   lastLayerInputs = [];
   lastLabelInputs = [];
   lastLabelKey = '';
@@ -506,11 +510,7 @@ function fitToData(): void {
 
 async function start(): Promise<void> {
   const firstYear = parseUrl(location.search, new Set()).state.year ?? store.getState().filters.year;
-  const data = await loadStatic(firstYear, (raw) => {
-    const fc = basemapFromTopology(raw);
-    basemapData = fc;
-    map?.setBasemap(fc);
-  });
+  const data = await loadStatic(firstYear);
   await applyLink(location.search, data);
   urlSync = startUrlSync(store, history, location);
   // The chart and the scenario tools are not part of the first view: fetched once the map has drawn it (or at once

@@ -3,6 +3,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import {
+  importScriptInWorkers,
   Map as MlMap,
   NavigationControl,
   ScaleControl,
@@ -13,14 +14,23 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { BASEMAP_COLORS } from '../config/app';
-import type { BasemapProps } from '../derive/basemap';
+import { fetchJson } from '../data/load';
+import { basemapFromTopology, type BasemapProps } from '../derive/basemap';
+import basemapWorkerUrl from './basemap-worker.ts?worker&url';
+import { basemapProtocolUrl } from './basemap-url';
 import type { ViewState } from '../state/store';
 
 setWorkerUrl(workerUrl);
 
 export interface MapHandle {
   setLayers(layers: Layer[]): void;
-  setBasemap(fc: FeatureCollection<Polygon | MultiPolygon, BasemapProps>): void;
+  /**
+   * Load the countries TopoJSON at `file` (relative to the page) as the basemap. It is fetched and converted to
+   * GeoJSON inside MapLibre's worker (basemap-worker.ts), which then tiles it: the main thread neither converts nor
+   * serialises it. Where that script cannot be loaded into the worker, it is converted on the main thread instead.
+   * Failures go to `onBasemapError`; the rest of the map works without the basemap.
+   */
+  loadBasemap(file: string): void;
   jumpTo(view: ViewState): void;
   /** Fill countries by a value 0..1 on a ramp (the scenario choropleth), or restore the plain basemap with null. */
   setChoropleth(
@@ -71,6 +81,8 @@ export interface MapOptions {
   /** Called with true when the basemap is idle and deck.gl drew the current layers at full size; false while pending. */
   onReady(ready: boolean): void;
   onError(message: string): void;
+  /** The basemap could not be loaded: the error's message says why (a DataFileError's wording for file failures). */
+  onBasemapError(error: unknown): void;
 }
 
 /** The basemap's colours for China (and Hong Kong, Macau) and other land, as a MapLibre expression. */
@@ -141,7 +153,9 @@ export function createMap(opts: MapOptions): MapHandle {
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   // The basemap: added (or its data replaced) once the style has loaded; the land colours follow the choropleth.
-  let basemap: Parameters<MapHandle['setBasemap']>[0] | null = null;
+  /** A protocol URL for MapLibre's worker, or the features converted on the main thread. */
+  let basemap: string | FeatureCollection<Polygon | MultiPolygon, BasemapProps> | null = null;
+  let basemapRequested = false;
   let landPaint: unknown = LAND_COLOR;
   let styleLoaded = false;
   const addBasemap = () => {
@@ -261,7 +275,12 @@ export function createMap(opts: MapOptions): MapHandle {
     const c = map.getCenter();
     opts.onViewChange({ lng: c.lng, lat: c.lat, zoom: map.getZoom() });
   });
-  map.on('error', (e) => opts.onError(e.error?.message ?? 'the map reported an error'));
+  map.on('error', (e) => {
+    const message = e.error?.message ?? 'the map reported an error';
+    // A source's failure names the source (MapLibre's ErrorEvent carries sourceId for source errors).
+    if ((e as { sourceId?: string }).sourceId === 'countries') opts.onBasemapError(new Error(message));
+    else opts.onError(message);
+  });
 
   return {
     setLayers(layers) {
@@ -271,9 +290,22 @@ export function createMap(opts: MapOptions): MapHandle {
       heldLayers = layers;
       if (overlayState === 'none') addOverlay();
     },
-    setBasemap(fc) {
-      basemap = fc;
-      if (styleLoaded) addBasemap();
+    loadBasemap(file) {
+      if (basemapRequested) return;
+      basemapRequested = true;
+      const absolute = new URL(file, document.baseURI).href;
+      importScriptInWorkers(basemapWorkerUrl)
+        .then(
+          () => basemapProtocolUrl(absolute),
+          async () => basemapFromTopology(await fetchJson((u) => fetch(u), file)),
+        )
+        .then(
+          (data) => {
+            basemap = data;
+            if (styleLoaded) addBasemap();
+          },
+          (error: unknown) => opts.onBasemapError(error),
+        );
     },
     setChoropleth(values, ramp) {
       landPaint = LAND_COLOR;

@@ -51,6 +51,18 @@ describe('the map', () => {
     assert.ok((red ?? 0) > 2000, `arc pixels: ${red}`);
     assert.ok((blue ?? 0) > 100, `mine pixels: ${blue}`);
     assert.ok((grey ?? 0) > 100, `deposit pixels: ${grey}`);
+    // The basemap (converted in MapLibre's worker): land and China in their colours.
+    const [land, china] = await countColours(
+      page,
+      png,
+      [
+        [247, 245, 240],
+        [244, 227, 227],
+      ],
+      3,
+    );
+    assert.ok((land ?? 0) > 20000, `land pixels: ${land}`);
+    assert.ok((china ?? 0) > 2000, `China pixels: ${china}`);
     // Control: with a mineral that has no 2024 magnet trade drawn, the red arc pixels go away.
     const other = await open('?mineral=beryllium&year=2024');
     await waitReady(other.page);
@@ -197,6 +209,23 @@ describe('bad input', () => {
     assert.match(notice, /rest of the map still works/);
     assert.ok(Number(await text(page, 'count-sites')) > 100);
     assert.equal(await text(page, 'count-flows'), '0');
+    await page.close();
+  });
+
+  test('a missing basemap (fetched in the map worker) gives a plain message and the data still show', async () => {
+    const { page } = await open('', async (p) => {
+      await p.route('**/data/basemap.topo.json', (route) =>
+        route.fulfill({ status: 404, body: 'not found' }),
+      );
+    });
+    await waitReady(page);
+    const notice = await text(page, 'notice');
+    assert.match(notice, /basemap file data\/basemap\.topo\.json could not be loaded \(HTTP 404\)/);
+    assert.match(notice, /rest of the map still works/);
+    assert.ok(Number(await text(page, 'count-sites')) > 100);
+    assert.ok(Number(await text(page, 'count-flows')) > 0);
+    const [land] = await countColours(page, await mapShot(page), [[247, 245, 240]], 3);
+    assert.ok((land ?? 0) < 500, `no land drawn without the basemap: ${land}`);
     await page.close();
   });
 
