@@ -156,6 +156,8 @@ export function createMap(opts: MapOptions): MapHandle {
   /** A protocol URL for MapLibre's worker, or the features converted on the main thread. */
   let basemap: string | FeatureCollection<Polygon | MultiPolygon, BasemapProps> | null = null;
   let basemapRequested = false;
+  /** False from loadBasemap until the countries source is added to the style (or the basemap failed). */
+  let basemapSettled = true;
   let landPaint: unknown = LAND_COLOR;
   let styleLoaded = false;
   const addBasemap = () => {
@@ -166,6 +168,7 @@ export function createMap(opts: MapOptions): MapHandle {
       return;
     }
     map.addSource('countries', { type: 'geojson', data: basemap });
+    basemapSettled = true;
     map.addLayer({
       id: 'land',
       type: 'fill',
@@ -178,6 +181,7 @@ export function createMap(opts: MapOptions): MapHandle {
       source: 'countries',
       paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.6 },
     });
+    checkReady();
   };
   map.once('style.load', () => {
     styleLoaded = true;
@@ -197,6 +201,18 @@ export function createMap(opts: MapOptions): MapHandle {
     return Math.round(w * dpr) === 300 && Math.round(opts.container.clientHeight * dpr) === 150;
   };
   let pendingDeckFrame = true;
+  let idleWait = false;
+  /** Ready once deck.gl drew the current layers and the basemap is added, loaded and drawn (MapLibre idle). */
+  const checkReady = () => {
+    if (pendingDeckFrame || !basemapSettled) return;
+    if (map.loaded() && !map.isMoving()) return setReady(true);
+    if (idleWait) return;
+    idleWait = true;
+    map.once('idle', () => {
+      idleWait = false;
+      checkReady();
+    });
+  };
   /** One-shot callbacks run inside deck.gl's onAfterRender, while its drawing buffer is still valid. */
   const afterDeckRender: ((canvas: HTMLCanvasElement) => boolean)[] = [];
   let ready = false;
@@ -222,8 +238,7 @@ export function createMap(opts: MapOptions): MapHandle {
       if (full && overlayState === 'sizing') return releaseLayers();
       if (!pendingDeckFrame || !full) return;
       pendingDeckFrame = false;
-      if (map.loaded() && !map.isMoving()) setReady(true);
-      else map.once('idle', () => !pendingDeckFrame && setReady(true));
+      checkReady();
     },
   });
   // deck.gl starts with the first layers, not with the map: its WebGL context, shaders and canvas cost ~200 ms of
@@ -293,6 +308,9 @@ export function createMap(opts: MapOptions): MapHandle {
     loadBasemap(file) {
       if (basemapRequested) return;
       basemapRequested = true;
+      // The worker path adds the source only after the script is in MapLibre's worker: until then the map would
+      // look loaded without any countries, so readiness waits for the source.
+      basemapSettled = false;
       const absolute = new URL(file, document.baseURI).href;
       importScriptInWorkers(basemapWorkerUrl)
         .then(
@@ -304,7 +322,11 @@ export function createMap(opts: MapOptions): MapHandle {
             basemap = data;
             if (styleLoaded) addBasemap();
           },
-          (error: unknown) => opts.onBasemapError(error),
+          (error: unknown) => {
+            basemapSettled = true;
+            opts.onBasemapError(error);
+            checkReady();
+          },
         );
     },
     setChoropleth(values, ramp) {

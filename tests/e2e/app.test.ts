@@ -72,6 +72,19 @@ describe('the map', () => {
     await other.page.close();
   });
 
+  test('readiness waits for the basemap even when its worker script arrives after the data are drawn', async () => {
+    const { page } = await open('', async (p) => {
+      await p.route('**/assets/basemap-worker-*.mjs', async (route) => {
+        await new Promise((ok) => setTimeout(ok, 2500));
+        await route.continue();
+      });
+    });
+    await waitReady(page);
+    const [land] = await countColours(page, await mapShot(page), [[247, 245, 240]], 3);
+    assert.ok((land ?? 0) > 20000, `land pixels when ready: ${land}`);
+    await page.close();
+  });
+
   test('a map narrower than 300 px (an embed in a column) still draws and reports ready', async () => {
     const { page } = await open('?embed=1', (p) => p.setViewportSize({ width: 280, height: 420 }));
     await waitReady(page);
