@@ -372,7 +372,23 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
       return window.__bench;
     })) as BenchProbe;
     const navMs = probe.firstReady ?? NaN;
-    const sizes = requestedSizes(o.root, o.baseUrl, probe.resourcesAtFirstReady ?? requested);
+    // Files the page's workers fetched (the app's basemap is fetched inside MapLibre's worker): the page's own
+    // resource list does not show them. Read right after readiness; no worker fetches anything later in a load.
+    const workerFiles = (
+      await Promise.all(
+        page
+          .workers()
+          .map((w) =>
+            w
+              .evaluate(() => performance.getEntriesByType('resource').map((e) => e.name))
+              .catch(() => [] as string[]),
+          ),
+      )
+    ).flat();
+    const sizes = requestedSizes(o.root, o.baseUrl, [
+      ...(probe.resourcesAtFirstReady ?? requested),
+      ...workerFiles,
+    ]);
     const drawn = await page.evaluate(
       () => window.__cmm?.drawnFlows() ?? window.__cmmRef?.drawnFlows() ?? -1,
     );
