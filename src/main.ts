@@ -1,7 +1,7 @@
 // Composition root: creates the store, starts loading the data (loading.ts), mounts map and panels, wires them.
 import type { PickingInfo } from '@deck.gl/core';
 import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, LOSS_RAMP, PLAY_STEP_MS, YEARS } from './config/app';
-import { DataFileError, fetchJson, parseShares, type Fetcher } from './data/load';
+import { fetchJson, parseShares, type Fetcher } from './data/load';
 import { describeView, fileStem } from './derive/describe';
 import { renderEmbed } from './ui/embed';
 import { flowGpuFilter, siteGpuFilter, type SiteInstance } from './derive/filter';
@@ -134,12 +134,7 @@ function startMap(): void {
       if (html.dataset.mapReady === 'true') for (const fn of afterFirstView.splice(0)) fn();
     },
     onError: (message) => console.error(`Map error: ${message}`),
-    onBasemapError: (error) => {
-      // File failures keep the loaders' wording ("could not be loaded (HTTP 404)", "is not valid JSON").
-      const message = error instanceof Error ? error.message : '';
-      const fileProblem = /^(could not be|is not valid JSON)/.test(message);
-      fileFailed(fileProblem ? new DataFileError(DATA_PATHS.basemap, message) : error, 'basemap');
-    },
+    onBasemapError: (error) => fileFailed(error, 'basemap'),
   });
   map.loadBasemap(DATA_PATHS.basemap);
   lastLayerInputs = [];

@@ -50,6 +50,16 @@ export async function fetchJson(fetcher: Fetcher, path: string): Promise<unknown
   }
 }
 
+/**
+ * The error for a file whose failure arrived as text only (from a worker, e.g. MapLibre's): a DataFileError naming
+ * `file` when `message` is one fetchJson writes (download, HTTP status, JSON), otherwise a plain Error.
+ */
+export function fileErrorFromMessage(file: string, message: string): Error {
+  return /^(could not be|is not valid JSON)/.test(message)
+    ? new DataFileError(file, message)
+    : new Error(message);
+}
+
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';

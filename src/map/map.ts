@@ -14,7 +14,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { BASEMAP_COLORS } from '../config/app';
-import { fetchJson } from '../data/load';
+import { fetchJson, fileErrorFromMessage } from '../data/load';
 import { basemapFromTopology, type BasemapProps } from '../derive/basemap';
 import basemapWorkerUrl from './basemap-worker.ts?worker&url';
 import { basemapProtocolUrl } from './basemap-url';
@@ -81,7 +81,7 @@ export interface MapOptions {
   /** Called with true when the basemap is idle and deck.gl drew the current layers at full size; false while pending. */
   onReady(ready: boolean): void;
   onError(message: string): void;
-  /** The basemap could not be loaded: the error's message says why (a DataFileError's wording for file failures). */
+  /** The basemap could not be loaded: a DataFileError naming the file when the file itself failed, else an Error. */
   onBasemapError(error: unknown): void;
 }
 
@@ -155,7 +155,8 @@ export function createMap(opts: MapOptions): MapHandle {
   // The basemap: added (or its data replaced) once the style has loaded; the land colours follow the choropleth.
   /** A protocol URL for MapLibre's worker, or the features converted on the main thread. */
   let basemap: string | FeatureCollection<Polygon | MultiPolygon, BasemapProps> | null = null;
-  let basemapRequested = false;
+  /** The TopoJSON's path once loadBasemap was called. */
+  let basemapFile: string | null = null;
   /** False from loadBasemap until the countries source is added to the style (or the basemap failed). */
   let basemapSettled = true;
   let landPaint: unknown = LAND_COLOR;
@@ -293,7 +294,8 @@ export function createMap(opts: MapOptions): MapHandle {
   map.on('error', (e) => {
     const message = e.error?.message ?? 'the map reported an error';
     // A source's failure names the source (MapLibre's ErrorEvent carries sourceId for source errors).
-    if ((e as { sourceId?: string }).sourceId === 'countries') opts.onBasemapError(new Error(message));
+    if ((e as { sourceId?: string }).sourceId === 'countries')
+      opts.onBasemapError(fileErrorFromMessage(basemapFile ?? 'basemap', message));
     else opts.onError(message);
   });
 
@@ -306,8 +308,8 @@ export function createMap(opts: MapOptions): MapHandle {
       if (overlayState === 'none') addOverlay();
     },
     loadBasemap(file) {
-      if (basemapRequested) return;
-      basemapRequested = true;
+      if (basemapFile !== null) return;
+      basemapFile = file;
       // The worker path adds the source only after the script is in MapLibre's worker: until then the map would
       // look loaded without any countries, so readiness waits for the source.
       basemapSettled = false;

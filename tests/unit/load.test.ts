@@ -11,7 +11,14 @@ import {
   isSiteFeature,
   SCHEMA_KEYS,
 } from '../../src/data/checks';
-import { DataFileError, parseCountries, parseFlows, parseSites, type DataProblem } from '../../src/data/load';
+import {
+  DataFileError,
+  fileErrorFromMessage,
+  parseCountries,
+  parseFlows,
+  parseSites,
+  type DataProblem,
+} from '../../src/data/load';
 import {
   countrySchema,
   type FlowRow,
@@ -442,5 +449,19 @@ test('the hand-written checks allow exactly the keys of the strict schemas', () 
     dataset: Object.keys(manifestSchema.shape.datasets.element.shape),
     flowFile: Object.keys(flowFileSchema.shape),
     flowColumns: Object.keys(flowFileSchema.shape.columns.shape),
+  });
+});
+
+describe('fileErrorFromMessage (a file failure reported by a worker as text)', () => {
+  test.each([
+    ['could not be loaded (HTTP 404)', true],
+    ['could not be downloaded (network error)', true],
+    ['is not valid JSON', true],
+    ['not a countries topology', false],
+  ])('%s -> file error: %s', (message, isFile) => {
+    const e = fileErrorFromMessage('data/basemap.topo.json', message);
+    expect(e.message).toBe(message);
+    expect(e instanceof DataFileError).toBe(isFile);
+    if (e instanceof DataFileError) expect(e.file).toBe('data/basemap.topo.json');
   });
 });
