@@ -1,6 +1,7 @@
 // Composition root: creates the store, starts loading the data (loading.ts), mounts map and panels, wires them.
+import { LOSS_RAMP } from './config/ramps';
 import type { PickingInfo } from '@deck.gl/core';
-import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, LOSS_RAMP, PLAY_STEP_MS, YEARS } from './config/app';
+import { DATA_PATHS, INITIAL_VIEW, LABEL_ALL_ZOOM, PLAY_STEP_MS, YEARS } from './config/app';
 import { fetchJson, parseShares, type Fetcher } from './data/load';
 import { describeView, fileStem } from './derive/describe';
 import { renderEmbed } from './ui/embed';

@@ -10,7 +10,8 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { z } from 'zod';
-import { normaliseLng, unwrapPolygonal } from '../../src/derive/antimeridian';
+import { unwrapPolygonal } from '../../src/derive/antimeridian';
+import { normaliseLng } from '../../src/derive/geo';
 import { PipelineError, readCsvRows } from './read';
 
 const require = createRequire(import.meta.url);

@@ -64,27 +64,6 @@ export const KIND_RADIUS_PX: Record<SiteKind, number> = {
   recycling: 5,
 };
 
-/**
- * Sequential ramp for shares, fixed domain 0..1 (0-100%) so views stay comparable across filters.
- * Stops from light yellow (small share) to dark red (dominant supplier).
- */
-export const SHARE_RAMP: readonly [number, [number, number, number]][] = [
-  [0, [254, 224, 139]],
-  [0.1, [253, 174, 97]],
-  [0.25, [244, 109, 67]],
-  [0.5, [215, 48, 39]],
-  [1, [120, 0, 60]],
-];
-
-/** Sequential blues for the scenario choropleth (share of imports lost, fixed 0..1), distinct from the arc ramp. */
-export const LOSS_RAMP: readonly [number, [number, number, number]][] = [
-  [0, [241, 238, 246]],
-  [0.25, [189, 201, 225]],
-  [0.5, [116, 169, 207]],
-  [0.75, [43, 140, 190]],
-  [1, [4, 90, 141]],
-];
-
 /** Arc width: sqrt of USD value, fixed scale: 1 px at 0, WIDTH_MAX_PX at WIDTH_REF_USD and above. */
 export const WIDTH_REF_USD = 1e9;
 /** Width by quantity: WIDTH_MAX_PX at this many tonnes and above. */

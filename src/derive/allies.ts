@@ -11,7 +11,7 @@ import {
   type SharesFile,
 } from '../data/shares-schema';
 import type { Flow, Iso3 } from '../model/types';
-import { CHINA_SCENARIO_ISO3 } from './scenario';
+import { CHINA_ISO3 } from '../config/china';
 
 /** Where one partner's imports come from, in USD and as fractions 0..1 of `importsUsd` (they add up to 1). */
 export interface PartnerSupply {
@@ -45,7 +45,7 @@ export function partnerSupply(flows: readonly Flow[], partners: ReadonlySet<stri
       acc.set(flow.importer, a);
     }
     a.total += flow.valueUsd;
-    if (CHINA_SCENARIO_ISO3.has(flow.exporter)) a.china += flow.valueUsd;
+    if (CHINA_ISO3.has(flow.exporter)) a.china += flow.valueUsd;
     else if (partners.has(flow.exporter)) a.partners += flow.valueUsd;
     else a.others += flow.valueUsd;
   }
@@ -139,7 +139,7 @@ function tableShares(
   partners: ReadonlySet<string>,
 ): BlocShares {
   const bloc = groupSum(table.rows, (c) => partners.has(c));
-  const china = groupSum(table.rows, (c) => CHINA_SCENARIO_ISO3.has(c));
+  const china = groupSum(table.rows, (c) => CHINA_ISO3.has(c));
   const aggregates = table.rows.filter((r) => r.country === null && (r.share === null || r.share > 0));
   const aggregateKnown = aggregates.reduce((s, r) => s + (r.share ?? 0), 0);
   const aggregateUnknown = aggregates.some((r) => r.share === null);

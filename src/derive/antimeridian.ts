@@ -65,12 +65,6 @@ export function unwrapPolygonal<T extends Polygon | MultiPolygon>(geometry: T): 
   return { ...geometry, coordinates: geometry.coordinates.map((poly) => poly.map(unwrapRing)) };
 }
 
-/** Longitude normalised to [-180, 180). */
-export function normaliseLng(lng: number): number {
-  const x = (((lng + 180) % 360) + 360) % 360;
-  return x - 180;
-}
-
 /**
  * Shift `toLng` by ±360 so that it lies within 180 degrees of `fromLng`: an arc drawn between the two then
  * takes the short way round (e.g. Australia -> United States across the Pacific, not across Africa).

@@ -190,7 +190,7 @@ const LOST: [number, number, number] = [150, 150, 150];
 /** shareColor at 1/1024 steps (well under one colour unit of difference), computed once. */
 const RAMP_STEPS = 1024;
 const RAMP = Array.from({ length: RAMP_STEPS + 1 }, (_, i) => shareColor(i / RAMP_STEPS));
-function rampColor(share: number): [number, number, number] {
+function cachedShareColor(share: number): [number, number, number] {
   const i = Math.round(Math.min(1, Math.max(0, share)) * RAMP_STEPS);
   return RAMP[i] ?? shareColor(share);
 }
@@ -214,7 +214,7 @@ export function arcStyle(
   for (let k = 0; k < n; k++) {
     const flow = t.flows[b.rows[k] as number] as Flow;
     const lost = isLost?.(flow) ?? false;
-    const rgb = lost ? LOST : rampColor(shares[k] ?? 0);
+    const rgb = lost ? LOST : cachedShareColor(shares[k] ?? 0);
     for (let c = 0; c < 3; c++) {
       sourceColors[4 * k + c] = rgb[c] as number;
       targetColors[4 * k + c] = rgb[c] as number;

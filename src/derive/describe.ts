@@ -1,6 +1,7 @@
 // Plain-text descriptions of the current view: titles for embeds and images, and file names for downloads.
+import { type ScenarioState } from '../model/scenario';
+import { type Filters } from '../model/filters';
 import type { Mineral } from '../model/types';
-import type { Filters, ScenarioState } from '../state/store';
 import { formatUsd } from './format';
 
 const RISK_TITLE = {

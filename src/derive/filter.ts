@@ -1,26 +1,14 @@
 // The one definition of what the filters keep: CPU predicates for counts and panels, and the same rule as GPU filter props.
-import { RISK_REASONS, type RiskReason } from './route-risk';
+import {
+  RISK_REASONS,
+  type RiskReason,
+  type FilterSpec,
+  type FocusRole,
+  type RiskMode,
+} from '../model/filters';
 import { RISK_BITS, RISK_CODE_MAX } from './risk-codes';
-import type { Flow, Site, SiteKind, SiteStatus } from '../model/types';
+import type { Flow, Site } from '../model/types';
 import { SITE_KINDS, SITE_STATUSES } from '../model/types';
-
-export type RiskMode = 'all' | 'china' | 'no-china';
-export type FocusRole = 'exporter' | 'importer' | 'either';
-
-/** The part of the filters that decides what is kept (display modes are elsewhere). */
-export interface FilterSpec {
-  minerals: readonly string[];
-  kinds: readonly SiteKind[];
-  statuses: readonly SiteStatus[];
-  /** ISO3 of the focus country, or null for all countries. */
-  focus: string | null;
-  role: FocusRole;
-  /** Flows below this value (USD) are left out. */
-  minValueUsd: number;
-  risk: RiskMode;
-  /** Reasons that count for the risk filter (a toggle per reason). */
-  reasons: readonly RiskReason[];
-}
 
 /** Values are compared as float32, exactly as the GPU stores them, so the map and the counts never disagree. */
 const f32 = Math.fround;

@@ -1,7 +1,7 @@
 // Columnar, value-sorted view of one year's flows: the fast path for filtering, the legibility cut and facet counts.
+import { RISK_REASONS, type FilterSpec } from '../model/filters';
 import { RISK_BITS, RISK_CODE_MAX } from './risk-codes';
-import { RISK_REASONS } from './route-risk';
-import { reasonsMask, riskPasses, type FilterIndex, type FilterSpec } from './filter';
+import { reasonsMask, riskPasses, type FilterIndex } from './filter';
 import type { FlowCodes } from '../data/flow-columns';
 import type { Flow } from '../model/types';
 

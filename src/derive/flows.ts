@@ -1,7 +1,10 @@
 // Flow derivations: exporter shares, the legible subset of a view, arc end points the short way round, widths, colours.
-import { SHARE_RAMP, WIDTH_MAX_PX, WIDTH_MIN_PX, WIDTH_REF_TONNES, WIDTH_REF_USD } from '../config/app';
+import { WIDTH_MAX_PX, WIDTH_MIN_PX, WIDTH_REF_TONNES, WIDTH_REF_USD } from '../config/app';
 import type { CountryInfo, Flow } from '../model/types';
 import { shortWayLng } from './antimeridian';
+import { SHARE_RAMP } from '../config/ramps';
+import { distanceKm } from './geo';
+import { rampColor } from './ramp';
 import type { FlowTable } from './flow-table';
 
 /**
@@ -90,28 +93,7 @@ export function widthPx(valueUsd: number): number {
 
 /** Colour of a share (0..1) on the fixed ramp; values outside the domain are clamped. */
 export function shareColor(share: number): [number, number, number] {
-  const s = Math.min(1, Math.max(0, share));
-  for (let i = 1; i < SHARE_RAMP.length; i++) {
-    const [t1, c1] = SHARE_RAMP[i] ?? [1, [0, 0, 0]];
-    const [t0, c0] = SHARE_RAMP[i - 1] ?? [0, [0, 0, 0]];
-    if (s <= t1) {
-      const u = t1 === t0 ? 0 : (s - t0) / (t1 - t0);
-      return [0, 1, 2].map((k) => Math.round((c0[k] ?? 0) + ((c1[k] ?? 0) - (c0[k] ?? 0)) * u)) as [
-        number,
-        number,
-        number,
-      ];
-    }
-  }
-  return SHARE_RAMP[SHARE_RAMP.length - 1]?.[1] ?? [0, 0, 0];
-}
-
-/** Great-circle distance in km between two [lng, lat] points (haversine, mean Earth radius). */
-export function greatCircleKm(a: readonly [number, number], b: readonly [number, number]): number {
-  const dLat = (b[1] - a[1]) * DEG;
-  const dLng = (b[0] - a[0]) * DEG;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * DEG) * Math.cos(b[1] * DEG) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return rampColor(SHARE_RAMP, share);
 }
 
 /**
@@ -125,7 +107,7 @@ export function closestPair(from: CountryInfo, to: CountryInfo): [[number, numbe
   let bestKm = Infinity;
   for (const p of a) {
     for (const q of b) {
-      const km = greatCircleKm(p, q);
+      const km = distanceKm(p, q);
       if (km < bestKm) {
         bestKm = km;
         best = [p, q];

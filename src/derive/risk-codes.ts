@@ -1,5 +1,5 @@
+import { RISK_REASONS, type RiskReason } from '../model/filters';
 // Compact encoding of a flow's China route-risk reasons as a bitmask, shared by the pipeline and the app.
-import { RISK_REASONS, type RiskReason } from './route-risk';
 
 /** Bit per reason; OVERLAND_BIT marks a flow with no sea route (land-locked or overland), judged by its ends only. */
 export const RISK_BITS: Readonly<Record<RiskReason, number>> = {

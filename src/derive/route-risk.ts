@@ -35,16 +35,11 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Polygon } from 'geojson';
 import type { RiskGeometry } from './risk-geometry';
+import { CHINA_ISO3 } from '../config/china';
+import { RISK_REASONS, type RiskReason } from '../model/filters';
+import { EARTH_RADIUS_KM, haversineKm, normaliseLng } from './geo';
 
 export type { RiskGeometry } from './risk-geometry';
-
-export type RiskReason = 'origin' | 'destination' | 'transit' | 'south-china-sea';
-
-/** All reasons, in the order routeRiskReasons returns them. */
-export const RISK_REASONS: readonly RiskReason[] = ['origin', 'destination', 'transit', 'south-china-sea'];
-
-/** ISO3 codes treated as China for origin, destination and the departure/approach exemption. */
-export const CHINA_ISO3: ReadonlySet<string> = new Set(['CHN', 'HKG', 'MAC']);
 
 /** One international nautical mile, in km. */
 export const NAUTICAL_MILE_KM = 1.852;
@@ -54,7 +49,6 @@ export const TRANSIT_DISTANCE_KM = TRANSIT_DISTANCE_NMI * NAUTICAL_MILE_KM;
 /** Spacing of the points a route is tested at, km. */
 export const SAMPLE_STEP_KM = 10;
 
-const EARTH_RADIUS_KM = 6371.0088;
 const KM_PER_DEGREE = (Math.PI * EARTH_RADIUS_KM) / 180;
 const GRID_DEG = 1;
 
@@ -84,18 +78,6 @@ const toRad = (deg: number): number => (deg * Math.PI) / 180;
 /** True for CHN, HKG and MAC. */
 export function isChineseIso3(iso3: string): boolean {
   return CHINA_ISO3.has(iso3);
-}
-
-function normalizeLng(lng: number): number {
-  if (lng >= -180 && lng <= 180) return lng;
-  return ((((lng + 180) % 360) + 360) % 360) - 180;
-}
-
-function haversineKm(lng1: number, lat1: number, lng2: number, lat2: number): number {
-  const dLat = toRad(lat2 - lat1);
-  const dLng = toRad(lng2 - lng1);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(lat1)) * Math.cos(toRad(lat2)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.atan2(Math.sqrt(h), Math.sqrt(1 - h));
 }
 
 function inBox(b: BBox, lng: number, lat: number): boolean {
@@ -130,7 +112,7 @@ function prepare(geo: RiskGeometry): PreparedGeometry {
     for (let i = 1; i < line.length; i++) {
       const a = line[i - 1] as number[];
       const b = line[i] as number[];
-      coords.push(normalizeLng(a[0] as number), a[1] as number, normalizeLng(b[0] as number), b[1] as number);
+      coords.push(normaliseLng(a[0] as number), a[1] as number, normaliseLng(b[0] as number), b[1] as number);
     }
   }
   const segments = Float64Array.from(coords);
@@ -223,10 +205,10 @@ function sampleRoute(route: readonly (readonly [number, number])[]): [number, nu
       const steps = Math.ceil(haversineKm(p[0], p[1], c[0], c[1]) / SAMPLE_STEP_KM);
       for (let s = 1; s < steps; s++) {
         const f = s / steps;
-        out.push([normalizeLng(p[0] + f * (c[0] - p[0])), p[1] + f * (c[1] - p[1])]);
+        out.push([normaliseLng(p[0] + f * (c[0] - p[0])), p[1] + f * (c[1] - p[1])]);
       }
     }
-    out.push([normalizeLng(c[0]), c[1]]);
+    out.push([normaliseLng(c[0]), c[1]]);
   });
   return out;
 }

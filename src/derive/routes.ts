@@ -1,6 +1,6 @@
 // Decoding the compact sea-route file: delta-encoded integer paths (tenths of a degree) -> [lng, lat] degrees.
+import { type RouteInfo } from '../model/view';
 import type { RoutesFile } from '../data/schema';
-import type { RouteInfo } from '../state/store';
 
 /** Inverse of the pipeline's encodePath: [x0, y0, dx1, dy1, ...] in 1/scale degrees -> [lng, lat][] (unwrapped). */
 export function decodePath(path: readonly number[], scale: number): [number, number][] {

@@ -10,8 +10,8 @@
 import { csvField } from './csv';
 import type { Flow, Iso3 } from '../model/types';
 import { RISK_BITS } from './risk-codes';
-
-export type ScenarioId = 'china-stop' | 'route-block' | 'custom';
+import { CHINA_ISO3 } from '../config/china';
+import type { ScenarioId } from '../model/scenario';
 
 /** A supply shock. `exporters` is read only by 'custom': the ISO3 codes (upper case) of the exporters that stop. */
 export interface Scenario {
@@ -19,12 +19,6 @@ export interface Scenario {
   /** for 'custom': ISO3 exporters that stop */
   exporters?: string[];
 }
-
-/**
- * China as the scenarios count it: mainland China, Hong Kong and Macau. The same set as CHINA_ISO3 in
- * route-risk.ts (a unit test checks they agree); not imported from there, because route-risk.ts imports Turf.
- */
-export const CHINA_SCENARIO_ISO3: ReadonlySet<Iso3> = new Set(['CHN', 'HKG', 'MAC']);
 
 /** Risk bits that 'route-block' treats as blocked: the route passes near China's coast or through the South China Sea. */
 export const BLOCKED_ROUTE_MASK: number = RISK_BITS.transit | RISK_BITS['south-china-sea'];
@@ -41,7 +35,7 @@ export const BLOCKED_ROUTE_MASK: number = RISK_BITS.transit | RISK_BITS['south-c
 export function isFlowLost(flow: Flow, scenario: Scenario): boolean {
   switch (scenario.id) {
     case 'china-stop':
-      return CHINA_SCENARIO_ISO3.has(flow.exporter) && !CHINA_SCENARIO_ISO3.has(flow.importer);
+      return CHINA_ISO3.has(flow.exporter) && !CHINA_ISO3.has(flow.importer);
     case 'route-block':
       return (flow.risk & BLOCKED_ROUTE_MASK) !== 0;
     case 'custom':

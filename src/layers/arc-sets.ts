@@ -1,8 +1,8 @@
 // Keeps each mineral's arc buffers for the current year, so a filter change reuses GPU data instead of rebuilding it.
+import { type ColorBy, type WidthBy } from '../model/filters';
 import { arcBuffersFor, arcDatum, arcStyle, EndpointCache, type ArcBuffers } from '../derive/arc-buffers';
 import { countAtLeast, type FlowTable } from '../derive/flow-table';
 import type { CountryInfo, Flow } from '../model/types';
-import type { ColorBy, WidthBy } from '../state/store';
 import { arcLayerData, type ArcLayerData, type FlowArcSet } from './build';
 
 export interface ArcSetStyle {

@@ -1,4 +1,5 @@
 // Pure layer factories: (data, GPU filter uniforms, display modes) -> deck.gl layers with stable ids. No state, no DOM.
+import { type ColorBy, type FlowView, type WidthBy } from '../model/filters';
 import type { Layer } from '@deck.gl/core';
 import { ArcLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
@@ -13,7 +14,6 @@ import {
 } from '../derive/filter';
 import type { SiteBuffers } from '../derive/site-buffers';
 import type { Flow } from '../model/types';
-import type { ColorBy, FlowView, WidthBy } from '../state/store';
 
 /** A flow drawn along its sea lane: [lng, lat] degrees, unwrapped longitudes. */
 export interface LaneDatum {

@@ -1,4 +1,5 @@
 // The MapLibre map and its deck.gl overlay: offline basemap style, controls, readiness; the only maplibre-gl importer.
+import { type ViewState } from '../model/view';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -14,11 +15,13 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { BASEMAP_COLORS } from '../config/app';
+import { CHINA_ISO3_LIST } from '../config/china';
+import type { Ramp } from '../config/ramps';
+import { rampStops } from '../derive/ramp';
 import { fetchJson, fileErrorFromMessage } from '../data/load';
 import { basemapFromTopology, type BasemapProps } from '../derive/basemap';
 import basemapWorkerUrl from './basemap-worker.ts?worker&url';
 import { basemapProtocolUrl } from './basemap-url';
-import type { ViewState } from '../state/store';
 
 setWorkerUrl(workerUrl);
 
@@ -33,10 +36,7 @@ export interface MapHandle {
   loadBasemap(file: string): void;
   jumpTo(view: ViewState): void;
   /** Fill countries by a value 0..1 on a ramp (the scenario choropleth), or restore the plain basemap with null. */
-  setChoropleth(
-    values: ReadonlyMap<string, number> | null,
-    ramp: readonly [number, [number, number, number]][],
-  ): void;
+  setChoropleth(values: ReadonlyMap<string, number> | null, ramp: Ramp): void;
   /** Fit the camera to [lng, lat] points (with padding for the panels). */
   fitTo(points: [number, number][]): void;
   getView(): ViewState;
@@ -88,7 +88,7 @@ export interface MapOptions {
 /** The basemap's colours for China (and Hong Kong, Macau) and other land, as a MapLibre expression. */
 const LAND_COLOR = [
   'case',
-  ['in', ['get', 'iso3'], ['literal', ['CHN', 'HKG', 'MAC']]],
+  ['in', ['get', 'iso3'], ['literal', [...CHINA_ISO3_LIST]]],
   BASEMAP_COLORS.china,
   BASEMAP_COLORS.land,
 ];
@@ -335,7 +335,7 @@ export function createMap(opts: MapOptions): MapHandle {
       landPaint = LAND_COLOR;
       if (values && values.size > 0) {
         const lookup = ['get', ['get', 'iso3'], ['literal', Object.fromEntries(values)]];
-        const stops = ramp.flatMap(([t, [r, g, b]]) => [t, `rgb(${r},${g},${b})`]);
+        const stops = rampStops(ramp).flat();
         landPaint = [
           'case',
           ['==', ['typeof', lookup], 'number'],

@@ -1,8 +1,9 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
+import { RISK_REASONS, type RiskReason, type FilterSpec, type Filters } from '../model/filters';
 import { LEGIBLE_VALUE_SHARE } from '../config/app';
 import type { FlowCodes } from '../data/flow-columns';
 import { buildArcs, type ArcDatum } from '../derive/flows';
-import { buildFilterIndex, sitePasses, type FilterIndex, type FilterSpec } from '../derive/filter';
+import { buildFilterIndex, sitePasses, type FilterIndex } from '../derive/filter';
 import {
   buildFlowTable,
   flowFacets,
@@ -10,10 +11,9 @@ import {
   type FlowSelection,
   type FlowTable,
 } from '../derive/flow-table';
-import { RISK_REASONS, type RiskReason } from '../derive/route-risk';
 import { buildSiteBuffers, siteRadii, type SiteBuffers } from '../derive/site-buffers';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
-import type { AppState, Filters } from './store';
+import type { AppState } from './store';
 
 /** Memoise on reference equality of the arguments (like reselect, without the dependency). */
 function memo<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {

@@ -4,7 +4,10 @@ import { DEFAULT_MINERALS, DEFAULT_YEAR, INITIAL_VIEW } from '../config/app';
 import type { FlowCodes } from '../data/flow-columns';
 import type { Manifest } from '../data/schema';
 import type { SharesFile } from '../data/shares-schema';
-import { defaultFilterSpec, type FilterSpec } from '../derive/filter';
+import { defaultFilterSpec } from '../derive/filter';
+import type { Filters } from '../model/filters';
+import type { ScenarioState } from '../model/scenario';
+import type { Notice, RouteInfo, Selection, ViewState } from '../model/view';
 import { partnerPreset } from '../config/partners';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
 
@@ -25,41 +28,6 @@ export interface YearData {
   codes?: FlowCodes;
 }
 
-/** A supply shock: China stops exporting, risky routes are blocked, or a custom set of exporters stops (ISO3). */
-export interface ScenarioState {
-  id: 'china-stop' | 'route-block' | 'custom';
-  exporters: string[];
-}
-
-export type Selection = { type: 'site'; id: string } | { type: 'flow'; id: string };
-
-export interface Notice {
-  id: number;
-  level: 'info' | 'warning' | 'error';
-  text: string;
-}
-
-/** Decoded sea routes per country pair "EXP>IMP": path in [lng, lat] degrees (unwrapped), km, ports. */
-export interface RouteInfo {
-  path: [number, number][] | null;
-  km: number | null;
-  ports: [string, string] | null;
-}
-
-export type ColorBy = 'exporter-share' | 'importer-dependence';
-export type WidthBy = 'usd' | 'tonnes';
-export type FlowView = 'arcs' | 'sea-lanes';
-
-/** Everything the user can set: what is kept (FilterSpec) and how it is drawn. Plain and serialisable. */
-export interface Filters extends FilterSpec {
-  year: number;
-  /** Draw every flow instead of the ones making up most of the value. */
-  showAllFlows: boolean;
-  colorBy: ColorBy;
-  widthBy: WidthBy;
-  flowView: FlowView;
-}
-
 export function defaultFilters(): Filters {
   return {
     ...defaultFilterSpec(DEFAULT_MINERALS),
@@ -69,12 +37,6 @@ export function defaultFilters(): Filters {
     widthBy: 'usd',
     flowView: 'arcs',
   };
-}
-
-export interface ViewState {
-  lng: number;
-  lat: number;
-  zoom: number;
 }
 
 export interface AppState {

@@ -1,4 +1,5 @@
 // Country-share chart for the chosen mineral: mining, refining and exports in view side by side; China marked. Lazy chunk.
+import { CHINA_ISO3 } from '../config/china';
 import type { SharesFile } from '../data/shares-schema';
 import { formatShare } from '../derive/format';
 import { selectPassingFlows } from '../state/selectors';
@@ -6,7 +7,6 @@ import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
 
 const TOP = 5;
-const CHINA = new Set(['CHN', 'HKG', 'MAC']);
 
 interface Bar {
   iso3: string | null;
@@ -114,7 +114,7 @@ export function renderChart(root: HTMLElement, s: AppState): void {
                   el(
                     'li',
                     {
-                      class: b.iso3 && CHINA.has(b.iso3) ? 'china' : '',
+                      class: b.iso3 && CHINA_ISO3.has(b.iso3) ? 'china' : '',
                       title: `${b.label}: ${formatShare(b.share)}`,
                     },
                     el('span', { class: 'bar-label' }, b.label),

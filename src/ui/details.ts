@@ -1,9 +1,10 @@
 // The details panel: every field of the selected site or flow, with its sources, precision and vintage.
+import { type RouteInfo } from '../model/view';
 import { KIND_LABELS } from '../config/app';
 import { formatShare, formatTonnes, formatUsd } from '../derive/format';
 import type { Flow, Site, Source } from '../model/types';
 import { decodeRisk, isOverland, RISK_TEXT } from '../derive/risk-codes';
-import type { RouteInfo, StaticData, YearData } from '../state/store';
+import type { StaticData, YearData } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
 
 const PRECISION_TEXT: Record<Site['precision'], string> = {

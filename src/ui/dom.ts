@@ -35,7 +35,3 @@ export function safeLink(url: string | undefined, text: string): Node {
   }
   return document.createTextNode(text);
 }
-
-export function rgb(c: readonly number[]): string {
-  return `rgb(${c[0] ?? 0}, ${c[1] ?? 0}, ${c[2] ?? 0})`;
-}

@@ -1,9 +1,10 @@
 // Embed mode's chrome: a title stating the filters, a compact legend, the attribution and a link to the full map.
-import { SHARE_RAMP } from '../config/app';
+import { rampCss } from '../derive/ramp';
+import { SHARE_RAMP } from '../config/ramps';
 import { ATTRIBUTION } from '../derive/describe';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
-import { el, rgb, setChildren } from './dom';
+import { el, setChildren } from './dom';
 
 /** `href` is the page's own URL; the full-map link is the same view without `embed`. */
 export function renderEmbed(
@@ -17,7 +18,7 @@ export function renderEmbed(
   titleEl.textContent = title;
   const full = new URL(href);
   full.searchParams.delete('embed');
-  const gradient = `linear-gradient(to right, ${SHARE_RAMP.map(([t, c]) => `${rgb(c)} ${t * 100}%`).join(', ')})`;
+  const gradient = rampCss(SHARE_RAMP);
   barEl.hidden = false;
   setChildren(
     barEl,

@@ -1,5 +1,7 @@
 // Exports (a lazy chunk): PNG of the map as shown with title, legend and attribution; CSV and GeoJSON of what is visible.
-import { KIND_COLORS, KIND_LABELS, SHARE_RAMP } from '../config/app';
+import { rampStops } from '../derive/ramp';
+import { SHARE_RAMP } from '../config/ramps';
+import { KIND_COLORS, KIND_LABELS } from '../config/app';
 import { ATTRIBUTION, describeView, fileStem } from '../derive/describe';
 import { csvField } from '../derive/csv';
 import { decodeRisk } from '../derive/risk-codes';
@@ -213,7 +215,7 @@ export function composePng(s: AppState, images: MapImages, ratio: number): HTMLC
     ry + 4,
   );
   const grad = ctx.createLinearGradient(x0 + 10, 0, x0 + 210, 0);
-  for (const [t, [r, g, b]] of SHARE_RAMP) grad.addColorStop(t, `rgb(${r},${g},${b})`);
+  for (const [t, c] of rampStops(SHARE_RAMP)) grad.addColorStop(t, c);
   ctx.fillStyle = grad;
   ctx.fillRect(x0 + 10, ry + 10, 200, 10);
   ctx.fillStyle = '#52606d';

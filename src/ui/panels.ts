@@ -1,8 +1,10 @@
 // The side panel: filters with live counts per option, reset, display switches, counts and the legend.
+import { rampCss, rgbCss } from '../derive/ramp';
+import { SHARE_RAMP } from '../config/ramps';
+import { RISK_REASONS, type RiskReason, type Filters } from '../model/filters';
 import {
   KIND_COLORS,
   KIND_LABELS,
-  SHARE_RAMP,
   WIDTH_MAX_PX,
   WIDTH_REF_TONNES,
   WIDTH_REF_USD,
@@ -11,11 +13,10 @@ import {
 import { formatUsd } from '../derive/format';
 import { widthPx, widthPxTonnes } from '../derive/flows';
 import { RISK_TEXT } from '../derive/risk-codes';
-import { RISK_REASONS, type RiskReason } from '../derive/route-risk';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
 import { selectDrawnFlows, selectFacets, selectVisibleSites } from '../state/selectors';
-import { actions, type AppState, type AppStore, type Filters } from '../state/store';
-import { el, rgb, setChildren } from './dom';
+import { actions, type AppState, type AppStore } from '../state/store';
+import { el, setChildren } from './dom';
 
 export interface PanelRefs {
   filters: HTMLElement;
@@ -294,7 +295,7 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
         'fieldset',
         { class: 'grid kinds' },
         el('legend', {}, 'Kinds'),
-        ...SITE_KINDS.map((k) => checkbox('kind', k, KIND_LABELS[k], rgb(KIND_COLORS[k]))),
+        ...SITE_KINDS.map((k) => checkbox('kind', k, KIND_LABELS[k], rgbCss(KIND_COLORS[k]))),
       ),
       el(
         'fieldset',
@@ -472,7 +473,7 @@ export function renderCounts(root: HTMLElement, s: AppState): void {
 export function renderLegend(root: HTMLElement, s: AppState): void {
   const f = s.filters;
   const kindsInView = new Set(selectVisibleSites(s).map((x) => x.kind));
-  const gradient = `linear-gradient(to right, ${SHARE_RAMP.map(([t, c]) => `${rgb(c)} ${t * 100}%`).join(', ')})`;
+  const gradient = rampCss(SHARE_RAMP);
   const drawn = selectDrawnFlows(s);
   const widthItems =
     f.widthBy === 'usd'
@@ -508,7 +509,7 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
         el(
           'li',
           {},
-          el('span', { class: 'dot', style: `background:${rgb(KIND_COLORS[k])}` }),
+          el('span', { class: 'dot', style: `background:${rgbCss(KIND_COLORS[k])}` }),
           KIND_LABELS[k],
         ),
       ),

@@ -1,7 +1,8 @@
 // Entry of the lazily loaded scenario chunk: the panel plus what the map needs from the scenario maths.
+import { type ScenarioState } from '../model/scenario';
 import { isFlowLost, scenarioResults } from '../derive/scenario';
 import type { Flow } from '../model/types';
-import type { AppState, ScenarioState } from '../state/store';
+import type { AppState } from '../state/store';
 import { scenarioFlows } from './scenario';
 
 export { mountScenario, renderScenario } from './scenario';

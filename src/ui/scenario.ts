@@ -1,14 +1,16 @@
 // Scenario and allied-supply panel (a lazy chunk): shock results per importer, sortable and exportable; partner shares.
+import { rampCss } from '../derive/ramp';
+import { LOSS_RAMP } from '../config/ramps';
+import { type ScenarioState } from '../model/scenario';
 import { PARTNER_PRESETS } from '../config/partners';
-import { LOSS_RAMP } from '../config/app';
 import { blocShares, partnerSupply } from '../derive/allies';
 import { formatShare, formatTonnes, formatUsd } from '../derive/format';
 import { resultsToCsv, scenarioResults, type ImporterResult } from '../derive/scenario';
 import { fileStem } from '../derive/describe';
 import { selectYearFlows } from '../state/selectors';
-import { actions, type AppState, type AppStore, type ScenarioState } from '../state/store';
+import { actions, type AppState, type AppStore } from '../state/store';
 import type { CountryInfo } from '../model/types';
-import { el, rgb, setChildren } from './dom';
+import { el, setChildren } from './dom';
 
 type SortKey = 'country' | 'before' | 'after' | 'loss';
 let sortKey: SortKey = 'loss';
@@ -28,7 +30,7 @@ export function scenarioFlows(s: AppState) {
 }
 
 export function lossRampCss(): string {
-  return `linear-gradient(to right, ${LOSS_RAMP.map(([t, c]) => `${rgb(c)} ${t * 100}%`).join(', ')})`;
+  return rampCss(LOSS_RAMP);
 }
 
 function sortRows(rows: ImporterResult[], names: (c: string) => string): ImporterResult[] {

@@ -1,13 +1,7 @@
 // Applying a link to the store (on start and on back/forward): the view it names replaces the current one.
+import { type ViewState } from '../model/view';
 import { partnerPreset } from '../config/partners';
-import {
-  actions,
-  defaultAllies,
-  defaultFilters,
-  type AppStore,
-  type StaticData,
-  type ViewState,
-} from '../state/store';
+import { actions, defaultAllies, defaultFilters, type AppStore, type StaticData } from '../state/store';
 import { parseUrl } from './codec';
 import { filtersFromUrl, flowIdFromUrl } from './state';
 

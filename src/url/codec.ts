@@ -1,6 +1,18 @@
 // Pure URL codec: parse a query string into a validated slice of state (dropping bad values), and serialise it back.
+import {
+  FOCUS_ROLES,
+  isOneOf,
+  RISK_MODES,
+  RISK_REASONS,
+  WIDTH_BYS,
+  type ColorBy,
+  type FocusRole,
+  type RiskMode,
+  type RiskReason,
+  type WidthBy,
+} from '../model/filters';
+import { SCENARIO_IDS, type ScenarioId } from '../model/scenario';
 import { YEARS } from '../config/app';
-import { RISK_REASONS, type RiskReason } from '../derive/route-risk';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
 
 /**
@@ -42,7 +54,7 @@ export function migrate(params: URLSearchParams, ignored: string[]): URLSearchPa
 export interface UrlState {
   minerals?: string[];
   year?: number;
-  risk?: 'all' | 'china' | 'no-china';
+  risk?: RiskMode;
   view?: { lng: number; lat: number; zoom: number };
   embed?: boolean;
   site?: string;
@@ -51,16 +63,16 @@ export interface UrlState {
   statuses?: SiteStatus[];
   /** ISO3 of the focus country. */
   focus?: string;
-  role?: 'exporter' | 'importer' | 'either';
+  role?: FocusRole;
   /** Minimum flow value in USD. */
   min?: number;
   reasons?: RiskReason[];
-  color?: 'exporter-share' | 'importer-dependence';
-  width?: 'usd' | 'tonnes';
+  color?: ColorBy;
+  width?: WidthBy;
   lanes?: boolean;
   all?: boolean;
   /** Supply-shock scenario. */
-  scenario?: 'china-stop' | 'route-block' | 'custom';
+  scenario?: ScenarioId;
   /** Exporters that stop, for the custom scenario (ISO3). */
   stop?: string[];
   /** Open fitted to the data instead of a fixed camera. */
@@ -75,7 +87,9 @@ export interface ParseResult {
   ignored: string[];
 }
 
-const RISKS = ['all', 'china', 'no-china'] as const;
+/** "a, b or c" for notices. */
+const listText = (list: readonly string[]) =>
+  list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 
 /**
  * Parse a query string. Never throws: unknown keys, invalid or out-of-range values are dropped (or clamped) and
@@ -118,8 +132,8 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         break;
       }
       case 'risk':
-        if ((RISKS as readonly string[]).includes(value)) state.risk = value as (typeof RISKS)[number];
-        else ignored.push(`risk "${short(value)}" is not one of ${RISKS.join(', ')}`);
+        if (isOneOf(RISK_MODES, value)) state.risk = value;
+        else ignored.push(`risk "${short(value)}" is not one of ${RISK_MODES.join(', ')}`);
         break;
       case 'view': {
         const parts = value.split(',').map(Number);
@@ -154,8 +168,8 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         else ignored.push(`flow id "${short(value)}" is not valid`);
         break;
       case 'scenario':
-        if (value === 'china-stop' || value === 'route-block' || value === 'custom') state.scenario = value;
-        else ignored.push(`scenario "${short(value)}" is not china-stop, route-block or custom`);
+        if (isOneOf(SCENARIO_IDS, value)) state.scenario = value;
+        else ignored.push(`scenario "${short(value)}" is not ${listText(SCENARIO_IDS)}`);
         break;
       case 'stop': {
         const codes = value
@@ -206,8 +220,8 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         else ignored.push(`focus "${short(value)}" is not a country code`);
         break;
       case 'role':
-        if (value === 'exporter' || value === 'importer' || value === 'either') state.role = value;
-        else ignored.push(`role "${short(value)}" is not exporter, importer or either`);
+        if (isOneOf(FOCUS_ROLES, value)) state.role = value;
+        else ignored.push(`role "${short(value)}" is not ${listText(FOCUS_ROLES)}`);
         break;
       case 'min': {
         const n = Number(value);
@@ -218,7 +232,7 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
       }
       case 'reasons': {
         const ids = value === '' ? [] : value.split(',').map((x) => x.trim());
-        for (const bad of ids.filter((id) => !(RISK_REASONS as readonly string[]).includes(id)))
+        for (const bad of ids.filter((id) => !isOneOf(RISK_REASONS, id)))
           ignored.push(`unknown risk reason "${short(bad)}"`);
         state.reasons = RISK_REASONS.filter((r) => ids.includes(r));
         break;
@@ -229,8 +243,8 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         else ignored.push(`colour "${short(value)}" is not exporter or importer`);
         break;
       case 'width':
-        if (value === 'usd' || value === 'tonnes') state.width = value;
-        else ignored.push(`width "${short(value)}" is not usd or tonnes`);
+        if (isOneOf(WIDTH_BYS, value)) state.width = value;
+        else ignored.push(`width "${short(value)}" is not ${listText(WIDTH_BYS)}`);
         break;
       case 'lanes':
       case 'all':

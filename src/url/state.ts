@@ -1,5 +1,6 @@
 // Pure mapping between the app state and the URL slice: what a link carries, and how a parsed link patches the filters.
-import type { AppState, Filters } from '../state/store';
+import { type Filters } from '../model/filters';
+import type { AppState } from '../state/store';
 import type { UrlState } from './codec';
 
 /** The partner preset shown unless a link says otherwise. */

@@ -1,7 +1,8 @@
 // Unit tests for antimeridian handling: unwrapped rings, polar rings, longitude helpers.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { normaliseLng, shortWayLng, unwrapRing } from '../../src/derive/antimeridian';
+import { shortWayLng, unwrapRing } from '../../src/derive/antimeridian';
+import { normaliseLng } from '../../src/derive/geo';
 
 describe('unwrapRing', () => {
   test('a ring crossing +180 (Fiji-like) becomes continuous', () => {

@@ -1,4 +1,5 @@
 // The map and the panels agree: GPU filter uniforms (simulated as DataFilterExtension applies them) keep exactly what the CPU predicates keep.
+import { RISK_REASONS, type FilterSpec } from '../../src/model/filters';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -6,20 +7,7 @@ import { parseCountries, parseFlows, parseSites } from '../../src/data/load';
 import { buildSiteBuffers, UNKNOWN_MINERAL_CATEGORY } from '../../src/derive/site-buffers';
 import { arcBuffersFor, EndpointCache, type ArcBuffers } from '../../src/derive/arc-buffers';
 import { buildFlowTable, countAtLeast, selectFlowRows } from '../../src/derive/flow-table';
-import {
-  buildFilterIndex,
-  defaultFilterSpec,
-  flowFilterCategory,
-  flowGpuFilter,
-  flowPasses,
-  legibleCutoff,
-  MAX_CATEGORIES,
-  riskPasses,
-  siteGpuFilter,
-  sitePasses,
-  type FilterSpec,
-} from '../../src/derive/filter';
-import { RISK_REASONS } from '../../src/derive/route-risk';
+import { buildFilterIndex, defaultFilterSpec, flowFilterCategory, flowGpuFilter, flowPasses, legibleCutoff, MAX_CATEGORIES, riskPasses, siteGpuFilter, sitePasses } from '../../src/derive/filter';
 import { SITE_KINDS, SITE_STATUSES, type Flow } from '../../src/model/types';
 
 const sites = await parseSites(JSON.parse(readFileSync('public/data/sites.geojson', 'utf8')), 'sites', []);

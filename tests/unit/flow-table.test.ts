@@ -1,4 +1,5 @@
 // The columnar flow table agrees with the object-based definitions: shares, dependence, facet counts, ordering.
+import { RISK_REASONS, type FilterSpec } from '../../src/model/filters';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
@@ -10,12 +11,11 @@ import {
   buildArcBuffers,
   EndpointCache,
 } from '../../src/derive/arc-buffers';
-import { buildFilterIndex, defaultFilterSpec, flowPasses, type FilterSpec } from '../../src/derive/filter';
+import { buildFilterIndex, defaultFilterSpec, flowPasses } from '../../src/derive/filter';
 import { buildFlowTable, countAtLeast, flowFacets, selectFlowRows } from '../../src/derive/flow-table';
 import { exporterShares, importerDependence, shareColor } from '../../src/derive/flows';
 import { RISK_BITS } from '../../src/derive/risk-codes';
 import type { Flow } from '../../src/model/types';
-import { RISK_REASONS } from '../../src/derive/route-risk';
 
 const countries = (
   JSON.parse(readFileSync('public/data/countries.json', 'utf8')) as { countries: { iso3: string }[] }

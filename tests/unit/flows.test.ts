@@ -1,6 +1,7 @@
 // Unit tests for flow derivations: short-way arcs across the Pacific, legibility cut, shares, widths, colours.
+import { SHARE_RAMP } from '../../src/config/ramps';
 import { describe, expect, test } from 'vitest';
-import { SHARE_RAMP, WIDTH_MAX_PX, WIDTH_MIN_PX } from '../../src/config/app';
+import { WIDTH_MAX_PX, WIDTH_MIN_PX } from '../../src/config/app';
 import { arcEndpoints, closestPair, exporterShares, shareColor, widthPx } from '../../src/derive/flows';
 import type { CountryInfo, Flow } from '../../src/model/types';
 

@@ -1,4 +1,5 @@
 // China route-risk reasons: synthetic routes (each rule and edge case), the golden route fixtures, malformed input.
+import { RISK_REASONS, type RiskReason } from '../../src/model/filters';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +12,7 @@ import {
   TAIWAN_STRAIT_POLYGON,
   type Topology,
 } from '../../src/derive/risk-geometry';
-import {
-  isChineseIso3,
-  RISK_REASONS,
-  routeRiskReasons,
-  TRANSIT_DISTANCE_KM,
-  type RiskReason,
-} from '../../src/derive/route-risk';
+import { isChineseIso3, routeRiskReasons, TRANSIT_DISTANCE_KM } from '../../src/derive/route-risk';
 
 type LngLat = [number, number];
 

@@ -6,9 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { rawDataDir } from '../../data/pipeline/raw-dir';
 import { parseCountries, parseFlows, type DataProblem } from '../../src/data/load';
 import { RISK_BITS, OVERLAND_BIT } from '../../src/derive/risk-codes';
-import { CHINA_ISO3 } from '../../src/derive/route-risk';
 import {
-  CHINA_SCENARIO_ISO3,
   SCENARIO_CSV_COLUMNS,
   isFlowLost,
   resultsToCsv,
@@ -182,10 +180,6 @@ describe('isFlowLost', () => {
     ['custom: no list', flow('AUS', 'USA', 1), { id: 'custom' }, false],
   ] satisfies [string, Flow, Scenario, boolean][])('%s', (_name, f, scenario, lost) => {
     expect(isFlowLost(f, scenario)).toBe(lost);
-  });
-
-  test('China is the same set as route-risk.ts uses', () => {
-    expect([...CHINA_SCENARIO_ISO3].sort()).toEqual([...CHINA_ISO3].sort());
   });
 });
 

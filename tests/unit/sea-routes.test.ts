@@ -1,4 +1,5 @@
 // Sea-route wrapper: golden routes (length, continuity, reasons), antimeridian join, unwrapping, malformed input.
+import { type RiskReason } from '../../src/model/filters';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -17,7 +18,7 @@ import {
   type LngLat,
   type SeaRoute,
 } from '../../data/pipeline/sea-routes';
-import { routeRiskReasons, type RiskReason } from '../../src/derive/route-risk';
+import { routeRiskReasons } from '../../src/derive/route-risk';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'routes');
 const REGEN = process.env['REGEN'] === '1';
