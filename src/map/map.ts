@@ -1,5 +1,5 @@
 // The MapLibre map and its deck.gl overlay: offline basemap style, controls, readiness; the only maplibre-gl importer.
-import { type ViewState } from '../model/view';
+import type { MapImages, MapLabel, ViewState } from '../model/view';
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
@@ -51,24 +51,12 @@ export interface MapHandle {
    * their frames are drawn (WebGL buffers are cleared after compositing). Restores the pixel ratio afterwards.
    * Resolves to the basemap and overlay images, each width x height CSS pixels times ratio.
    */
-  capture(ratio: number): Promise<MapImages>;
+  capture(ratio: number): Promise<MapImages<HTMLCanvasElement>>;
   /**
    * Country names drawn as HTML text over the map (already placed without overlaps by the caller); they follow the
    * camera while it moves. Text is set as text, never as HTML.
    */
   setLabels(labels: readonly MapLabel[]): void;
-}
-
-export interface MapLabel {
-  text: string;
-  lngLat: readonly [number, number];
-}
-
-/** An export's parts: both canvases at the requested ratio, and the labels at their CSS-pixel positions. */
-export interface MapImages {
-  basemap: HTMLCanvasElement;
-  overlay: HTMLCanvasElement;
-  labels: { text: string; x: number; y: number }[];
 }
 
 export interface MapOptions {

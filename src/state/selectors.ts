@@ -1,31 +1,15 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
-import { RISK_REASONS, type RiskReason, type FilterSpec, type Filters } from '../model/filters';
+import type { FilterSpec, Filters } from '../model/filters';
 import { LEGIBLE_VALUE_SHARE } from '../config/app';
 import type { FlowCodes } from '../data/flow-columns';
 import { buildArcs, type ArcDatum } from '../derive/flows';
 import { buildFilterIndex, sitePasses, type FilterIndex } from '../derive/filter';
-import {
-  buildFlowTable,
-  flowFacets,
-  selectFlowRows,
-  type FlowSelection,
-  type FlowTable,
-} from '../derive/flow-table';
+import { buildFlowTable, selectFlowRows, type FlowSelection, type FlowTable } from '../derive/flow-table';
 import { buildSiteBuffers, siteRadii, type SiteBuffers } from '../derive/site-buffers';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
+import { describeView } from '../derive/describe';
+import { memo } from './memo';
 import type { AppState } from './store';
-
-/** Memoise on reference equality of the arguments (like reselect, without the dependency). */
-function memo<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let lastArgs: A | null = null;
-  let last: R;
-  return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => a === lastArgs?.[i])) return last;
-    lastArgs = args;
-    last = fn(...args);
-    return last;
-  };
-}
 
 const EMPTY_SITES: Site[] = [];
 const EMPTY_FLOWS: Flow[] = [];
@@ -117,65 +101,8 @@ export const selectViewReady = (s: AppState): boolean =>
   (s.yearStatus[s.filters.year] === 'ready' || s.yearStatus[s.filters.year] === 'error') &&
   (s.filters.flowView === 'arcs' || s.routesStatus === 'ready' || s.routesStatus === 'error');
 
-// ---------------------------------------------------------------- facet counts ("what each option keeps")
-
-export interface Facets {
-  /** Per mineral: sites and flows it keeps with every other filter as set. */
-  minerals: Map<string, { sites: number; flows: number }>;
-  kinds: Map<string, number>;
-  statuses: Map<string, number>;
-  risk: { all: number; china: number; 'no-china': number };
-  reasons: Map<RiskReason, number>;
-}
-
-/**
- * One pass over sites and one over flows: for each item, which filters it fails. An option's count is the number of
- * items of that option that pass every other filter (faceted-search counts), using the same predicates as the map.
- */
-/** Site facets: independent of the year, so a year switch does not count them again. */
-const siteFacetsMemo = memo((sites: Site[], f: FilterSpec) => {
-  const minerals = new Map<string, number>();
-  const kinds = new Map<string, number>();
-  const statuses = new Map<string, number>();
-  const mineralSet = new Set(f.minerals);
-  const kindSet = new Set<string>(f.kinds);
-  const statusSet = new Set<string>(f.statuses);
-  for (const x of sites) {
-    const mineralOk = x.minerals.some((m) => mineralSet.has(m));
-    const kindOk = kindSet.has(x.kind);
-    const statusOk = statusSet.has(x.status);
-    const focusOk = f.focus === null || x.country === f.focus;
-    if (!focusOk) continue;
-    if (kindOk && statusOk) for (const m of x.minerals) minerals.set(m, (minerals.get(m) ?? 0) + 1);
-    if (mineralOk && statusOk) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
-    if (mineralOk && kindOk) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
-  }
-  return { minerals, kinds, statuses };
-});
-const flowFacetsMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex) => flowFacets(t, f, index));
-
-const facetsMemo = memo(
-  (
-    sites: ReturnType<typeof siteFacetsMemo>,
-    flows: ReturnType<typeof flowFacetsMemo>,
-    index: FilterIndex,
-  ): Facets => {
-    const minerals = new Map<string, { sites: number; flows: number }>();
-    for (const [id, n] of sites.minerals) minerals.set(id, { sites: n, flows: 0 });
-    for (const [id, i] of index.mineral) {
-      const n = flows.mineralFlows[i] ?? 0;
-      if (n > 0) minerals.set(id, { sites: minerals.get(id)?.sites ?? 0, flows: n });
-    }
-    const reasons = new Map<RiskReason, number>(RISK_REASONS.map((r, k) => [r, flows.reasons[k] ?? 0]));
-    return { minerals, kinds: sites.kinds, statuses: sites.statuses, risk: flows.risk, reasons };
-  },
-);
-export const selectFacets = (s: AppState): Facets => {
-  const spec = keepSpec(s.filters);
-  const index = selectFilterIndex(s);
-  return facetsMemo(
-    siteFacetsMemo(s.data?.sites ?? EMPTY_SITES, spec),
-    flowFacetsMemo(selectFlowTable(s), spec, index),
-    index,
-  );
-};
+/** "Rare earths: trade 2024, all routes": the view in words, for embed titles, share dialogs and images. */
+export const selectViewTitle = (s: AppState): string =>
+  s.data
+    ? describeView(s.filters, s.data.minerals, (c) => s.data?.countries.get(c)?.name ?? c, s.scenario)
+    : '';

@@ -4,7 +4,8 @@ import { KIND_LABELS } from '../config/app';
 import { formatShare, formatTonnes, formatUsd } from '../derive/format';
 import type { Flow, Site, Source } from '../model/types';
 import { decodeRisk, isOverland, RISK_TEXT } from '../derive/risk-codes';
-import type { StaticData, YearData } from '../state/store';
+import { selectExporterShare } from '../state/selectors';
+import type { AppState, StaticData, YearData } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
 
 const PRECISION_TEXT: Record<Site['precision'], string> = {
@@ -130,4 +131,23 @@ export function renderFlowDetails(
     sourcesList(year?.sources ?? []),
   );
   root.querySelector('button.close')?.addEventListener('click', onClose);
+}
+
+/** The details panel for the store's selection: hidden when nothing (or nothing that exists) is selected. */
+export function renderDetails(root: HTMLElement, s: AppState, onClose: () => void): void {
+  const sel = s.selection;
+  root.hidden = true;
+  if (!sel || !s.data) return;
+  if (sel.type === 'site') {
+    const site = s.data.sites.find((x) => x.id === sel.id);
+    if (!site) return;
+    renderSiteDetails(root, site, s.data, onClose);
+  } else {
+    const year = s.years[s.filters.year];
+    const flow = year?.flows.find((f) => f.id === sel.id);
+    if (!flow) return;
+    const route = s.routes?.get(`${flow.exporter}>${flow.importer}`);
+    renderFlowDetails(root, flow, selectExporterShare(s, flow), s.data, year, route, onClose);
+  }
+  root.hidden = false;
 }

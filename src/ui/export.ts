@@ -8,7 +8,7 @@ import { decodeRisk } from '../derive/risk-codes';
 import type { Flow, Site } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
-import type { MapImages } from '../map/map';
+import type { MapImages } from '../model/view';
 
 const CSV_COLUMNS = [
   'record_type',
@@ -148,7 +148,11 @@ export function downloadGeoJson(s: AppState): void {
  * Compose the PNG: basemap and overlay images (already at `ratio`), then the title, the legend and the attribution
  * drawn with the 2D canvas API (text is drawn, never parsed). Sizes are in CSS pixels, scaled by ratio.
  */
-export function composePng(s: AppState, images: MapImages, ratio: number): HTMLCanvasElement {
+export function composePng(
+  s: AppState,
+  images: MapImages<HTMLCanvasElement>,
+  ratio: number,
+): HTMLCanvasElement {
   const { basemap, overlay } = images;
   const canvas = document.createElement('canvas');
   canvas.width = basemap.width;

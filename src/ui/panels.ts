@@ -14,7 +14,8 @@ import { formatUsd } from '../derive/format';
 import { widthPx, widthPxTonnes } from '../derive/flows';
 import { RISK_TEXT } from '../derive/risk-codes';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
-import { selectDrawnFlows, selectFacets, selectVisibleSites } from '../state/selectors';
+import { selectFacets } from '../state/facets';
+import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 

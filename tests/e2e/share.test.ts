@@ -18,7 +18,8 @@ describe('share links', () => {
       '?mineral=rare-earths,cobalt&year=2022&risk=china&focus=JPN&role=importer&color=importer&view=120,20,2.2';
     const a = await app.open(query);
     await waitReady(a.page);
-    await a.page.waitForTimeout(400); // let the debounced address bar settle
+    // The address bar is written after a debounce: wait for it (a fixed sleep was flaky on a busy machine).
+    await a.page.waitForFunction(() => location.search.includes('v=2'));
     const link = a.page.url();
     assert.match(link, /v=2/);
     const sitesA = await count(a.page, 'count-sites');

@@ -2,7 +2,14 @@
 import { SHARE_RAMP } from '../../src/config/ramps';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { KIND_COLORS, KIND_LABELS, KIND_RADIUS_PX, YEARS, DEFAULT_YEAR, DEFAULT_MINERALS } from '../../src/config/app';
+import {
+  KIND_COLORS,
+  KIND_LABELS,
+  KIND_RADIUS_PX,
+  YEARS,
+  DEFAULT_YEAR,
+  DEFAULT_MINERALS,
+} from '../../src/config/app';
 import { SITE_KINDS } from '../../src/model/types';
 
 describe('config', () => {

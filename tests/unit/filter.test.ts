@@ -7,7 +7,18 @@ import { parseCountries, parseFlows, parseSites } from '../../src/data/load';
 import { buildSiteBuffers, UNKNOWN_MINERAL_CATEGORY } from '../../src/derive/site-buffers';
 import { arcBuffersFor, EndpointCache, type ArcBuffers } from '../../src/derive/arc-buffers';
 import { buildFlowTable, countAtLeast, selectFlowRows } from '../../src/derive/flow-table';
-import { buildFilterIndex, defaultFilterSpec, flowFilterCategory, flowGpuFilter, flowPasses, legibleCutoff, MAX_CATEGORIES, riskPasses, siteGpuFilter, sitePasses } from '../../src/derive/filter';
+import {
+  buildFilterIndex,
+  defaultFilterSpec,
+  flowFilterCategory,
+  flowGpuFilter,
+  flowPasses,
+  legibleCutoff,
+  MAX_CATEGORIES,
+  riskPasses,
+  siteGpuFilter,
+  sitePasses,
+} from '../../src/derive/filter';
 import { SITE_KINDS, SITE_STATUSES, type Flow } from '../../src/model/types';
 
 const sites = await parseSites(JSON.parse(readFileSync('public/data/sites.geojson', 'utf8')), 'sites', []);

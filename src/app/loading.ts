@@ -1,6 +1,6 @@
 // Loading the data files into the store: the first view's files, each year's flows (once), the sea routes; a file
 // that fails or records that are skipped become notices, and the rest of the map keeps working.
-import { DATA_PATHS } from './config/app';
+import { DATA_PATHS } from '../config/app';
 import {
   DataFileError,
   fetchJson,
@@ -12,9 +12,9 @@ import {
   parseSites,
   type DataProblem,
   type Fetcher,
-} from './data/load';
-import { decodeRoutes } from './derive/routes';
-import { actions, type AppStore, type StaticData } from './state/store';
+} from '../data/load';
+import { decodeRoutes } from '../derive/routes';
+import { actions, type AppStore, type StaticData } from '../state/store';
 
 export interface Loaders {
   /**

@@ -1,0 +1,86 @@
+// Starting the map: WebGL2 check, embeds that wait until scrolled into view, and a clear notice when it cannot start.
+import type { PickingInfo } from '@deck.gl/core';
+import { DATA_PATHS, INITIAL_VIEW } from '../config/app';
+import type { SiteInstance } from '../derive/filter';
+import type { ArcDatum } from '../derive/flows';
+import type { LaneDatum } from '../layers/build';
+import { createMap, hasWebGl2 } from '../map/map';
+import { actions } from '../state/store';
+import { renderTooltip, tooltipLines } from '../ui/chrome';
+import { $, type App } from './context';
+import type { MapSync } from './map-sync';
+
+/** Select what was clicked on the map: a site, or a flow drawn as an arc or along its sea lane. */
+function pick(app: App, info: PickingInfo): void {
+  if (!info.object) return;
+  const id = info.layer?.id ?? '';
+  if (id === 'sites') actions.select(app.store, { type: 'site', id: (info.object as SiteInstance).site.id });
+  else if (id.startsWith('flow-lanes'))
+    actions.select(app.store, { type: 'flow', id: (info.object as LaneDatum).arc.flow.id });
+  else if (id.startsWith('flows'))
+    actions.select(app.store, { type: 'flow', id: (info.object as ArcDatum).flow.id });
+}
+
+function startMap(app: App, sync: MapSync): void {
+  if (app.map) return;
+  const tooltip = $('#tooltip');
+  app.map = createMap({
+    container: $('#map'),
+    view: app.store.getState().view,
+    initialView: { ...INITIAL_VIEW },
+    onHover: (info) =>
+      renderTooltip(
+        tooltip,
+        tooltipLines(info.object, info.layer?.id, app.store.getState().data),
+        info.x,
+        info.y,
+      ),
+    onClick: (info) => pick(app, info),
+    onViewChange: (view) => actions.setView(app.store, view),
+    onReady: (ready) => sync.onReady(ready),
+    onError: (message) => console.error(`Map error: ${message}`),
+    onBasemapError: (error) => app.loaders.fileFailed(error, 'basemap'),
+  });
+  app.map.loadBasemap(DATA_PATHS.basemap);
+  sync.redraw();
+}
+
+function noWebGl(app: App): void {
+  app.html.dataset.mapError = 'webgl';
+  actions.notify(
+    app.store,
+    'error',
+    'This browser could not start WebGL2, so the map itself cannot be drawn. Filters, counts, details and the sources list still work. Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.',
+  );
+}
+
+/** Start the map, or say why it cannot be drawn: MapLibre throws when it gets no WebGL2 context. */
+function tryStartMap(app: App, sync: MapSync): void {
+  try {
+    startMap(app, sync);
+  } catch (error) {
+    app.map = null;
+    console.warn('The map could not start:', error);
+    noWebGl(app);
+  }
+}
+
+/** Start the map now, or (an embed in an iframe) when it scrolls into view, or report that WebGL2 is missing. */
+export function bootMap(app: App, sync: MapSync): void {
+  if (!hasWebGl2()) {
+    noWebGl(app);
+  } else if (app.embedded && window.self !== window.top && 'IntersectionObserver' in window) {
+    // Pages with several embeds hit the browser's WebGL-context limit: start only when scrolled into view.
+    app.html.dataset.mapDeferred = 'true';
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        io.disconnect();
+        delete app.html.dataset.mapDeferred;
+        tryStartMap(app, sync);
+      }
+    });
+    io.observe($('#map'));
+  } else {
+    tryStartMap(app, sync);
+  }
+}

@@ -1,0 +1,26 @@
+// What the app's parts share: the store, the page's root element, the map (once started) and the lazy chunks.
+import type { MapHandle } from '../map/map';
+import type { AppStore } from '../state/store';
+import type { Loaders } from './loading';
+
+/** The chart chunk: the "who supplies" panel. */
+export type ChartChunk = typeof import('../ui/chart');
+/** The scenario chunk: its panels and what the map draws for a scenario. */
+export type ScenarioChunk = typeof import('./scenario-chunk');
+
+export interface App {
+  store: AppStore;
+  /** <html>: readiness flags for tests and embeds (data-map-ready, data-map-error, data-map-deferred). */
+  html: HTMLElement;
+  /** `embed=1`: no panels, an embed title and legend. */
+  embedded: boolean;
+  /** The map, once started (null without WebGL2, or while an embed waits to scroll into view). */
+  map: MapHandle | null;
+  chunks: { chart: ChartChunk | null; scenario: ScenarioChunk | null };
+  loaders: Loaders;
+  /** Run once, the first time the map reports the view drawn. */
+  afterFirstView: (() => void)[];
+}
+
+/** `document.querySelector` for elements the page's HTML always has. */
+export const $ = <T extends HTMLElement>(sel: string): T => document.querySelector<T>(sel) as T;

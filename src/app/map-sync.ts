@@ -1,0 +1,189 @@
+// Store -> map: deck.gl layers, country names, sea lanes and the scenario choropleth, each when its inputs change.
+import { LABEL_ALL_ZOOM } from '../config/app';
+import { LOSS_RAMP } from '../config/ramps';
+import { flowGpuFilter, siteGpuFilter } from '../derive/filter';
+import type { ArcDatum } from '../derive/flows';
+import { countryLabels } from '../derive/labels';
+import { ArcSets } from '../layers/arc-sets';
+import { buildLayers, siteLayerData, type LaneDatum } from '../layers/build';
+import type { RouteInfo } from '../model/view';
+import {
+  keepSpec,
+  selectDrawnFlows,
+  selectFilterIndex,
+  selectFlowTable,
+  selectSiteBuffers,
+  selectSiteRadii,
+  selectViewReady,
+  selectYearArcs,
+} from '../state/selectors';
+import type { AppState } from '../state/store';
+import type { App } from './context';
+import { watch } from './watch';
+
+export interface MapSync {
+  /** The map reports whether the basemap is idle and deck.gl drew the current layers. */
+  onReady(ready: boolean): void;
+  /** Draw everything once more (the map has just started). */
+  redraw(): void;
+  /** Re-check the layers and the choropleth after a change outside the store (the scenario chunk arrived). */
+  check(): void;
+}
+
+/** Sea-lane data for the year's flows: stable while the year and the routes stay the same. */
+function laneCache() {
+  let cache: { arcs: ArcDatum[]; routes: Map<string, RouteInfo>; lanes: LaneDatum[] } | null = null;
+  return (arcs: ArcDatum[], routes: Map<string, RouteInfo> | null): LaneDatum[] | null => {
+    if (!routes) return null;
+    if (cache && cache.arcs === arcs && cache.routes === routes) return cache.lanes;
+    const lanes: LaneDatum[] = [];
+    for (const arc of arcs) {
+      const path = routes.get(`${arc.flow.exporter}>${arc.flow.importer}`)?.path;
+      if (path) lanes.push({ arc, path });
+    }
+    cache = { arcs, routes, lanes };
+    return lanes;
+  };
+}
+
+/** `layersDone` runs right after the layer update of each change (the benchmark's 'cmm:layers' span). */
+export function syncMap(app: App, layersDone: () => void): MapSync {
+  const { store, html } = app;
+  const arcSets = new ArcSets();
+  const yearLanes = laneCache();
+  let layersReady = false;
+  /** A scenario (e.g. from a link) is part of the view: not ready until its chunk has loaded and dimmed the flows. */
+  const viewReady = (s: AppState) => selectViewReady(s) && !(s.scenario && !app.chunks.scenario);
+
+  const layers = watch(
+    store,
+    (s) =>
+      [
+        viewReady(s),
+        s.data,
+        selectFlowTable(s),
+        selectDrawnFlows(s),
+        s.filters,
+        s.routes,
+        // New only when the selected site changes the radii.
+        selectSiteRadii(s),
+        s.scenario,
+        // The scenario chunk changes the layers only when there is a scenario to draw.
+        s.scenario ? app.chunks.scenario : null,
+        app.map,
+      ] as const,
+    ([ready], s) => {
+      const map = app.map;
+      if (!map || !s.data) return;
+      // Views are drawn complete (sites, labels and flows together): while the data of a view loads (the first view,
+      // another year, the sea routes) the map keeps its last picture and says it is not ready. No frame is spent on a
+      // partial view, which costs a full redraw on slow GPUs, and playing through the years does not flash empty.
+      if (!ready) {
+        layersReady = false;
+        html.dataset.mapReady = 'false';
+        return;
+      }
+      const f = s.filters;
+      const table = selectFlowTable(s);
+      const index = selectFilterIndex(s);
+      const flowFilter = flowGpuFilter(keepSpec(f), index, selectDrawnFlows(s).cutoff);
+      const chunk = app.chunks.scenario;
+      const isLost = s.scenario && chunk ? chunk.lostPredicate(s.scenario) : null;
+      // Colours change only with a scenario (and once its chunk has arrived), not when the chunk loads without one.
+      const scenarioKey = s.scenario
+        ? `${JSON.stringify(s.scenario)}:${chunk ? 'ready' : 'pending'}`
+        : 'none';
+      layersReady = true;
+      map.setLayers(
+        buildLayers({
+          sites: siteLayerData(selectSiteBuffers(s), selectSiteRadii(s)),
+          siteFilter: siteGpuFilter(f, index),
+          flowArcs: arcSets.sets(table, s.data.countries, flowFilter.minerals, flowFilter.minValue, {
+            colorBy: f.colorBy,
+            widthBy: f.widthBy,
+            isLost,
+            key: `${f.colorBy}|${f.widthBy}|${scenarioKey}`,
+          }),
+          lanes: f.flowView === 'sea-lanes' ? yearLanes(selectYearArcs(s), s.routes) : null,
+          flowFilter,
+          index,
+          flowView: f.flowView,
+          colorBy: f.colorBy,
+          widthBy: f.widthBy,
+          isLost,
+          scenarioKey,
+        }),
+      );
+    },
+  );
+
+  store.subscribe(layersDone);
+
+  /**
+   * Country names (HTML over the map): the countries trading in the drawn flows, by value, placed without overlaps for
+   * the current camera; only when the drawn flows, the camera or the data change. Names change only when the placed
+   * set does.
+   */
+  let labelKey = '';
+  const labels = watch(
+    store,
+    (s) => [s.data, selectFlowTable(s), selectDrawnFlows(s), s.view, layersReady, app.map] as const,
+    ([data, table, drawn, view], s) => {
+      const map = app.map;
+      if (!map || !data || !layersReady) return;
+      const { width, height } = map.size();
+      const placed = countryLabels(
+        data.countries,
+        selectFilterIndex(s),
+        table,
+        drawn,
+        view.zoom >= LABEL_ALL_ZOOM,
+        (lngLat) => map.project(lngLat),
+        width,
+        height,
+      );
+      const key = placed.map((l) => l.text).join('|');
+      if (key !== labelKey) {
+        labelKey = key;
+        map.setLabels(placed);
+      }
+    },
+  );
+
+  /** The scenario's choropleth: importers filled by the share of their imports lost (plain fill without one). */
+  const choropleth = watch(
+    store,
+    (s) => {
+      const chunk = s.scenario ? app.chunks.scenario : null;
+      return [chunk ? chunk.selectLossByImporter(s) : null, app.map] as const;
+    },
+    ([values, map]) => map?.setChoropleth(values, LOSS_RAMP),
+  );
+
+  // Without a map the readiness flag stays false once the data is there (tests and embeds wait on it).
+  watch(
+    store,
+    (s) => [s.status, app.map] as const,
+    ([status, map]) => {
+      if (!map && status === 'ready') html.dataset.mapReady = 'false';
+    },
+  );
+
+  return {
+    onReady(ready) {
+      html.dataset.mapReady = String(ready && layersReady && viewReady(store.getState()));
+      if (html.dataset.mapReady === 'true') for (const fn of app.afterFirstView.splice(0)) fn();
+    },
+    redraw() {
+      labelKey = '';
+      layers.force();
+      labels.force();
+      choropleth.force();
+    },
+    check() {
+      layers.check();
+      labels.check();
+      choropleth.check();
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// Store -> panels: embed chrome, notices, filters, counts, legend, details, chart and scenario panels, each when its
+// inputs change.
+import { selectDrawnFlows, selectViewTitle, selectVisibleSites } from '../state/selectors';
+import { actions, type AppState } from '../state/store';
+import { renderNotices } from '../ui/chrome';
+import { renderDetails } from '../ui/details';
+import { renderEmbed } from '../ui/embed';
+import { buildFilters, renderCounts, renderLegend, updateFilters, type PanelRefs } from '../ui/panels';
+import { $, type App } from './context';
+import { watch, type Watch } from './watch';
+
+export interface PanelSync {
+  /** Re-check the panels that depend on a lazy chunk (it has just arrived). */
+  check(): void;
+}
+
+const yearLoading = (s: AppState) => s.yearStatus[s.filters.year] === 'loading';
+
+export function syncPanels(app: App, panel: PanelRefs): PanelSync {
+  const { store } = app;
+  if (app.embedded) {
+    const title = $('#embed-title');
+    const bar = $('#embed-bar');
+    watch(
+      store,
+      (s) => [s.filters, s.data, s.years, s.scenario] as const,
+      (_, s) => s.data && renderEmbed(title, bar, s, selectViewTitle(s), location.href),
+    );
+  }
+  const loading = $('#loading');
+  watch(
+    store,
+    (s) => s.status,
+    (status) => void (loading.hidden = status !== 'loading'),
+  );
+  const notices = $('[data-testid="notice"]');
+  watch(
+    store,
+    (s) => s.notices,
+    (_, s) => renderNotices(notices, s, store),
+  );
+  watch(
+    store,
+    (s) => s.data,
+    (_, s) => buildFilters(panel.filters, s),
+  );
+  watch(
+    store,
+    (s) => [s.data, s.filters, s.years, s.playing] as const,
+    (_, s) => updateFilters(panel.filters, s),
+  );
+  watch(
+    store,
+    (s) => [selectVisibleSites(s), selectDrawnFlows(s), s.yearStatus, s.routesStatus, s.filters] as const,
+    (_, s) => {
+      renderCounts(panel.counts, s);
+      renderLegend(panel.legend, s);
+    },
+  );
+  const details = $('[data-testid="details"]');
+  watch(
+    store,
+    (s) => [s.selection, s.years, s.data, s.routes] as const,
+    (_, s) => renderDetails(details, s, () => actions.select(store, null)),
+  );
+  // The scenario and the chart work on the year's flows: drawn once they have arrived, not for the loading state.
+  const lazy: Watch[] = [
+    watch(
+      store,
+      (s) =>
+        [
+          app.chunks.scenario,
+          yearLoading(s),
+          // The scenario works on all flows of the first mineral and year: other filters do not change it.
+          s.filters.minerals[0],
+          s.filters.year,
+          s.scenario,
+          s.allies,
+          s.years,
+          s.shares,
+          s.data,
+        ] as const,
+      ([chunk, loadingYear], s) => {
+        if (!chunk || loadingYear) return;
+        scenarioPanels?.scenario.render(s);
+        scenarioPanels?.allies.render(s);
+      },
+    ),
+    watch(
+      store,
+      (s) => [app.chunks.chart, yearLoading(s), s.filters, s.shares, s.years] as const,
+      ([chunk, loadingYear], s) => {
+        if (chunk && !loadingYear) chunk.renderChart(panel.chart, s);
+      },
+    ),
+  ];
+  let scenarioPanels: ReturnType<typeof mountScenarioPanels> | null = null;
+  const mountScenarioPanels = () => {
+    const chunk = app.chunks.scenario;
+    if (!chunk) return null;
+    const shock = document.createElement('div');
+    const allies = document.createElement('div');
+    panel.scenario.replaceChildren(shock, allies);
+    return {
+      scenario: chunk.mountScenarioPanel(
+        shock,
+        store,
+        (name, csv) =>
+          void import('../ui/export').then((m) =>
+            m.download(name, new Blob([csv], { type: 'text/csv;charset=utf-8' })),
+          ),
+      ),
+      allies: chunk.mountAlliesPanel(allies, store),
+    };
+  };
+  return {
+    check() {
+      if (!scenarioPanels) scenarioPanels = mountScenarioPanels();
+      for (const w of lazy) w.check();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// User Timing for the benchmark (tests/bench): spans of a state change's layer update and panel update.
+
+/**
+ * 'cmm:layers' spans the deck.gl layer update of a state change, 'cmm:panels' the DOM that follows it: country names
+ * over the map, panels (counts, legend, filters, chart, details, scenario); 'cmm:year-fetch' and 'cmm:year-parse'
+ * split a year's loading. Only the latest of each is kept.
+ */
+export function measure(name: `cmm:${string}`, start: number, end = performance.now()): void {
+  performance.clearMeasures(name);
+  performance.measure(name, { start, end });
+}
+
+/** Marks between the store's listeners: call `start` first, `layersDone` after the map's, `panelsDone` last. */
+export function changeTimer() {
+  let t0 = 0;
+  let t1 = 0;
+  return {
+    start: () => void (t0 = performance.now()),
+    layersDone: () => {
+      t1 = performance.now();
+      measure('cmm:layers', t0, t1);
+    },
+    panelsDone: () => measure('cmm:panels', t1),
+  };
+}

@@ -1,0 +1,46 @@
+// What the toolbar and the About link do: dialogs, the PNG of the map as shown, CSV and GeoJSON downloads.
+import { fileStem } from '../derive/describe';
+import { selectViewTitle } from '../state/selectors';
+import { actions } from '../state/store';
+import { renderAbout } from '../ui/chrome';
+import type { PanelHandlers } from '../ui/panels';
+import { $, type App } from './context';
+
+/** PNG of the map exactly as shown, at 1x, 2x or 3x, with title, legend and attribution drawn in. */
+async function exportPng(app: App, ratio: number): Promise<void> {
+  if (!app.map) {
+    actions.notify(
+      app.store,
+      'warning',
+      'There is no map image to export: the map could not start in this browser.',
+    );
+    return;
+  }
+  try {
+    const mod = await import('../ui/export');
+    const images = await app.map.capture(ratio);
+    const s = app.store.getState();
+    const canvas = mod.composePng(s, images, ratio);
+    mod.download(`${fileStem(s.filters, s.scenario)}@${ratio}x.png`, await mod.pngBlob(canvas));
+  } catch (error) {
+    actions.notify(app.store, 'error', `The image could not be made: ${(error as Error).message}.`);
+  }
+}
+
+export function toolbarHandlers(app: App): PanelHandlers {
+  const about = $<HTMLDialogElement>('#about');
+  const share = $<HTMLDialogElement>('#share');
+  const state = () => app.store.getState();
+  return {
+    onAbout() {
+      renderAbout(about, state().data);
+      about.showModal();
+    },
+    onShare() {
+      void import('../ui/share').then((m) => m.openShareDialog(share, state(), selectViewTitle(state())));
+    },
+    onPng: (ratio) => void exportPng(app, ratio),
+    onCsv: () => void import('../ui/export').then((m) => m.downloadCsv(state())),
+    onGeoJson: () => void import('../ui/export').then((m) => m.downloadGeoJson(state())),
+  };
+}

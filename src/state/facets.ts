@@ -1,0 +1,71 @@
+// Facet counts: for each filter option, how many sites and flows it keeps with every other filter as set.
+import { RISK_REASONS, type RiskReason, type FilterSpec } from '../model/filters';
+import type { FilterIndex } from '../derive/filter';
+import { flowFacets, type FlowTable } from '../derive/flow-table';
+import type { Site } from '../model/types';
+import { memo } from './memo';
+import { keepSpec, selectFilterIndex, selectFlowTable } from './selectors';
+import type { AppState } from './store';
+
+const EMPTY_SITES: Site[] = [];
+
+export interface Facets {
+  /** Per mineral: sites and flows it keeps with every other filter as set. */
+  minerals: Map<string, { sites: number; flows: number }>;
+  kinds: Map<string, number>;
+  statuses: Map<string, number>;
+  risk: { all: number; china: number; 'no-china': number };
+  reasons: Map<RiskReason, number>;
+}
+
+/**
+ * One pass over sites and one over flows: for each item, which filters it fails. An option's count is the number of
+ * items of that option that pass every other filter (faceted-search counts), using the same predicates as the map.
+ */
+/** Site facets: independent of the year, so a year switch does not count them again. */
+const siteFacetsMemo = memo((sites: Site[], f: FilterSpec) => {
+  const minerals = new Map<string, number>();
+  const kinds = new Map<string, number>();
+  const statuses = new Map<string, number>();
+  const mineralSet = new Set(f.minerals);
+  const kindSet = new Set<string>(f.kinds);
+  const statusSet = new Set<string>(f.statuses);
+  for (const x of sites) {
+    const mineralOk = x.minerals.some((m) => mineralSet.has(m));
+    const kindOk = kindSet.has(x.kind);
+    const statusOk = statusSet.has(x.status);
+    const focusOk = f.focus === null || x.country === f.focus;
+    if (!focusOk) continue;
+    if (kindOk && statusOk) for (const m of x.minerals) minerals.set(m, (minerals.get(m) ?? 0) + 1);
+    if (mineralOk && statusOk) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
+    if (mineralOk && kindOk) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
+  }
+  return { minerals, kinds, statuses };
+});
+const flowFacetsMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex) => flowFacets(t, f, index));
+
+const facetsMemo = memo(
+  (
+    sites: ReturnType<typeof siteFacetsMemo>,
+    flows: ReturnType<typeof flowFacetsMemo>,
+    index: FilterIndex,
+  ): Facets => {
+    const minerals = new Map<string, { sites: number; flows: number }>();
+    for (const [id, n] of sites.minerals) minerals.set(id, { sites: n, flows: 0 });
+    for (const [id, i] of index.mineral) {
+      const n = flows.mineralFlows[i] ?? 0;
+      if (n > 0) minerals.set(id, { sites: minerals.get(id)?.sites ?? 0, flows: n });
+    }
+    const reasons = new Map<RiskReason, number>(RISK_REASONS.map((r, k) => [r, flows.reasons[k] ?? 0]));
+    return { minerals, kinds: sites.kinds, statuses: sites.statuses, risk: flows.risk, reasons };
+  },
+);
+export const selectFacets = (s: AppState): Facets => {
+  const spec = keepSpec(s.filters);
+  const index = selectFilterIndex(s);
+  return facetsMemo(
+    siteFacetsMemo(s.data?.sites ?? EMPTY_SITES, spec),
+    flowFacetsMemo(selectFlowTable(s), spec, index),
+    index,
+  );
+};

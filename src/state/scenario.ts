@@ -1,0 +1,47 @@
+// Scenario selectors (loaded with the scenario chunk, not the first view): its flows, results, losses and CSV.
+import { resultsToCsv, scenarioResults, type ImporterResult } from '../derive/scenario';
+import { lossByImporter, scenarioFlows, sortResults, type ResultSort } from '../derive/scenario-table';
+import { fileStem } from '../derive/describe';
+import type { Flow } from '../model/types';
+import type { ScenarioState } from '../model/scenario';
+import { memo } from './memo';
+import { selectYearFlows } from './selectors';
+import type { AppState } from './store';
+
+const flowsMemo = memo(scenarioFlows);
+/** Every flow of the first selected mineral in the year (the scenario's and the allied view's input). */
+export const selectScenarioFlows = (s: AppState): Flow[] =>
+  flowsMemo(selectYearFlows(s), s.filters.minerals[0]);
+
+const resultsMemo = memo((flows: Flow[], scenario: ScenarioState | null) =>
+  scenario ? scenarioResults(flows, scenario) : [],
+);
+/** Per-importer results of the current scenario (empty without one), largest loss first. */
+export const selectScenarioResults = (s: AppState): ImporterResult[] =>
+  resultsMemo(selectScenarioFlows(s), s.scenario);
+
+const lossMemo = memo((flows: Flow[], scenario: ScenarioState | null) =>
+  scenario ? lossByImporter(flows, scenario) : null,
+);
+/** Share of imports lost per importer for the map's choropleth; null without a scenario. */
+export const selectLossByImporter = (s: AppState): ReadonlyMap<string, number> | null =>
+  lossMemo(selectScenarioFlows(s), s.scenario);
+
+/** Display name of a country, or its code where the data has none. */
+export const countryName = (s: AppState) => (iso3: string) => s.data?.countries.get(iso3)?.name ?? iso3;
+
+/** The results CSV in the table's order, and its file name; null without a scenario. */
+export function scenarioCsv(s: AppState, sort: ResultSort): { name: string; csv: string } | null {
+  if (!s.scenario || !s.data) return null;
+  const names = countryName(s);
+  const rows = sortResults(selectScenarioResults(s), sort, names);
+  const csv = resultsToCsv(rows, names, {
+    mineral: s.filters.minerals[0] ?? '',
+    year: s.filters.year,
+    scenario: s.scenario.id === 'custom' ? `custom:${s.scenario.exporters.join('+')}` : s.scenario.id,
+    source: (s.years[s.filters.year]?.sources ?? [])
+      .map((x) => `${x.publisher} ${x.title} (${x.year})`)
+      .join('; '),
+  });
+  return { name: `${fileStem(s.filters, s.scenario)}_scenario.csv`, csv };
+}

@@ -1,0 +1,181 @@
+// The supply-shock panel (lazy chunk): choose a shock, read what each importer loses, sort and download the results.
+import { LOSS_RAMP } from '../config/ramps';
+import { formatShare, formatTonnes, formatUsd } from '../derive/format';
+import { rampCss } from '../derive/ramp';
+import {
+  DEFAULT_RESULT_SORT,
+  nextSort,
+  sortResults,
+  type ResultSort,
+  type ResultSortKey,
+} from '../derive/scenario-table';
+import type { ImporterResult } from '../derive/scenario';
+import type { ScenarioId } from '../model/scenario';
+import { countryName, scenarioCsv, selectScenarioFlows, selectScenarioResults } from '../state/scenario';
+import { actions, type AppState, type AppStore } from '../state/store';
+import { el, setChildren } from './dom';
+import { dataTable } from './table';
+
+const SCENARIOS: { id: ScenarioId | ''; label: string }[] = [
+  { id: '', label: 'No shock' },
+  { id: 'china-stop', label: 'China (incl. Hong Kong, Macau) stops exporting' },
+  { id: 'route-block', label: 'Sea routes flagged transit or South China Sea are blocked' },
+  { id: 'custom', label: 'Chosen exporters stop' },
+];
+
+export interface ScenarioPanel {
+  render(s: AppState): void;
+}
+
+/** Mount the panel into `root`; `onCsv` saves the results file. The table's sort is the panel's own state. */
+export function mountScenarioPanel(
+  root: HTMLElement,
+  store: AppStore,
+  onCsv: (name: string, csv: string) => void,
+): ScenarioPanel {
+  let sort: ResultSort = DEFAULT_RESULT_SORT;
+  root.addEventListener('change', (e) => {
+    const t = e.target as HTMLInputElement | HTMLSelectElement;
+    const s = store.getState();
+    if (t.name === 'scenario') {
+      const id = t.value as ScenarioId | '';
+      actions.setScenario(
+        store,
+        id === '' ? null : { id, exporters: id === 'custom' ? (s.scenario?.exporters ?? []) : [] },
+      );
+    } else if (t.name === 'stop-exporter') {
+      const checked = [...root.querySelectorAll<HTMLInputElement>('input[name=stop-exporter]:checked')].map(
+        (i) => i.value,
+      );
+      actions.setScenario(store, { id: 'custom', exporters: checked });
+    }
+  });
+  root.addEventListener('click', (e) => {
+    const target = e.target as HTMLElement;
+    const key = target.closest<HTMLElement>('[data-sort]')?.dataset.sort as ResultSortKey | undefined;
+    if (key) {
+      sort = nextSort(sort, key);
+      render(store.getState());
+    } else if (target.dataset.action === 'scenario-csv') {
+      const file = scenarioCsv(store.getState(), sort);
+      if (file) onCsv(file.name, file.csv);
+    }
+  });
+  const render = (s: AppState) => renderScenario(root, s, sort);
+  return { render };
+}
+
+/** Exporter check boxes for the custom shock: the twelve largest exporters and any already chosen. */
+function exporterChoices(s: AppState, names: (c: string) => string): HTMLElement {
+  const byExporter = new Map<string, number>();
+  for (const f of selectScenarioFlows(s))
+    byExporter.set(f.exporter, (byExporter.get(f.exporter) ?? 0) + f.valueUsd);
+  const top = [...byExporter]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([c]) => c);
+  const chosen = s.scenario?.exporters ?? [];
+  return el(
+    'fieldset',
+    { class: 'grid' },
+    el('legend', {}, 'Exporters that stop'),
+    ...[...new Set([...top, ...chosen])].map((c) => {
+      const input = el('input', {
+        type: 'checkbox',
+        name: 'stop-exporter',
+        value: c,
+        'data-testid': `stop-${c}`,
+      });
+      input.checked = chosen.includes(c);
+      return el('label', {}, input, names(c));
+    }),
+  );
+}
+
+function resultsTable(rows: ImporterResult[], sort: ResultSort, names: (c: string) => string): HTMLElement {
+  const tonnesTitle = (t: number | null) => (t === null ? 'tonnes unknown for some flows' : formatTonnes(t));
+  return dataTable<ImporterResult>({
+    attrs: { class: 'results', 'data-testid': 'scenario-table' },
+    sort,
+    rows,
+    rowAttrs: (r) => ({
+      'data-testid': 'scenario-row',
+      'data-country': r.importer,
+      'data-loss-share': r.lossShare.toFixed(6),
+    }),
+    columns: [
+      { label: 'Importer', sortKey: 'country', rowHeader: true, cell: (r) => names(r.importer) },
+      {
+        label: 'Before',
+        sortKey: 'before',
+        cell: (r) => formatUsd(r.beforeUsd),
+        title: (r) => tonnesTitle(r.beforeTonnes),
+      },
+      {
+        label: 'After',
+        sortKey: 'after',
+        cell: (r) => formatUsd(r.afterUsd),
+        title: (r) => tonnesTitle(r.afterTonnes),
+      },
+      { label: 'Lost', sortKey: 'loss', cell: (r) => formatShare(r.lossShare) },
+      {
+        label: 'Top remaining',
+        cell: (r) =>
+          r.topRemaining.map((x) => `${names(x.exporter)} ${formatShare(x.share)}`).join(', ') || 'none',
+      },
+    ],
+  });
+}
+
+function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void {
+  if (!s.data) return;
+  const names = countryName(s);
+  const mineral = s.data.minerals.find((m) => m.id === s.filters.minerals[0]);
+  const select = el(
+    'select',
+    { name: 'scenario', 'data-testid': 'scenario-select', 'aria-label': 'Supply shock' },
+    ...SCENARIOS.map((x) => el('option', { value: x.id }, x.label)),
+  );
+  select.value = s.scenario?.id ?? '';
+  const parts: (Node | null)[] = [
+    el('h2', {}, 'Supply-shock scenario'),
+    el(
+      'p',
+      { class: 'muted' },
+      `${mineral?.name ?? ''} trade in ${s.filters.year}, all flows of the product (the route and country filters do not apply here).`,
+    ),
+    select,
+  ];
+  if (s.scenario?.id === 'custom') parts.push(exporterChoices(s, names));
+  if (s.scenario) {
+    const results = sortResults(selectScenarioResults(s), sort, names);
+    const lost = results.reduce((x, r) => x + r.lostUsd, 0);
+    const total = results.reduce((x, r) => x + r.beforeUsd, 0);
+    parts.push(
+      el(
+        'p',
+        {},
+        `World trade lost: ${formatUsd(lost)} of ${formatUsd(total)} (${formatShare(total > 0 ? lost / total : 0)}).`,
+      ),
+      el(
+        'div',
+        { class: 'loss-legend' },
+        el('span', {}, 'Importers filled by share lost: 0%'),
+        el('span', { class: 'ramp', style: `background:${rampCss(LOSS_RAMP)}` }),
+        el('span', {}, '100%'),
+      ),
+      el(
+        'button',
+        { type: 'button', 'data-action': 'scenario-csv', 'data-testid': 'scenario-csv' },
+        'Download results (CSV)',
+      ),
+      el('div', { class: 'table-wrap' }, resultsTable(results, sort, names)),
+      el(
+        'p',
+        { class: 'muted' },
+        'Values in USD; hover a value for tonnes (unknown where the source has no quantity). Lost flows are drawn grey on the map.',
+      ),
+    );
+  }
+  setChildren(root, ...parts);
+}
