@@ -1,18 +1,47 @@
-// ESLint flat config: typescript-eslint recommended rules plus the project's layering rules.
+// ESLint flat config: typescript-eslint recommended rules plus the project's layering rules (imports point one way).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const renderingImports = {
-  patterns: [
-    {
-      group: ['maplibre-gl', '@deck.gl/*', '@luma.gl/*'],
-      message: 'Pure modules must not import rendering code.',
-    },
-  ],
+/**
+ * The layers of src/ and what each may not import (README "Development"). Imports point one way:
+ * config, model <- data, derive <- state <- layers, ui, url <- app <- main; only app and main import map.
+ * Pure folders (config, model, data, derive, state, url) never import rendering code either; they are also
+ * type-checked without the DOM library (tsconfig.pure.json).
+ */
+const RENDERING = ['maplibre-gl', 'maplibre-gl/*', '@deck.gl/*', '@luma.gl/*'];
+const LAYERS = {
+  model: { forbid: ['config', 'data', 'derive', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
+  config: { forbid: ['data', 'derive', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
+  data: { forbid: ['derive', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
+  derive: { forbid: ['state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
+  state: { forbid: ['layers', 'ui', 'url', 'map', 'app'], pure: true },
+  url: { forbid: ['layers', 'ui', 'map', 'app'], pure: true },
+  layers: { forbid: ['ui', 'url', 'map', 'app'], pure: false },
+  ui: { forbid: ['layers', 'map', 'app'], pure: false },
+  map: { forbid: ['state', 'layers', 'ui', 'url', 'app'], pure: false },
+  app: { forbid: [], pure: false },
 };
 
+const layerRules = Object.entries(LAYERS).map(([layer, { forbid, pure }]) => ({
+  files: [`src/${layer}/**`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          ...forbid.map((f) => ({
+            group: [`../${f}`, `../${f}/*`, `../../${f}/*`, `**/src/${f}/*`],
+            message: `src/${layer} must not import src/${f}: imports point one way (see eslint.config.js).`,
+          })),
+          ...(pure ? [{ group: RENDERING, message: 'Pure modules must not import rendering code.' }] : []),
+        ],
+      },
+    ],
+  },
+}));
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'public/**'] },
+  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'public/**', 'data/raw/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,8 +62,5 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  {
-    files: ['src/data/**', 'src/derive/**', 'src/state/**', 'src/url/**', 'src/model/**', 'src/config/**'],
-    rules: { 'no-restricted-imports': ['error', renderingImports] },
-  },
+  ...layerRules,
 );

@@ -5,7 +5,10 @@ import { actions, type AppState } from '../state/store';
 import { renderNotices } from '../ui/chrome';
 import { renderDetails } from '../ui/details';
 import { renderEmbed } from '../ui/embed';
-import { buildFilters, renderCounts, renderLegend, updateFilters, type PanelRefs } from '../ui/panels';
+import { renderCounts } from '../ui/counts';
+import { buildFilters, updateFilters } from '../ui/filters';
+import { renderLegend } from '../ui/legend';
+import type { PanelRefs } from '../ui/panels';
 import { $, type App } from './context';
 import { watch, type Watch } from './watch';
 

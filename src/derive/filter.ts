@@ -1,17 +1,8 @@
 // The one definition of what the filters keep: CPU predicates for counts and panels, and the same rule as GPU filter props.
-import {
-  RISK_REASONS,
-  type RiskReason,
-  type FilterSpec,
-  type FocusRole,
-  type RiskMode,
-} from '../model/filters';
+import { RISK_REASONS, type RiskReason, type FilterSpec, type RiskMode } from '../model/filters';
 import { RISK_BITS, RISK_CODE_MAX } from './risk-codes';
 import type { Flow, Site } from '../model/types';
 import { SITE_KINDS, SITE_STATUSES } from '../model/types';
-
-/** Values are compared as float32, exactly as the GPU stores them, so the map and the counts never disagree. */
-const f32 = Math.fround;
 
 export function reasonsMask(reasons: readonly RiskReason[]): number {
   return reasons.reduce((m, r) => m | RISK_BITS[r], 0);
@@ -24,18 +15,6 @@ export function riskPasses(code: number, risk: RiskMode, mask: number): boolean 
   return risk === 'china' ? exposed : !exposed;
 }
 
-export function focusPasses(
-  exporter: string,
-  importer: string,
-  focus: string | null,
-  role: FocusRole,
-): boolean {
-  if (focus === null) return true;
-  if (role === 'exporter') return exporter === focus;
-  if (role === 'importer') return importer === focus;
-  return exporter === focus || importer === focus;
-}
-
 export function sitePasses(site: Site, f: FilterSpec): boolean {
   return (
     site.minerals.some((m) => f.minerals.includes(m)) &&
@@ -43,32 +22,6 @@ export function sitePasses(site: Site, f: FilterSpec): boolean {
     f.statuses.includes(site.status) &&
     (f.focus === null || site.country === f.focus)
   );
-}
-
-/** Every filter but the legibility cut. */
-export function flowPasses(flow: Flow, f: FilterSpec, mask = reasonsMask(f.reasons)): boolean {
-  return (
-    f.minerals.includes(flow.mineral) &&
-    f32(flow.valueUsd) >= f32(f.minValueUsd) &&
-    focusPasses(flow.exporter, flow.importer, f.focus, f.role) &&
-    riskPasses(flow.risk, f.risk, mask)
-  );
-}
-
-/**
- * The smallest value (USD) a flow needs to be drawn so that the drawn flows make up at least `fraction` of the total
- * value of `flows` (largest first). Flows tied with the cut-off are all drawn. 0 when fraction >= 1 or no flows.
- */
-export function legibleCutoff(flows: readonly Flow[], fraction: number): number {
-  if (fraction >= 1 || flows.length === 0) return 0;
-  const values = flows.map((fl) => f32(fl.valueUsd)).sort((a, b) => b - a);
-  const total = values.reduce((s, v) => s + v, 0);
-  let acc = 0;
-  for (const v of values) {
-    acc += v;
-    if (acc >= total * fraction) return v;
-  }
-  return 0;
 }
 
 // ---------------------------------------------------------------- GPU side (deck.gl DataFilterExtension)
@@ -132,7 +85,8 @@ export function flowGpuFilter(f: FilterSpec, index: FilterIndex, cutoffUsd: numb
   const mask = reasonsMask(f.reasons);
   const codes: number[] = [];
   for (let c = 0; c <= RISK_CODE_MAX; c++) if (riskPasses(c, f.risk, mask)) codes.push(c);
-  const minValue = f32(Math.max(f.minValueUsd, cutoffUsd));
+  // Compared as float32, exactly as the GPU stores values, so the map and the counts never disagree.
+  const minValue = Math.fround(Math.max(f.minValueUsd, cutoffUsd));
   const valueRange: [number, number] = [minValue, 1e30];
   const base = { minerals, minValue, codes: codes.length > 0 ? codes : [-2] };
   if (f.focus === null) return { ...base, parts: [{ filterRange: [valueRange, ALL, ALL] }] };

@@ -1,5 +1,6 @@
 // Country-label placement on the CPU: the most important names first, none overlapping (screen pixels).
-import type { FlowTable, FlowSelection } from './flow-table';
+import { type FlowSelection } from './flow-selection';
+import type { FlowTable } from './flow-table';
 import type { FilterIndex } from './filter';
 import type { CountryInfo } from '../model/types';
 

@@ -1,7 +1,8 @@
 // Facet counts: for each filter option, how many sites and flows it keeps with every other filter as set.
+import { flowFacets } from '../derive/flow-facets';
 import { RISK_REASONS, type RiskReason, type FilterSpec } from '../model/filters';
 import type { FilterIndex } from '../derive/filter';
-import { flowFacets, type FlowTable } from '../derive/flow-table';
+import { type FlowTable } from '../derive/flow-table';
 import type { Site } from '../model/types';
 import { memo } from './memo';
 import { keepSpec, selectFilterIndex, selectFlowTable } from './selectors';

@@ -1,10 +1,11 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
+import { selectFlowRows, type FlowSelection } from '../derive/flow-selection';
 import type { FilterSpec, Filters } from '../model/filters';
 import { LEGIBLE_VALUE_SHARE } from '../config/app';
 import type { FlowCodes } from '../data/flow-columns';
 import { buildArcs, type ArcDatum } from '../derive/flows';
 import { buildFilterIndex, sitePasses, type FilterIndex } from '../derive/filter';
-import { buildFlowTable, selectFlowRows, type FlowSelection, type FlowTable } from '../derive/flow-table';
+import { buildFlowTable, type FlowTable } from '../derive/flow-table';
 import { buildSiteBuffers, siteRadii, type SiteBuffers } from '../derive/site-buffers';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
 import { describeView } from '../derive/describe';

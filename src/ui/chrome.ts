@@ -6,6 +6,7 @@ import type { Site } from '../model/types';
 import type { AppState, AppStore, StaticData } from '../state/store';
 import { actions } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
+import { dataTable } from './table';
 
 export function renderNotices(root: HTMLElement, s: AppState, store: AppStore): void {
   root.hidden = s.notices.length === 0;
@@ -76,36 +77,16 @@ export function renderAbout(dialog: HTMLDialogElement, data: StaticData | null):
     ),
     el('h3', {}, 'Datasets'),
     m
-      ? el(
-          'table',
-          { class: 'sources-table', 'data-testid': 'sources-table' },
-          el(
-            'thead',
-            {},
-            el(
-              'tr',
-              {},
-              el('th', {}, 'Dataset'),
-              el('th', {}, 'Publisher'),
-              el('th', {}, 'Licence'),
-              el('th', {}, 'Vintage'),
-            ),
-          ),
-          el(
-            'tbody',
-            {},
-            ...m.datasets.map((d) =>
-              el(
-                'tr',
-                {},
-                el('td', {}, safeLink(d.url, d.title)),
-                el('td', {}, d.publisher),
-                el('td', {}, d.licence),
-                el('td', {}, d.vintage),
-              ),
-            ),
-          ),
-        )
+      ? dataTable({
+          attrs: { class: 'sources-table', 'data-testid': 'sources-table' },
+          rows: m.datasets,
+          columns: [
+            { label: 'Dataset', cell: (d) => safeLink(d.url, d.title) },
+            { label: 'Publisher', cell: (d) => d.publisher },
+            { label: 'Licence', cell: (d) => d.licence },
+            { label: 'Vintage', cell: (d) => d.vintage },
+          ],
+        })
       : el('p', {}, 'The sources list could not be loaded.'),
     el('h3', {}, 'Known gaps'),
     el('ul', {}, ...(m?.gaps ?? []).map((g) => el('li', {}, g))),

@@ -1,4 +1,6 @@
 // The map and the panels agree: GPU filter uniforms (simulated as DataFilterExtension applies them) keep exactly what the CPU predicates keep.
+import { selectFlowRows } from '../../src/derive/flow-selection';
+import { flowPasses, legibleCutoff } from './reference/filter';
 import { RISK_REASONS, type FilterSpec } from '../../src/model/filters';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -6,14 +8,12 @@ import { describe, expect, test } from 'vitest';
 import { parseCountries, parseFlows, parseSites } from '../../src/data/load';
 import { buildSiteBuffers, UNKNOWN_MINERAL_CATEGORY } from '../../src/derive/site-buffers';
 import { arcBuffersFor, EndpointCache, type ArcBuffers } from '../../src/derive/arc-buffers';
-import { buildFlowTable, countAtLeast, selectFlowRows } from '../../src/derive/flow-table';
+import { buildFlowTable, countAtLeast } from '../../src/derive/flow-table';
 import {
   buildFilterIndex,
   defaultFilterSpec,
   flowFilterCategory,
   flowGpuFilter,
-  flowPasses,
-  legibleCutoff,
   MAX_CATEGORIES,
   riskPasses,
   siteGpuFilter,

@@ -1,4 +1,7 @@
 // The columnar flow table agrees with the object-based definitions: shares, dependence, facet counts, ordering.
+import { flowFacets } from '../../src/derive/flow-facets';
+import { selectFlowRows } from '../../src/derive/flow-selection';
+import { flowPasses } from './reference/filter';
 import { RISK_REASONS, type FilterSpec } from '../../src/model/filters';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -11,8 +14,8 @@ import {
   buildArcBuffers,
   EndpointCache,
 } from '../../src/derive/arc-buffers';
-import { buildFilterIndex, defaultFilterSpec, flowPasses } from '../../src/derive/filter';
-import { buildFlowTable, countAtLeast, flowFacets, selectFlowRows } from '../../src/derive/flow-table';
+import { buildFilterIndex, defaultFilterSpec } from '../../src/derive/filter';
+import { buildFlowTable, countAtLeast } from '../../src/derive/flow-table';
 import { exporterShares, importerDependence, shareColor } from '../../src/derive/flows';
 import { RISK_BITS } from '../../src/derive/risk-codes';
 import type { Flow } from '../../src/model/types';

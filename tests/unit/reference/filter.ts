@@ -1,0 +1,46 @@
+// Test-only reference implementation of the filters: the plain per-flow predicate and legibility cut-off that the
+// fast table path (src/derive/flow-table.ts) and the simulated GPU filter are checked against.
+import { reasonsMask, riskPasses } from '../../../src/derive/filter';
+import type { FilterSpec, FocusRole } from '../../../src/model/filters';
+import type { Flow } from '../../../src/model/types';
+
+/** Values are compared as float32, exactly as the GPU stores them, so the map and the counts never disagree. */
+const f32 = Math.fround;
+
+export function focusPasses(
+  exporter: string,
+  importer: string,
+  focus: string | null,
+  role: FocusRole,
+): boolean {
+  if (focus === null) return true;
+  if (role === 'exporter') return exporter === focus;
+  if (role === 'importer') return importer === focus;
+  return exporter === focus || importer === focus;
+}
+
+/** Every filter but the legibility cut. */
+export function flowPasses(flow: Flow, f: FilterSpec, mask = reasonsMask(f.reasons)): boolean {
+  return (
+    f.minerals.includes(flow.mineral) &&
+    f32(flow.valueUsd) >= f32(f.minValueUsd) &&
+    focusPasses(flow.exporter, flow.importer, f.focus, f.role) &&
+    riskPasses(flow.risk, f.risk, mask)
+  );
+}
+
+/**
+ * The smallest value (USD) a flow needs to be drawn so that the drawn flows make up at least `fraction` of the total
+ * value of `flows` (largest first). Flows tied with the cut-off are all drawn. 0 when fraction >= 1 or no flows.
+ */
+export function legibleCutoff(flows: readonly Flow[], fraction: number): number {
+  if (fraction >= 1 || flows.length === 0) return 0;
+  const values = flows.map((fl) => f32(fl.valueUsd)).sort((a, b) => b - a);
+  const total = values.reduce((s, v) => s + v, 0);
+  let acc = 0;
+  for (const v of values) {
+    acc += v;
+    if (acc >= total * fraction) return v;
+  }
+  return 0;
+}
