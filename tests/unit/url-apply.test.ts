@@ -85,7 +85,7 @@ describe('applyLink', () => {
     const { store, deps, calls } = setup();
     await applyLink('?scenario=china-stop&site=cur-a', deps);
     expect(store.getState().scenario?.id).toBe('china-stop');
-    const { data: _data, ...later } = deps;
+    const { data: _first, ...later } = deps; // a later link: the data is already in the store
     await applyLink('?mineral=rare-earths', later);
     expect(store.getState().scenario).toBeNull();
     expect(store.getState().selection).toBeNull();
