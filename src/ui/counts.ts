@@ -12,6 +12,14 @@ export function bindCounts(root: HTMLElement, store: AppStore): void {
   });
 }
 
+/** The button that switches the legibility cut on or off. */
+const toggle = (label: string) =>
+  el(
+    'button',
+    { type: 'button', class: 'link', 'data-action': 'toggle-all-flows', 'data-testid': 'show-all-flows' },
+    label,
+  );
+
 export function renderCounts(root: HTMLElement, s: AppState): void {
   const sites = selectVisibleSites(s).length;
   const drawn = selectDrawnFlows(s);
@@ -33,33 +41,10 @@ export function renderCounts(root: HTMLElement, s: AppState): void {
           'p',
           { class: 'hidden-note', 'data-testid': 'hidden-flows' },
           `${drawn.hiddenCount} smaller flows (${formatUsd(drawn.hiddenValue)}, the last 5% of value) are hidden. `,
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'link',
-              'data-action': 'toggle-all-flows',
-              'data-testid': 'show-all-flows',
-            },
-            'Show all',
-          ),
+          toggle('Show all'),
         )
       : s.filters.showAllFlows
-        ? el(
-            'p',
-            { class: 'hidden-note' },
-            'All flows drawn. ',
-            el(
-              'button',
-              {
-                type: 'button',
-                class: 'link',
-                'data-action': 'toggle-all-flows',
-                'data-testid': 'show-all-flows',
-              },
-              'Show only the largest',
-            ),
-          )
+        ? el('p', { class: 'hidden-note' }, 'All flows drawn. ', toggle('Show only the largest'))
         : null,
   );
 }
