@@ -4,7 +4,7 @@ import { DATA_PATHS, INITIAL_VIEW } from '../config/app';
 import type { SiteInstance } from '../derive/filter';
 import type { ArcDatum } from '../derive/flows';
 import type { LaneDatum } from '../layers/build';
-import { createMap, hasWebGl2 } from '../map/map';
+import { createMap, hasWebGl2, workerProblem } from '../map/map';
 import { actions } from '../state/store';
 import { renderTooltip, tooltipLines } from '../ui/chrome';
 import { $, type App } from './context';
@@ -45,23 +45,49 @@ function startMap(app: App, sync: MapSync): void {
   sync.redraw();
 }
 
+/** No WebGL2 context: the panels, counts and sources still work, and the notice says what to try. */
 function noWebGl(app: App): void {
   app.html.dataset.mapError = 'webgl';
+  actions.mapFailed(app.store, 'webgl');
   actions.notify(
     app.store,
     'error',
-    'This browser could not start WebGL2, so the map itself cannot be drawn. Filters, counts, details and the sources list still work. Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.',
+    'This browser could not start WebGL2, so the map itself cannot be drawn. The filters, counts and the sources list still work. Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.',
   );
 }
 
-/** Start the map, or say why it cannot be drawn: MapLibre throws when it gets no WebGL2 context. */
+/** Any other failure while starting the map (a blocked worker, a security policy): say what failed. */
+function startFailed(app: App, error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  app.html.dataset.mapError = 'start';
+  actions.mapFailed(app.store, 'start');
+  actions.notify(
+    app.store,
+    'error',
+    `The map could not start (${shortMessage(message)}). The filters, counts and the sources list still work.`,
+  );
+}
+
+/** An error message as a notice may show it: one line, at most 160 characters. */
+function shortMessage(message: string): string {
+  const line = message.replace(/\s+/g, ' ').trim() || 'unknown error';
+  return line.length > 160 ? `${line.slice(0, 160)}…` : line;
+}
+
+/**
+ * Start the map, or say why it cannot be drawn. MapLibre throws "Failed to initialize WebGL" when it gets no context;
+ * anything else (a Trusted Types policy blocking its worker, for example) is reported as what it is.
+ */
 function tryStartMap(app: App, sync: MapSync): void {
+  const problem = workerProblem();
+  if (problem) return startFailed(app, new Error(problem));
   try {
     startMap(app, sync);
   } catch (error) {
     app.map = null;
     console.warn('The map could not start:', error);
-    noWebGl(app);
+    if (error instanceof Error && /webgl/i.test(error.message)) noWebGl(app);
+    else startFailed(app, error);
   }
 }
 

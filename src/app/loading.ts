@@ -4,15 +4,14 @@ import { DATA_PATHS } from '../config/app';
 import {
   DataFileError,
   fetchJson,
-  parseCountries,
   parseFlows,
   parseManifest,
-  parseMinerals,
   parseRoutes,
   parseSites,
   type DataProblem,
   type Fetcher,
 } from '../data/load';
+import { parseCountries, parseMinerals } from '../data/records';
 import { decodeRoutes } from '../derive/routes';
 import { actions, type AppStore, type StaticData } from '../state/store';
 
@@ -82,8 +81,8 @@ export function createLoaders(
     early.catch(() => undefined); // reported by loadYear when it awaits this promise
     prefetched.set(firstYear, early);
     const [minerals, countries, sites, manifest] = await Promise.all([
-      settle(DATA_PATHS.minerals, 'minerals', (v) => parseMinerals(v, DATA_PATHS.minerals)),
-      settle(DATA_PATHS.countries, 'countries', (v) => parseCountries(v, DATA_PATHS.countries)),
+      settle(DATA_PATHS.minerals, 'minerals', (v) => parseMinerals(v, DATA_PATHS.minerals, problems)),
+      settle(DATA_PATHS.countries, 'countries', (v) => parseCountries(v, DATA_PATHS.countries, problems)),
       settle(DATA_PATHS.sites, 'sites', (v) => parseSites(v, DATA_PATHS.sites, problems)),
       settle(DATA_PATHS.sources, 'sources list', (v) => parseManifest(v, DATA_PATHS.sources)),
     ]);

@@ -26,8 +26,9 @@ export function syncPanels(app: App, panel: PanelRefs): PanelSync {
     const bar = $('#embed-bar');
     watch(
       store,
-      (s) => [s.filters, s.data, s.years, s.scenario] as const,
-      (_, s) => s.data && renderEmbed(title, bar, s, selectViewTitle(s), location.href),
+      (s) => [s.filters, s.data, s.years, s.scenario, s.view, s.selection] as const,
+      (_, s) =>
+        s.data && renderEmbed(title, bar, s, selectViewTitle(s), `${location.origin}${location.pathname}`),
     );
   }
   const loading = $('#loading');

@@ -39,7 +39,9 @@ export async function start(app: App, later: () => void, recheck: () => void): P
   const firstYear = parseUrl(location.search, new Set()).state.year ?? store.getState().filters.year;
   const data = await app.loaders.loadStatic(firstYear);
   await applyLink(location.search, data);
-  urlSync = startUrlSync(store, history, location);
+  // An embed's address is the host page's: it is never rewritten and gets no history entries of its own (a click in
+  // an embed must not make the reader's Back button step the map), and a reload shows the embed as published.
+  if (!app.embedded) urlSync = startUrlSync(store, history, location);
   if (!app.map || store.getState().scenario || app.html.dataset.mapReady === 'true') later();
   else app.afterFirstView.push(later);
   window.addEventListener('popstate', () => void applyLink(location.search));

@@ -71,6 +71,12 @@ export const WIDTH_REF_TONNES = 20_000;
 export const WIDTH_MAX_PX = 14;
 export const WIDTH_MIN_PX = 1;
 
+/**
+ * At most this many flows are drawn at once (a file of a million evenly valued flows would otherwise keep hundreds of
+ * thousands under the legibility rule and never settle); the rest are counted as hidden.
+ */
+export const MAX_DRAWN_FLOWS = 50_000;
+
 /** Fraction of the view's trade value drawn by default; the smaller flows are counted and can be shown. */
 export const LEGIBLE_VALUE_SHARE = 0.95;
 

@@ -194,13 +194,6 @@ export function isCountry(c: unknown): c is CountryInfo {
   );
 }
 
-/** The countries file as countriesFileSchema accepts it, checked without zod. */
-export function isCountriesFile(v: unknown): v is { countries: CountryInfo[] } {
-  return (
-    isObj(v) && onlyKeys(v, ['countries']) && Array.isArray(v.countries) && everyItem(v.countries, isCountry)
-  );
-}
-
 const MINERAL_ID_RE = /^[a-z0-9-]+$/;
 const COLOR_RE = /^#[0-9a-f]{6}$/;
 const isProduct = (p: unknown): boolean =>
@@ -211,7 +204,8 @@ const isProduct = (p: unknown): boolean =>
   isText(p.name) &&
   (STAGES as readonly unknown[]).includes(p.stage);
 const isString = (x: unknown): x is string => typeof x === 'string';
-const isMineral = (m: unknown): boolean =>
+/** A mineral mineralSchema accepts, checked without zod. */
+export const isMineral = (m: unknown): m is Mineral =>
   isObj(m) &&
   onlyKeys(m, SCHEMA_KEYS.mineral) &&
   typeof m.id === 'string' &&

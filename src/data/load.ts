@@ -1,19 +1,18 @@
 // Loading and validating the published data files: unknown JSON in, typed data and per-feature problems out.
 import type { z } from 'zod';
-import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
+import type { Flow, Site, Source } from '../model/types';
 import {
   SCHEMA_KEYS,
   flowRowProblem,
-  isCountriesFile,
   isFlowFile,
   isManifest,
-  isMineralsFile,
   isSiteCollection,
   isSiteFeature,
 } from './checks';
 import type { FlowCodes, FlowColumns } from './flow-columns';
 import type { Manifest, RoutesFile, SiteFeature } from './schema';
 import type { SharesFile } from './shares-schema';
+import { plainIssue } from './issues';
 
 /** A problem with one file or one feature in it; `id` names the feature where there is one. */
 export interface DataProblem {
@@ -60,19 +59,19 @@ export function fileErrorFromMessage(file: string, message: string): Error {
     : new Error(message);
 }
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+/** The first issue of a failed parse, in plain words. */
+export function firstIssue(error: z.ZodError): string {
+  return plainIssue(error.issues[0]);
 }
 
-type Schemas = typeof import('./schema') & typeof import('./shares-schema');
+export type Schemas = typeof import('./schema') & typeof import('./shares-schema');
 let schemas: Promise<Schemas> | null = null;
 /**
  * zod and the schemas, fetched on first need: to word the message for data the hand-written checks below do not
  * accept, and for the files that have no such checks (sea routes, shares: not part of the first view). zod is ~50 KB
  * gzip of script that the first view then neither downloads nor runs.
  */
-function loadSchemas(): Promise<Schemas> {
+export function loadSchemas(): Promise<Schemas> {
   schemas ??= Promise.all([import('./schema'), import('./shares-schema')]).then(([a, b]) => ({ ...a, ...b }));
   return schemas;
 }
@@ -264,15 +263,6 @@ export async function parseFlows(
       hs: codes.hs.subarray(0, n),
     },
   };
-}
-
-export async function parseCountries(value: unknown, file: string): Promise<CountryInfo[]> {
-  // What passes the fast check is what zod would return (the same objects: no transforms here).
-  return (isCountriesFile(value) ? value : await whole((z) => z.countriesFileSchema, value, file)).countries;
-}
-
-export async function parseMinerals(value: unknown, file: string): Promise<Mineral[]> {
-  return (isMineralsFile(value) ? value : await whole((z) => z.mineralsFileSchema, value, file)).minerals;
 }
 
 export function parseRoutes(value: unknown, file: string): Promise<RoutesFile> {

@@ -55,6 +55,17 @@ export interface FlowSelection {
   hiddenCount: number;
   /** Total USD of kept flows below the cut-off. */
   hiddenValue: number;
+  /** More flows passed the legibility cut than may be drawn at once: the cut-off was raised to stay under the cap. */
+  capped: boolean;
+}
+
+const f32 = new Float32Array(1);
+const f32Bits = new Uint32Array(f32.buffer);
+/** The smallest float32 above a non-negative float32 value. */
+function nextFloat32Up(v: number): number {
+  f32[0] = v;
+  f32Bits[0] = (f32Bits[0] as number) + 1;
+  return f32[0] as number;
 }
 
 /**
@@ -68,6 +79,7 @@ export function selectFlowRows(
   f: FilterSpec,
   index: FilterIndex,
   fraction: number,
+  maxDrawn = Infinity,
 ): FlowSelection {
   const c = compile(f, index);
   const end = countAtLeast(t.value, c.minValue);
@@ -145,6 +157,19 @@ export function selectFlowRows(
       }
     }
   }
+  // At most `maxDrawn` flows are drawn at once: the cut-off rises just above the value of the first one left out, so
+  // the GPU's value filter and these counts keep the same flows. Where every value ties, the ties are drawn.
+  let capped = false;
+  if (shownCount > maxDrawn) {
+    const above = nextFloat32Up(vals[maxDrawn] as number);
+    let n = maxDrawn;
+    while (n > 0 && (vals[n - 1] as number) < above) n--;
+    if (n > 0) {
+      cutoff = above;
+      shownCount = n;
+      capped = true;
+    }
+  }
   let shownUsd = 0;
   for (let k = 0; k < shownCount; k++) shownUsd += usds[k] as number;
   return new Selection(
@@ -154,6 +179,7 @@ export function selectFlowRows(
     shownCount,
     count - shownCount,
     count === shownCount ? 0 : totalUsd - shownUsd,
+    capped,
   );
 }
 
@@ -167,6 +193,7 @@ class Selection implements FlowSelection {
     readonly shownCount: number,
     readonly hiddenCount: number,
     readonly hiddenValue: number,
+    readonly capped: boolean,
   ) {}
   get shown(): Flow[] {
     if (!this.list) {

@@ -16,6 +16,12 @@ import type { SiteBuffers } from '../derive/site-buffers';
 import type { Flow } from '../model/types';
 
 /** A flow drawn along its sea lane: [lng, lat] degrees, unwrapped longitudes. */
+/**
+ * A binary attribute. Colours are bytes read as 0..1 (`unorm8`); `normalized: true` says so explicitly, which deck.gl
+ * otherwise warns about on every layer update for a Uint8Array that is not its default array type.
+ */
+type BinaryAttribute = { value: ArrayBufferView; size: number; type?: 'unorm8'; normalized?: boolean };
+
 export interface LaneDatum {
   arc: ArcDatum;
   path: [number, number][];
@@ -56,7 +62,7 @@ class CodeCategoryFilter extends DataFilterExtension {
 export interface ArcLayerData {
   mineral: number;
   length: number;
-  attributes: Record<string, { value: ArrayBufferView; size: number; type?: 'unorm8' }>;
+  attributes: Record<string, BinaryAttribute>;
   /** The arc at an index, for picking (tooltips, details). */
   datum(index: number): ArcDatum | null;
 }
@@ -72,8 +78,8 @@ export function arcLayerData(
     attributes: {
       getSourcePosition: { value: b.sourcePositions, size: 3 },
       getTargetPosition: { value: b.targetPositions, size: 3 },
-      getSourceColor: { value: style.sourceColors, size: 4, type: 'unorm8' },
-      getTargetColor: { value: style.targetColors, size: 4, type: 'unorm8' },
+      getSourceColor: { value: style.sourceColors, size: 4, type: 'unorm8', normalized: true },
+      getTargetColor: { value: style.targetColors, size: 4, type: 'unorm8', normalized: true },
       getWidth: { value: style.widths, size: 1 },
       getFilterValue: { value: b.filterValues, size: 4 },
       // By attribute name, so the extension uploads the codes without its CPU transform.
@@ -110,7 +116,7 @@ class FlowArcLayer extends ArcLayer<ArcDatum, DataFilterExtensionProps<ArcDatum>
 /** Typed per-instance site attributes (see derive/site-buffers.ts), as deck.gl's binary data. */
 export interface SiteLayerData {
   length: number;
-  attributes: Record<string, { value: ArrayBufferView; size: number; type?: 'unorm8' }>;
+  attributes: Record<string, BinaryAttribute>;
   /** The site instance at an index, for picking (tooltips, details). */
   datum(index: number): SiteInstance | null;
 }
@@ -131,7 +137,7 @@ export function siteLayerData(b: SiteBuffers, radii: Float32Array): SiteLayerDat
       },
       attributes: {
         getPosition: { value: b.positions, size: 2 },
-        getFillColor: { value: b.fillColors, size: 4, type: 'unorm8' },
+        getFillColor: { value: b.fillColors, size: 4, type: 'unorm8', normalized: true },
         getFilterValue: { value: b.filterValues, size: 1 },
         // By attribute name, so the extension uploads the category values without its CPU transform.
         filterCategoryValues: { value: b.categories, size: 3 },

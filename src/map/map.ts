@@ -177,6 +177,20 @@ export function createMap(opts: MapOptions): MapHandle {
 }
 
 /**
+ * Why MapLibre's worker cannot be created on this page, or null when it can: a policy such as Trusted Types
+ * (`require-trusted-types-for 'script'`) makes `new Worker` throw, and MapLibre would then fail inside its own
+ * callbacks with uncaught errors. Checked once before the map is created; the probe worker is ended at once.
+ */
+export function workerProblem(): string | null {
+  try {
+    new Worker(workerUrl, { type: 'module' }).terminate();
+    return null;
+  } catch (error) {
+    return `its worker could not be created: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/**
  * Whether this browser has WebGL2 at all. Cheap: no probe context (creating one costs tens of milliseconds and one
  * of the page's few contexts); when a context still cannot be created, MapLibre throws and the caller says so.
  */

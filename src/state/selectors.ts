@@ -1,7 +1,7 @@
 // Memoised selectors: what the filters keep (sites, flows), the legibility cut, facet counts and per-year arc data.
 import { selectFlowRows, type FlowSelection } from '../derive/flow-selection';
 import type { FilterSpec, Filters } from '../model/filters';
-import { LEGIBLE_VALUE_SHARE } from '../config/app';
+import { LEGIBLE_VALUE_SHARE, MAX_DRAWN_FLOWS } from '../config/app';
 import type { FlowCodes } from '../data/flow-columns';
 import { buildArcs, type ArcDatum } from '../derive/flows';
 import { buildFilterIndex, sitePasses, type FilterIndex } from '../derive/filter';
@@ -63,7 +63,7 @@ export const selectFlowTable = (s: AppState): FlowTable =>
   tableMemo(selectYearFlows(s), selectFilterIndex(s), s.years[s.filters.year]?.codes);
 
 const selectionMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex, all: boolean) =>
-  selectFlowRows(t, f, index, all ? 1 : LEGIBLE_VALUE_SHARE),
+  selectFlowRows(t, f, index, all ? 1 : LEGIBLE_VALUE_SHARE, MAX_DRAWN_FLOWS),
 );
 /**
  * The flows drawn (kept and above the legibility cut-off, largest first), and how many small ones are hidden.

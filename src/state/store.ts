@@ -57,6 +57,8 @@ export interface AppState {
   selection: Selection | null;
   notices: Notice[];
   view: ViewState;
+  /** The map could not start: no WebGL2, or another failure while starting it; null while it works (or starts). */
+  mapProblem: 'webgl' | 'start' | null;
 }
 
 export function defaultAllies(): AppState['allies'] {
@@ -82,6 +84,7 @@ export function initialState(): AppState {
     selection: null,
     notices: [],
     view: { ...INITIAL_VIEW },
+    mapProblem: null,
   };
 }
 
@@ -172,6 +175,9 @@ export const actions = {
   },
   setView(store: AppStore, view: ViewState) {
     store.setState({ view });
+  },
+  mapFailed(store: AppStore, problem: 'webgl' | 'start') {
+    store.setState({ mapProblem: problem });
   },
   notify(store: AppStore, level: Notice['level'], text: string): number {
     const id = ++noticeId;

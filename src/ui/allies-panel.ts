@@ -68,7 +68,7 @@ function partnerPicker() {
 
 function stackBars(supply: PartnerSupply[], names: (c: string) => string): HTMLElement {
   const seg = (cls: string, share: number) =>
-    el('span', { class: `seg ${cls}`, style: `width:${(share * 100).toFixed(1)}%` });
+    el('span', { class: `seg ${cls}`, '--w': `${(share * 100).toFixed(1)}%` });
   return el(
     'ol',
     { class: 'stack-bars', 'aria-hidden': 'true' },

@@ -121,7 +121,7 @@ export function renderChart(root: HTMLElement, s: AppState): void {
                     el(
                       'span',
                       { class: 'bar-track' },
-                      el('span', { class: 'bar-fill', style: `width:${(b.share * 100).toFixed(1)}%` }),
+                      el('span', { class: 'bar-fill', '--w': `${(b.share * 100).toFixed(1)}%` }),
                     ),
                     el('span', { class: 'bar-value' }, formatShare(b.share)),
                   ),

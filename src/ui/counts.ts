@@ -1,4 +1,5 @@
 // The counts line: sites and flows drawn, and how many small flows the legibility cut hides (with "Show all").
+import { MAX_DRAWN_FLOWS } from '../config/app';
 import { formatUsd } from '../derive/format';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState, type AppStore } from '../state/store';
@@ -34,14 +35,18 @@ export function renderCounts(root: HTMLElement, s: AppState): void {
       el('strong', { 'data-testid': 'count-sites' }, String(sites)),
       ' sites · ',
       el('strong', { 'data-testid': 'count-flows' }, String(drawn.shownCount)),
-      ` trade flows drawn${loading ? ' (loading…)' : ''}`,
+      s.mapProblem
+        ? ' trade flows kept by the filters (the map cannot be drawn in this browser)'
+        : ` trade flows drawn${loading ? ' (loading…)' : ''}`,
     ),
     drawn.hiddenCount > 0
       ? el(
           'p',
           { class: 'hidden-note', 'data-testid': 'hidden-flows' },
-          `${drawn.hiddenCount} smaller flows (${formatUsd(drawn.hiddenValue)}, the last 5% of value) are hidden. `,
-          toggle('Show all'),
+          drawn.capped
+            ? `${drawn.hiddenCount.toLocaleString('en-US')} smaller flows (${formatUsd(drawn.hiddenValue)}) are hidden: at most ${MAX_DRAWN_FLOWS.toLocaleString('en-US')} flows are drawn at once. Narrow the filters to see them.`
+            : `${drawn.hiddenCount} smaller flows (${formatUsd(drawn.hiddenValue)}, the last 5% of value) are hidden. `,
+          drawn.capped ? null : toggle('Show all'),
         )
       : s.filters.showAllFlows
         ? el('p', { class: 'hidden-note' }, 'All flows drawn. ', toggle('Show only the largest'))

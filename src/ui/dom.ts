@@ -11,7 +11,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined) continue;
     if (k === 'class') node.className = v;
-    else if (k.startsWith('data-')) node.setAttribute(k, v);
+    // CSS custom properties are set through the CSSOM (allowed by a style-src policy without 'unsafe-inline');
+    // the stylesheet uses them (`background: var(--swatch)`). A `style` attribute is never written.
+    else if (k.startsWith('--')) node.style.setProperty(k, v);
+    else if (k === 'style')
+      throw new Error('el(): set CSS custom properties (--name) instead of a style attribute');
     else node.setAttribute(k, v);
   }
   for (const c of children) {

@@ -4,20 +4,22 @@ import { SHARE_RAMP } from '../config/ramps';
 import { ATTRIBUTION } from '../derive/describe';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
+import { linkTo } from '../url/state';
 import { el, setChildren } from './dom';
 
-/** `href` is the page's own URL; the full-map link is the same view without `embed`. */
+/**
+ * `base` is the page's address without its query. The full-map link opens the embed's current view (camera, filters,
+ * selection) without `embed`; the embed's own address is never rewritten (it is the host page's).
+ */
 export function renderEmbed(
   titleEl: HTMLElement,
   barEl: HTMLElement,
   s: AppState,
   title: string,
-  href: string,
+  base: string,
 ): void {
   titleEl.hidden = false;
   titleEl.textContent = title;
-  const full = new URL(href);
-  full.searchParams.delete('embed');
   const gradient = rampCss(SHARE_RAMP);
   barEl.hidden = false;
   setChildren(
@@ -27,13 +29,18 @@ export function renderEmbed(
       { class: 'embed-legend', 'data-testid': 'embed-legend' },
       el('span', {}, s.filters.colorBy === 'exporter-share' ? 'Exporter share' : 'Importer dependence'),
       el('span', {}, '0%'),
-      el('span', { class: 'ramp', style: `background:${gradient}` }),
+      el('span', { class: 'ramp', '--ramp': gradient }),
       el('span', {}, '100%'),
       el('span', {}, `· ${selectVisibleSites(s).length} sites · ${selectDrawnFlows(s).shownCount} flows`),
     ),
     el(
       'a',
-      { href: full.toString(), target: '_blank', rel: 'noopener', 'data-testid': 'open-full-map' },
+      {
+        href: linkTo(s, base, { fit: false, embed: false }),
+        target: '_blank',
+        rel: 'noopener',
+        'data-testid': 'open-full-map',
+      },
       'Open the full map ↗',
     ),
     el('div', { class: 'embed-attrib' }, ATTRIBUTION),

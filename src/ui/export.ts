@@ -1,122 +1,12 @@
-// Exports (a lazy chunk): PNG of the map as shown with title, legend and attribution; CSV and GeoJSON of what is visible.
+// Exports (a lazy chunk): PNG of the map as shown with title, legend and attribution; CSV and GeoJSON downloads.
 import { rampStops } from '../derive/ramp';
 import { SHARE_RAMP } from '../config/ramps';
 import { KIND_COLORS, KIND_LABELS } from '../config/app';
 import { ATTRIBUTION, describeView, fileStem } from '../derive/describe';
-import { csvField } from '../derive/csv';
-import { decodeRisk } from '../derive/risk-codes';
-import type { Flow, Site } from '../model/types';
-import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
+import { viewCsv, viewGeoJson } from '../state/export';
+import { selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
 import type { MapImages } from '../model/view';
-
-const CSV_COLUMNS = [
-  'record_type',
-  'id',
-  'name',
-  'kind',
-  'minerals',
-  'country',
-  'status',
-  'operator',
-  'capacity',
-  'precision',
-  'lng',
-  'lat',
-  'vintage',
-  'year',
-  'exporter',
-  'importer',
-  'mineral',
-  'hs',
-  'value_usd',
-  'tonnes',
-  'china_risk_reasons',
-  'sources',
-] as const;
-
-function sourcesText(sources: { publisher: string; title: string; year: number; url?: string }[]): string {
-  return sources.map((x) => `${x.publisher} (${x.year}). ${x.title}${x.url ? ` ${x.url}` : ''}`).join(' | ');
-}
-
-type CsvRow = Partial<Record<(typeof CSV_COLUMNS)[number], string | number | null>>;
-
-/** CSV of the visible sites and drawn flows, one row each, with their sources. */
-export function viewCsv(s: AppState): string {
-  const rows: CsvRow[] = [];
-  for (const x of selectVisibleSites(s)) {
-    rows.push({
-      record_type: 'site',
-      id: x.id,
-      name: x.name,
-      kind: x.kind,
-      minerals: x.minerals.join(';'),
-      country: x.country,
-      status: x.status,
-      operator: x.operator ?? null,
-      capacity: x.capacity ? `${x.capacity.value} ${x.capacity.unit}` : null,
-      precision: x.precision,
-      lng: x.position[0],
-      lat: x.position[1],
-      vintage: x.vintage,
-      sources: sourcesText(x.sources),
-    });
-  }
-  const yearSources = sourcesText(s.years[s.filters.year]?.sources ?? []);
-  for (const f of selectDrawnFlows(s).shown) {
-    rows.push({
-      record_type: 'flow',
-      id: f.id,
-      minerals: f.mineral,
-      year: f.year,
-      exporter: f.exporter,
-      importer: f.importer,
-      mineral: f.mineral,
-      hs: f.hs,
-      value_usd: f.valueUsd,
-      tonnes: f.tonnes,
-      china_risk_reasons: decodeRisk(f.risk).join(';') || 'none',
-      sources: yearSources,
-    });
-  }
-  return (
-    [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))].join(
-      '\r\n',
-    ) + '\r\n'
-  );
-}
-
-/** GeoJSON of the visible sites (Points) and drawn flows (LineStrings between their anchors), with sources. */
-export function viewGeoJson(s: AppState): string {
-  const countries = s.data?.countries;
-  const yearSources = s.years[s.filters.year]?.sources ?? [];
-  const siteFeatures = selectVisibleSites(s).map((x: Site) => {
-    const { position, ...props } = x;
-    return {
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: position },
-      properties: { record_type: 'site', ...props },
-    };
-  });
-  const flowFeatures = selectDrawnFlows(s).shown.flatMap((f: Flow) => {
-    const a = countries?.get(f.exporter)?.anchor;
-    const b = countries?.get(f.importer)?.anchor;
-    if (!a || !b) return [];
-    return [
-      {
-        type: 'Feature',
-        geometry: { type: 'LineString', coordinates: [a, b] },
-        properties: {
-          record_type: 'flow',
-          ...f,
-          china_risk_reasons: decodeRisk(f.risk),
-          sources: yearSources,
-        },
-      },
-    ];
-  });
-  return JSON.stringify({ type: 'FeatureCollection', features: [...siteFeatures, ...flowFeatures] });
-}
 
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

@@ -52,7 +52,7 @@ function option(type: 'checkbox' | 'radio', name: string, value: string, label: 
     'label',
     { 'data-option': `${name}:${value}` },
     el('input', { type, name, value, 'data-testid': `${name}-${value}` }),
-    swatch ? el('span', { class: 'swatch', style: `background:${swatch}` }) : null,
+    swatch ? el('span', { class: 'swatch', '--swatch': swatch }) : null,
     el('span', { class: 'option-label' }, label),
     el('span', { class: 'facet' }),
   );

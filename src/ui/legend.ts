@@ -46,12 +46,7 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
       'ul',
       { class: 'kinds' },
       ...SITE_KINDS.filter((k) => kindsInView.has(k)).map((k) =>
-        el(
-          'li',
-          {},
-          el('span', { class: 'dot', style: `background:${rgbCss(KIND_COLORS[k])}` }),
-          KIND_LABELS[k],
-        ),
+        el('li', {}, el('span', { class: 'dot', '--swatch': rgbCss(KIND_COLORS[k]) }), KIND_LABELS[k]),
       ),
     ),
     kindsInView.size === 0 ? el('p', { class: 'muted' }, 'No sites for this filter.') : null,
@@ -63,7 +58,7 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
         ? "Arc colour: exporter's share of world exports"
         : "Arc colour: importer's dependence on the exporter",
     ),
-    el('div', { class: 'ramp', style: `background:${gradient}`, 'data-testid': 'share-ramp' }),
+    el('div', { class: 'ramp', '--ramp': gradient, 'data-testid': 'share-ramp' }),
     el('div', { class: 'ramp-labels' }, el('span', {}, '0%'), el('span', {}, '50%'), el('span', {}, '100%')),
     el(
       'h3',
@@ -76,7 +71,7 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
       'ul',
       { class: 'widths' },
       ...widthItems.map(([w, label]) =>
-        el('li', {}, el('span', { class: 'bar', style: `height:${w.toFixed(1)}px` }), label),
+        el('li', {}, el('span', { class: 'bar', '--h': `${w.toFixed(1)}px` }), label),
       ),
     ),
     el('p', { class: 'muted', 'data-testid': 'legend-risk' }, riskText),

@@ -161,7 +161,7 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
         'div',
         { class: 'loss-legend' },
         el('span', {}, 'Importers filled by share lost: 0%'),
-        el('span', { class: 'ramp', style: `background:${rampCss(LOSS_RAMP)}` }),
+        el('span', { class: 'ramp', '--ramp': rampCss(LOSS_RAMP) }),
         el('span', {}, '100%'),
       ),
       el(

@@ -1,6 +1,5 @@
 // The share dialog (a lazy chunk): copy a link (this camera or fitted to the data), an iframe snippet, live embed preview.
-import { serializeUrl } from '../url/codec';
-import { urlStateFromApp } from '../url/state';
+import { linkTo } from '../url/state';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
 
@@ -10,17 +9,6 @@ export const EMBED_PRESETS = [
   { id: 'large', label: 'Large 800 × 600', width: '800', height: '600' },
   { id: 'wide', label: 'Full width × 480', width: '100%', height: '480' },
 ] as const;
-
-/** Absolute link to the view; `fit` drops the camera and asks the map to fit the data instead. */
-export function shareLink(s: AppState, base: string, opts: { fit: boolean; embed: boolean }): string {
-  const u = urlStateFromApp(s);
-  if (opts.fit) {
-    delete u.view;
-    u.fit = true;
-  }
-  if (opts.embed) u.embed = true;
-  return `${base}?${serializeUrl(u)}`;
-}
 
 /** The iframe snippet; the URL is attribute-escaped (it only holds URL-safe characters, but be strict anyway). */
 export function iframeSnippet(url: string, width: string, height: string, title: string): string {
@@ -67,8 +55,8 @@ export function openShareDialog(dialog: HTMLDialogElement, s: AppState, title: s
   const copyLink = el('button', { type: 'button', 'data-testid': 'copy-link' }, 'Copy');
   const copySnippet = el('button', { type: 'button', 'data-testid': 'copy-snippet' }, 'Copy');
   const update = () => {
-    linkField.value = shareLink(s, base, { fit, embed: false });
-    const embedUrl = shareLink(s, base, { fit, embed: true });
+    linkField.value = linkTo(s, base, { fit, embed: false });
+    const embedUrl = linkTo(s, base, { fit, embed: true });
     snippetField.value = iframeSnippet(embedUrl, preset.width, preset.height, title);
     if (preview.getAttribute('src') !== embedUrl) preview.setAttribute('src', embedUrl);
     preview.style.width = preset.width === '100%' ? '100%' : `${preset.width}px`;

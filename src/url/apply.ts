@@ -3,6 +3,7 @@ import { type ViewState } from '../model/view';
 import { partnerPreset } from '../config/partners';
 import { actions, defaultAllies, defaultFilters, type AppStore, type StaticData } from '../state/store';
 import { parseUrl } from './codec';
+import { linkNotice } from './notice';
 import { filtersFromUrl, flowIdFromUrl } from './state';
 
 export interface ApplyDeps {
@@ -36,16 +37,17 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
   if (typeof u.allies === 'string') {
     const preset = partnerPreset(u.allies);
     if (preset) view.allies = { preset: preset.id, members: [...preset.members] };
-    else ignored.push(`unknown partner set "${u.allies}"`);
+    else ignored.push({ key: 'allies', text: `unknown partner set "${u.allies}"` });
   } else if (u.allies) {
     const known = u.allies.filter((c) => data.countries.has(c));
-    for (const c of u.allies.filter((x) => !data.countries.has(x))) ignored.push(`unknown partner "${c}"`);
+    for (const c of u.allies.filter((x) => !data.countries.has(x)))
+      ignored.push({ key: 'allies', text: `unknown partner "${c}"` });
     view.allies = { preset: null, members: known };
   } else view.allies = defaultAllies();
   if (u.view) view.view = u.view;
   if (u.site) {
     if (data.sites.some((x) => x.id === u.site)) view.selection = { type: 'site', id: u.site };
-    else ignored.push(`the linked site "${u.site}" is not in the data`);
+    else ignored.push({ key: 'site', text: `the linked site "${u.site}" is not in the data` });
   } else if (!u.flow) view.selection = null;
   // On start the data arrives in the same update: the first panels are built once, for the linked view.
   if (deps.data) Object.assign(view, { data: deps.data, status: 'ready' as const });
@@ -59,9 +61,8 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
     const id = flowIdFromUrl(u.flow, year);
     if (store.getState().years[year]?.flows.some((f) => f.id === id))
       deps.quietly(() => actions.select(store, { type: 'flow', id }));
-    else ignored.push(`the linked flow "${u.flow}" is not in the data for ${year}`);
+    else ignored.push({ key: 'flow', text: `the linked flow "${u.flow}" is not in the data for ${year}` });
   }
   if (u.fit && !u.view) deps.fitToData();
-  if (ignored.length > 0)
-    actions.notify(store, 'warning', `Some settings in the link were ignored: ${ignored.join('; ')}.`);
+  if (ignored.length > 0) actions.notify(store, 'warning', linkNotice(ignored));
 }

@@ -13,6 +13,7 @@ import {
 } from '../model/filters';
 import { SCENARIO_IDS, type ScenarioId } from '../model/scenario';
 import { YEARS } from '../config/app';
+import { normaliseLng } from '../derive/geo';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
 
 /**
@@ -37,12 +38,15 @@ export const MIGRATIONS: Readonly<Record<number, (p: URLSearchParams) => void>> 
 };
 
 /** Bring a query of any known version up to URL_VERSION; unknown versions are read as current, with a note. */
-export function migrate(params: URLSearchParams, ignored: string[]): URLSearchParams {
+export function migrate(params: URLSearchParams, ignored: IgnoredValue[]): URLSearchParams {
   const p = new URLSearchParams(params);
   const raw = p.get('v');
   let v = raw === null ? URL_VERSION : Number(raw);
   if (!Number.isInteger(v) || v < 1 || v > URL_VERSION) {
-    ignored.push(`unknown link version "${(raw ?? '').slice(0, 20)}" (read as version ${URL_VERSION})`);
+    ignored.push({
+      key: 'v',
+      text: `unknown link version "${shortText(raw ?? '')}" (read as version ${URL_VERSION})`,
+    });
     v = URL_VERSION;
   }
   for (; v < URL_VERSION; v++) MIGRATIONS[v]?.(p);
@@ -81,11 +85,32 @@ export interface UrlState {
   allies?: string | string[];
 }
 
+/** One ignored or changed value of a link: its key, and what was done in plain words. */
+export interface IgnoredValue {
+  key: string;
+  text: string;
+}
+
 export interface ParseResult {
   state: UrlState;
-  /** Human-readable reasons for each ignored or clamped value. */
-  ignored: string[];
+  /** Every ignored, clamped or changed value (src/url/notice.ts summarises them for people). */
+  ignored: IgnoredValue[];
 }
+
+/**
+ * A value from the link as it may be shown in a notice: control characters removed and at most 24 characters, so a
+ * notice never echoes long text an attacker chose.
+ */
+export function shortText(v: string): string {
+  // Control characters (C0, C1) and line separators become spaces.
+  const clean = v.replace(/\p{Cc}|[\u2028\u2029]/gu, ' ');
+  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
+}
+
+/** Plain decimal numbers only (no exponent, hex, octal, binary or empty strings). */
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+/** The largest minimum flow value a link may ask for, USD. */
+const MAX_MIN_USD = 1e12;
 
 /** "a, b or c" for notices. */
 const listText = (list: readonly string[]) =>
@@ -97,16 +122,17 @@ const listText = (list: readonly string[]) =>
  */
 export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): ParseResult {
   const state: UrlState = {};
-  const ignored: string[] = [];
+  const ignored: IgnoredValue[] = [];
   let params: URLSearchParams;
   try {
     params = migrate(new URLSearchParams(search), ignored);
   } catch {
-    return { state, ignored: ['the link could not be read'] };
+    return { state, ignored: [{ key: 'link', text: 'the link could not be read' }] };
   }
-  const short = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}...` : v);
+  const short = shortText;
   for (const [key, raw] of params) {
     const value = raw.trim();
+    const ignore = (text: string, k: string = key) => void ignored.push({ key: k, text });
     switch (key) {
       case 'mineral': {
         const ids = value
@@ -115,61 +141,66 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
           .filter(Boolean);
         const good = [...new Set(ids.filter((id) => knownMinerals.has(id)))];
         for (const bad of ids.filter((id) => !knownMinerals.has(id)))
-          ignored.push(`unknown mineral "${short(bad)}"`);
+          ignore(`unknown mineral "${short(bad)}"`);
         if (good.length > 0) state.minerals = good;
         break;
       }
       case 'year': {
         const y = Number(value);
-        if (!/^\d{4}$/.test(value)) ignored.push(`year "${short(value)}" is not a year`);
+        if (!/^\d{4}$/.test(value)) ignore(`year "${short(value)}" is not a year`);
         else {
           const first: number = YEARS[0];
           const last: number = YEARS[YEARS.length - 1] ?? first;
           const clamped = Math.min(last, Math.max(first, y));
-          if (clamped !== y) ignored.push(`year ${y} is outside ${first}-${last}; showing ${clamped}`);
+          if (clamped !== y) ignore(`year ${y} is outside ${first}-${last}; showing ${clamped}`);
           state.year = clamped;
         }
         break;
       }
       case 'risk':
         if (isOneOf(RISK_MODES, value)) state.risk = value;
-        else ignored.push(`risk "${short(value)}" is not one of ${RISK_MODES.join(', ')}`);
+        else ignore(`risk "${short(value)}" is not one of ${RISK_MODES.join(', ')}`);
         break;
       case 'view': {
-        const parts = value.split(',').map(Number);
-        const [lng, lat, zoom] = parts;
+        const parts = value.split(',').map((x) => x.trim());
+        const nums = parts.map((x) => (DECIMAL.test(x) ? Number(x) : NaN));
+        const [lng, lat, zoom] = nums;
         if (
-          parts.length !== 3 ||
-          parts.some((n) => !Number.isFinite(n)) ||
+          nums.length !== 3 ||
           lng === undefined ||
           lat === undefined ||
-          zoom === undefined
+          zoom === undefined ||
+          nums.some(Number.isNaN)
         ) {
-          ignored.push(`view "${short(value)}" is not lng,lat,zoom`);
-        } else {
-          state.view = {
-            lng: lng >= -180 && lng <= 180 ? lng : ((((lng + 180) % 360) + 360) % 360) - 180,
-            lat: Math.min(85, Math.max(-85, lat)),
-            zoom: Math.min(12, Math.max(0, zoom)),
-          };
+          ignore(`view "${short(value)}" is not lng,lat,zoom in plain decimal numbers`);
+          break;
         }
+        const view = {
+          lng: normaliseLng(lng),
+          lat: Math.min(85, Math.max(-85, lat)),
+          zoom: Math.min(12, Math.max(0, zoom)),
+        };
+        if (view.lng !== lng) ignore(`view longitude ${lng} read as ${view.lng}`);
+        if (view.lat !== lat) ignore(`view latitude ${lat} is outside -85 to 85; showing ${view.lat}`);
+        if (view.zoom !== zoom) ignore(`view zoom ${zoom} is outside 0 to 12; showing ${view.zoom}`);
+        state.view = view;
         break;
       }
       case 'embed':
         if (value === '1') state.embed = true;
-        else if (value !== '0') ignored.push(`embed "${short(value)}" is not 0 or 1`);
+        else if (value !== '0') ignore(`embed "${short(value)}" is not 0 or 1`);
         break;
       case 'site':
         if (/^[a-z0-9][a-z0-9-]{0,80}$/.test(value)) state.site = value;
-        else ignored.push(`site id "${short(value)}" is not valid`);
+        else ignore(`site id "${short(value)}" is not valid`);
         break;
       case 'flow':
         if (/^[a-z0-9-]{1,40}-\d{6}-[A-Z]{3}-[A-Z]{3}$/.test(value)) state.flow = value;
-        else ignored.push(`flow id "${short(value)}" is not valid`);
+        else ignore(`flow id "${short(value)}" is not valid`);
         break;
       case 'scenario':
         if (isOneOf(SCENARIO_IDS, value)) state.scenario = value;
-        else ignored.push(`scenario "${short(value)}" is not ${listText(SCENARIO_IDS)}`);
+        else ignore(`scenario "${short(value)}" is not ${listText(SCENARIO_IDS)}`);
         break;
       case 'stop': {
         const codes = value
@@ -177,7 +208,7 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
           .map((x) => x.trim())
           .filter(Boolean);
         for (const bad of codes.filter((c) => !/^[A-Z]{3}$/.test(c)))
-          ignored.push(`stop "${short(bad)}" is not a country code`);
+          ignore(`stop "${short(bad)}" is not a country code`);
         const good = [...new Set(codes.filter((c) => /^[A-Z]{3}$/.test(c)))];
         if (good.length > 0) state.stop = good;
         break;
@@ -191,13 +222,13 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
             .filter(Boolean);
           const good = [...new Set(codes.filter((c) => /^[A-Z]{3}$/.test(c)))];
           for (const bad of codes.filter((c) => !/^[A-Z]{3}$/.test(c)))
-            ignored.push(`partner "${short(bad)}" is not a country code`);
+            ignore(`partner "${short(bad)}" is not a country code`);
           if (good.length > 0) state.allies = good;
         }
         break;
       case 'fit':
         if (value === '1') state.fit = true;
-        else if (value !== '0') ignored.push(`fit "${short(value)}" is not 0 or 1`);
+        else if (value !== '0') ignore(`fit "${short(value)}" is not 0 or 1`);
         break;
       case 'kind':
       case 'status': {
@@ -207,7 +238,7 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
           .map((x) => x.trim())
           .filter(Boolean);
         for (const bad of ids.filter((id) => !list.includes(id)))
-          ignored.push(`unknown site ${key} "${short(bad)}"`);
+          ignore(`unknown site ${key} "${short(bad)}"`);
         const good = [...new Set(ids.filter((id) => list.includes(id)))];
         if (good.length > 0) {
           if (key === 'kind') state.kinds = good as SiteKind[];
@@ -217,43 +248,56 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
       }
       case 'focus':
         if (/^[A-Z]{3}$/.test(value)) state.focus = value;
-        else ignored.push(`focus "${short(value)}" is not a country code`);
+        else ignore(`focus "${short(value)}" is not a country code`);
         break;
       case 'role':
         if (isOneOf(FOCUS_ROLES, value)) state.role = value;
-        else ignored.push(`role "${short(value)}" is not ${listText(FOCUS_ROLES)}`);
+        else ignore(`role "${short(value)}" is not ${listText(FOCUS_ROLES)}`);
         break;
       case 'min': {
+        if (!DECIMAL.test(value) || value.startsWith('-')) {
+          ignore(`minimum value "${short(value)}" is not a plain positive number`);
+          break;
+        }
         const n = Number(value);
-        if (value === '' || !Number.isFinite(n) || n < 0)
-          ignored.push(`minimum value "${short(value)}" is not a positive number`);
-        else state.min = Math.min(n, 1e12);
+        if (n > MAX_MIN_USD)
+          ignore(`minimum value ${short(value)} is above ${MAX_MIN_USD}; showing ${MAX_MIN_USD}`);
+        state.min = Math.min(n, MAX_MIN_USD);
         break;
       }
       case 'reasons': {
         const ids = value === '' ? [] : value.split(',').map((x) => x.trim());
         for (const bad of ids.filter((id) => !isOneOf(RISK_REASONS, id)))
-          ignored.push(`unknown risk reason "${short(bad)}"`);
+          ignore(`unknown risk reason "${short(bad)}"`);
         state.reasons = RISK_REASONS.filter((r) => ids.includes(r));
         break;
       }
       case 'color':
         if (value === 'exporter' || value === 'importer')
           state.color = value === 'exporter' ? 'exporter-share' : 'importer-dependence';
-        else ignored.push(`colour "${short(value)}" is not exporter or importer`);
+        else ignore(`colour "${short(value)}" is not exporter or importer`);
         break;
       case 'width':
         if (isOneOf(WIDTH_BYS, value)) state.width = value;
-        else ignored.push(`width "${short(value)}" is not ${listText(WIDTH_BYS)}`);
+        else ignore(`width "${short(value)}" is not ${listText(WIDTH_BYS)}`);
         break;
       case 'lanes':
       case 'all':
         if (value === '1' || value === '0') state[key] = value === '1';
-        else ignored.push(`${key} "${short(value)}" is not 0 or 1`);
+        else ignore(`${key} "${short(value)}" is not 0 or 1`);
         break;
       default:
-        ignored.push(`unknown setting "${short(key)}"`);
+        ignore(`unknown setting "${short(key)}"`, 'unknown');
     }
+  }
+  // Keys that only mean something with another key.
+  if (state.stop && state.scenario !== 'custom') {
+    ignored.push({ key: 'stop', text: 'stop is read only with scenario=custom' });
+    delete state.stop;
+  }
+  if (state.role && !state.focus) {
+    ignored.push({ key: 'role', text: 'role is read only with a focus country' });
+    delete state.role;
   }
   return { state, ignored };
 }

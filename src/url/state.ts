@@ -1,7 +1,7 @@
 // Pure mapping between the app state and the URL slice: what a link carries, and how a parsed link patches the filters.
 import { type Filters } from '../model/filters';
 import type { AppState } from '../state/store';
-import type { UrlState } from './codec';
+import { serializeUrl, type IgnoredValue, type UrlState } from './codec';
 
 /** The partner preset shown unless a link says otherwise. */
 export const DEFAULT_ALLIES = 'us-japan-australia-eu';
@@ -40,7 +40,7 @@ export function urlStateFromApp(s: AppState): UrlState {
 export function filtersFromUrl(
   u: UrlState,
   knownCountries: ReadonlySet<string>,
-  ignored: string[],
+  ignored: IgnoredValue[],
 ): Partial<Filters> {
   const patch: Partial<Filters> = {};
   if (u.minerals) patch.minerals = u.minerals;
@@ -51,7 +51,7 @@ export function filtersFromUrl(
   if (u.reasons) patch.reasons = u.reasons;
   if (u.focus) {
     if (knownCountries.has(u.focus)) patch.focus = u.focus;
-    else ignored.push(`unknown country "${u.focus}"`);
+    else ignored.push({ key: 'focus', text: `unknown country "${u.focus}"` });
   }
   if (u.role) patch.role = u.role;
   if (u.min !== undefined) patch.minValueUsd = u.min;
@@ -65,4 +65,15 @@ export function filtersFromUrl(
 /** The app's flow id for a link's flow key and year. */
 export function flowIdFromUrl(flow: string, year: number): string {
   return `${year}-${flow}`;
+}
+
+/** Absolute link to the state's view at `base`; `fit` drops the camera and asks the map to fit the data instead. */
+export function linkTo(s: AppState, base: string, opts: { fit: boolean; embed: boolean }): string {
+  const u = urlStateFromApp(s);
+  if (opts.fit) {
+    delete u.view;
+    u.fit = true;
+  }
+  if (opts.embed) u.embed = true;
+  return `${base}?${serializeUrl(u)}`;
 }

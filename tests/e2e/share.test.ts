@@ -184,10 +184,16 @@ describe('exports', () => {
       page.locator('[data-testid="download-geojson"]').click(),
     ]);
     const fc = JSON.parse(readFileSync(await geoDl.path(), 'utf8')) as {
-      features: { properties: { record_type: string } }[];
+      features: { properties: { record_type: string; id: string | null } }[];
     };
     assert.equal(fc.features.filter((f) => f.properties.record_type === 'site').length, sites);
     assert.equal(fc.features.filter((f) => f.properties.record_type === 'flow').length, flows);
+    // The GeoJSON carries the CSV's columns: every feature has its id (flow ids were lost once).
+    const csvIds = lines.slice(1).map((l) => l.split(',')[1]);
+    assert.deepEqual(
+      fc.features.map((f) => f.properties.id),
+      csvIds,
+    );
     await page.close();
   });
 });

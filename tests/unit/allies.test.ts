@@ -1,17 +1,18 @@
 // Unit tests for the allied-supply view: partner presets, partners' import origins (raw BACI check), bloc shares.
+import { parseCountries } from '../../src/data/records';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { rawDataDir } from '../../data/pipeline/raw-dir';
 import { EU27, PARTNER_PRESETS, partnerPreset } from '../../src/config/partners';
-import { parseCountries, parseFlows, parseShares, type DataProblem } from '../../src/data/load';
+import { parseFlows, parseShares, type DataProblem } from '../../src/data/load';
 import { sharesFileSchema, type ShareTable, type SharesFile } from '../../src/data/shares-schema';
 import { blocShares, partnerSupply, type PartnerSupply } from '../../src/derive/allies';
 import type { Flow } from '../../src/model/types';
 
 const countryCodes = new Set(
   (
-    await parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries.json')
+    await parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries.json', [])
   ).map((c) => c.iso3),
 );
 

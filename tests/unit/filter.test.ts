@@ -1,11 +1,12 @@
 // The map and the panels agree: GPU filter uniforms (simulated as DataFilterExtension applies them) keep exactly what the CPU predicates keep.
+import { parseCountries } from '../../src/data/records';
 import { selectFlowRows } from '../../src/derive/flow-selection';
 import { flowPasses, legibleCutoff } from './reference/filter';
 import { RISK_REASONS, type FilterSpec } from '../../src/model/filters';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCountries, parseFlows, parseSites } from '../../src/data/load';
+import { parseFlows, parseSites } from '../../src/data/load';
 import { buildSiteBuffers, UNKNOWN_MINERAL_CATEGORY } from '../../src/derive/site-buffers';
 import { arcBuffersFor, EndpointCache, type ArcBuffers } from '../../src/derive/arc-buffers';
 import { buildFlowTable, countAtLeast } from '../../src/derive/flow-table';
@@ -49,7 +50,7 @@ function inRanges(value: number[], ranges: [number, number][]): boolean {
 
 const table = buildFlowTable(flows, index);
 const countryInfo = new Map(
-  (await parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries')).map(
+  (await parseCountries(JSON.parse(readFileSync('public/data/countries.json', 'utf8')), 'countries', [])).map(
     (c) => [c.iso3, c],
   ),
 );

@@ -1,4 +1,5 @@
 // The columnar flow table agrees with the object-based definitions: shares, dependence, facet counts, ordering.
+import { parseCountries } from '../../src/data/records';
 import { flowFacets } from '../../src/derive/flow-facets';
 import { selectFlowRows } from '../../src/derive/flow-selection';
 import { flowPasses } from './reference/filter';
@@ -6,7 +7,7 @@ import { RISK_REASONS, type FilterSpec } from '../../src/model/filters';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseCountries, parseFlows } from '../../src/data/load';
+import { parseFlows } from '../../src/data/load';
 import {
   arcBuffersFor,
   arcDatum,
@@ -36,6 +37,7 @@ const flows = parsed2022.flows;
 const countryList = await parseCountries(
   JSON.parse(readFileSync('public/data/countries.json', 'utf8')),
   'countries',
+  [],
 );
 const index = buildFilterIndex(countries, minerals);
 const table = buildFlowTable(flows, index);

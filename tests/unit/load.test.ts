@@ -1,4 +1,5 @@
 // Table-driven tests of validation at the app's edge: bad features are reported by id, the rest is kept.
+import { parseCountries } from '../../src/data/records';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
@@ -14,7 +15,6 @@ import {
 import {
   DataFileError,
   fileErrorFromMessage,
-  parseCountries,
   parseFlows,
   parseSites,
   type DataProblem,
@@ -114,7 +114,7 @@ describe('parseSites', () => {
       withProps({ sources: [{ publisher: 'x', title: 'y', year: 2020, url: 'javascript:alert(1)' }] }),
       /url/,
     ],
-    ['extra property', withProps({ html: '<b>' }), /Unrecognized key/],
+    ['extra property', withProps({ html: '<b>' }), /unexpected fields \(html\)/],
   ])('%s is reported and skipped', async (_title, bad, error) => {
     const problems: DataProblem[] = [];
     const sites = await parseSites(
@@ -204,7 +204,11 @@ describe('parseFlows', () => {
     expect(problems).toEqual([{ file: 'f', id: 'row 2', message: 'unknown country CHN or XXX' }]);
   });
   test.each<[string, (f: Record<string, unknown>) => void, RegExp]>([
-    ['a wrong envelope', (f) => void (f.year = 'x'), /unexpected format \(year/],
+    [
+      'a wrong envelope',
+      (f) => void (f.year = 'x'),
+      /unexpected format \(field "year" should be a number, not string\)/,
+    ],
     [
       'a bad dictionary code',
       (f) => void ((f.dictionaries as { hs: string[] }).hs[0] = '8505'),
@@ -248,7 +252,11 @@ describe('parseCountries', () => {
       ports: [port, port, port],
       label: null,
     };
-    await expect(parseCountries({ countries: [c] }, 'countries.json')).rejects.toThrow(DataFileError);
+    const problems: DataProblem[] = [];
+    expect(await parseCountries({ countries: [c] }, 'countries.json', problems)).toEqual([]);
+    expect(problems).toEqual([
+      { file: 'countries.json', id: 'USA', message: 'field "ports" is above its maximum (2)' },
+    ]);
   });
 });
 
@@ -357,9 +365,16 @@ describe('isCountry (fast path) never accepts what countrySchema rejects', () =>
   test('on mutated real countries (seeded)', () => {
     fastCheckAgrees(real, paths, oddValue, isCountry, countrySchema, 11);
   });
-  test("a bad country still gets zod's message", async () => {
-    const bad = { countries: [{ ...real[0], anchor: [500, 0] }] };
-    await expect(parseCountries(bad, 'countries.json')).rejects.toThrow(/countries\.0\.anchor/);
+  test('a bad country is skipped with a plain message naming it; the other countries are kept', async () => {
+    const problems: DataProblem[] = [];
+    const bad = { countries: [{ ...real[0], anchor: [500, 0] }, real[1], null] };
+    const kept = await parseCountries(bad, 'countries.json', problems);
+    expect(kept).toEqual([real[1]]);
+    expect(problems.map((p) => `${p.id}: ${p.message}`)).toEqual([
+      `${String((real[0] as { iso3: string }).iso3)}: field "anchor.0" is above its maximum (180)`,
+      'record 3: the record should be an object, not null',
+    ]);
+    await expect(parseCountries({ countries: 'x' }, 'countries.json', [])).rejects.toThrow(DataFileError);
   });
 });
 

@@ -1,10 +1,11 @@
 // Unit tests for supply-shock scenarios: hand-checked 2024 magnet losses from raw BACI, synthetic cases, CSV output.
+import { parseCountries } from '../../src/data/records';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { rawDataDir } from '../../data/pipeline/raw-dir';
-import { parseCountries, parseFlows, type DataProblem } from '../../src/data/load';
+import { parseFlows, type DataProblem } from '../../src/data/load';
 import { RISK_BITS, OVERLAND_BIT } from '../../src/derive/risk-codes';
 import {
   SCENARIO_CSV_COLUMNS,
@@ -58,6 +59,7 @@ async function appFlows2024(): Promise<Flow[]> {
   const countries = await parseCountries(
     JSON.parse(readFileSync('public/data/countries.json', 'utf8')),
     'countries.json',
+    [],
   );
   const problems: DataProblem[] = [];
   const { flows } = await parseFlows(

@@ -1,0 +1,35 @@
+// What a link got wrong, in one short notice: a few values per key and a count of the rest, never long link text.
+import type { IgnoredValue } from './codec';
+
+/** Values listed per key before the rest are only counted. */
+const PER_KEY = 3;
+/** The notice's length at most, in characters. */
+const MAX_CHARS = 600;
+
+/**
+ * "Some settings in the link were ignored: unknown mineral "m0"; 1,998 more values of mineral ignored; ..." — grouped
+ * by key in the order the keys first appear, at most PER_KEY texts per key, cut at MAX_CHARS. Empty when nothing
+ * was ignored.
+ */
+export function linkNotice(ignored: readonly IgnoredValue[]): string {
+  if (ignored.length === 0) return '';
+  const byKey = new Map<string, string[]>();
+  for (const x of ignored) {
+    const list = byKey.get(x.key);
+    if (list) list.push(x.text);
+    else byKey.set(x.key, [x.text]);
+  }
+  const parts: string[] = [];
+  for (const [key, texts] of byKey) {
+    parts.push(...texts.slice(0, PER_KEY));
+    const rest = texts.length - PER_KEY;
+    if (rest > 0)
+      parts.push(
+        key === 'unknown'
+          ? `${rest.toLocaleString('en-US')} more unknown settings`
+          : `${rest.toLocaleString('en-US')} more values of "${key}" ignored`,
+      );
+  }
+  const text = `Some settings in the link were ignored: ${parts.join('; ')}.`;
+  return text.length <= MAX_CHARS ? text : `${text.slice(0, MAX_CHARS - 1)}…`;
+}
