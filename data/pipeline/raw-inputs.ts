@@ -4,7 +4,8 @@
  * One raw input. `path` is relative to the raw data folder (see raw-dir.ts), with `/` separators. `sha256` was
  * computed from the copy in ../shared/data-raw (the bytes the committed public/data was built from). A file is
  * fetchable when `url` is set: that URL serves exactly these bytes (the source named in the dataset's SOURCE.md).
- * Otherwise `reason` says why no URL gives them (transcribed by hand, upstream path not recorded, ...).
+ * Otherwise `reason` says why no URL gives them (transcribed by hand, ...). Every URL was checked on 2026-12-03:
+ * the raw file's git blob hash equals the blob at that commit and path in a snapshot of the repository.
  */
 export interface RawInput {
   path: string;
@@ -22,11 +23,13 @@ const gh = (repo: string, commit: string, path: string): string =>
   `https://raw.githubusercontent.com/${repo}/${commit}/${path}`;
 
 const ATLAS = 'Varcolacus/critical-materials-atlas';
-const ATLAS_HEAD = '17b328d2239864e993895582a29fdd3b5ceb479b';
+/**
+ * The commit SOURCE.md names as the last change to the copied files. SOURCE.md gives only the BACI files' upstream
+ * folder; the other paths were found by matching each file's git blob hash against that commit's tree (all 12 match).
+ */
+const ATLAS_COMMIT = '22bcdb4104601c7c0d7a3f6a5de7cbfb7e468f95';
 const ATLAS_PAGE = 'https://criticalmaterialsatlas.org/ (BACI: http://www.cepii.fr/)';
-const ATLAS_NO_PATH =
-  'byte copy from GitHub Varcolacus/critical-materials-atlas (commit 22bcdb4104601c7c0d7a3f6a5de7cbfb7e468f95), ' +
-  'but its SOURCE.md does not record the upstream path, so no URL is pinned';
+const atlas = (path: string): string => gh(ATLAS, ATLAS_COMMIT, path);
 const EARTHIE = 'EugeneBoondock/earthie-chatbot';
 
 const FLOW_SHA256: Readonly<Record<number, [string, number]>> = {
@@ -92,7 +95,7 @@ export const RAW_INPUTS: readonly RawInput[] = [
     path: 'critical-materials-atlas-baci/baci_full_fixtures/country_codes_V202601.csv',
     sha256: 'c6892f28bea23d689b29b074d299cea7f5196c708b03026fbe419fa4ecb4e820',
     bytes: 5346,
-    reason: ATLAS_NO_PATH,
+    url: atlas('reconcile/fixtures/raw/baci/country_codes_V202601.csv'),
     publisher: ATLAS_PAGE,
   },
   ...(['2022', '2024'] as const).map((year): RawInput => ({
@@ -102,28 +105,28 @@ export const RAW_INPUTS: readonly RawInput[] = [
         ? 'e94ca46a577efe81a7d428ba40021933fe7dc9c3160b239b03feee02b77f333b'
         : '625b25a08b2aea8923f30f4662868522f6d3888d5128e54fd21986ec1a7860d7',
     bytes: year === '2022' ? 532763 : 498331,
-    url: gh(ATLAS, ATLAS_HEAD, `reconcile/fixtures/reconcile/baci_${year}.csv`),
+    url: atlas(`reconcile/fixtures/reconcile/baci_${year}.csv`),
     publisher: ATLAS_PAGE,
   })),
   ...Object.entries(FLOW_SHA256).map(([year, [sha256, bytes]]): RawInput => ({
     path: `critical-materials-atlas-baci/flows/flows_${year}.json`,
     sha256,
     bytes,
-    reason: ATLAS_NO_PATH,
+    url: atlas(`out/flows_${year}.json`),
     publisher: ATLAS_PAGE,
   })),
   {
     path: 'critical-materials-atlas-baci/reference_shares/data.json',
     sha256: '78b04b254366dcaf95c4e31317b0de3b9af0793971128433aebd306541448576',
     bytes: 53291,
-    reason: ATLAS_NO_PATH,
+    url: atlas('out/data.json'),
     publisher: ATLAS_PAGE,
   },
   {
     path: 'critical-materials-atlas-baci/reference_shares/refining.json',
     sha256: '9fdcb2dde742960746326b03d8364aa76706d7e98da5ddc66d1a284c5d47e234',
     bytes: 10998,
-    reason: ATLAS_NO_PATH,
+    url: atlas('out/refining.json'),
     publisher: ATLAS_PAGE,
   },
   {
