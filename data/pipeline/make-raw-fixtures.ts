@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Papa from 'papaparse';
+import { loadPortOverrides } from './ports';
 import { FIXTURE_RAW_DIR, rawDataDir } from './raw-dir';
 import { RAW_INPUTS } from './raw-inputs';
 
@@ -22,10 +23,7 @@ const inList =
 export const MAGNET_IMPORTERS_2024 = ['USA', 'JPN', 'DEU', 'KOR', 'AUS', 'S19'] as const;
 
 /** WPI rows: every override port, and every Large or Medium port of the countries the ports test names. */
-const WPI_OVERRIDE_NUMBERS = [
-  54520, 12970, 18150, 2235, 14660, 59970, 30780, 35840, 31470, 61390, 47100, 60390, 15770, 9380, 49930,
-  57410, 31140, 58370, 37990, 28370, 60610, 16080, 7640, 57680,
-];
+const WPI_OVERRIDE_NUMBERS = [...loadPortOverrides().values()].flatMap((list) => list.map((o) => o.wpi));
 const WPI_RULE_COUNTRIES = [
   'Hong Kong',
   'Macau',

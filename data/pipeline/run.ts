@@ -42,7 +42,7 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
 
   const { rawCount, sites } = writeSites(rawDir, curatedDir, outDir, minerals, countries, report, log);
 
-  const countryInfo = buildCountryInfo(countries, loadCountryPorts(rawDir));
+  const countryInfo = buildCountryInfo(countries, loadCountryPorts(rawDir, curatedDir));
   const products = productsOf(minerals);
   const years = FLOW_YEARS.map((year) =>
     buildYearFlows(rawDir, year, products, countries, (iso3) => countryInfo.has(iso3)),
