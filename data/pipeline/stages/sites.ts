@@ -3,15 +3,12 @@ import { siteFeatureSchema } from '../../../src/data/schema';
 import type { Site } from '../../../src/model/types';
 import type { CountryIndex } from '../countries';
 import { checkLocations, mergeDuplicates, type ReportEntry } from '../sites';
-import {
-  CommodityMap,
-  loadCurated,
-  loadFacilities,
-  loadOfr2005,
-  loadOrris,
-  loadPp1802,
-  type RawSite,
-} from '../sites-raw';
+import { CommodityMap, type RawSite } from '../sites-raw';
+import { loadCurated } from '../sources/curated-sites';
+import { loadOfr2005 } from '../sources/ofr2005';
+import { loadOrris } from '../sources/orris';
+import { loadPp1802 } from '../sources/pp1802';
+import { loadFacilities } from '../sources/usgs-facilities';
 import type { CuratedMineral } from './minerals';
 import { jsonLines, validate, writeOutput } from './output';
 
