@@ -20,18 +20,26 @@ export function missingRawInputs(dir: string): string[] {
 
 const isDir = (dir: string): boolean => existsSync(dir) && statSync(dir).isDirectory();
 
+/** Where findRawDataDir looks: the environment (for RAW_DATA_DIR) and the project root. Tests pass their own. */
+export interface RawDirContext {
+  env?: Readonly<Record<string, string | undefined>>;
+  root?: string;
+}
+
 /**
  * The full raw data folder, or null when there is none. Order: `RAW_DATA_DIR` when set to a non-empty value (a
  * relative value is resolved against the current working directory; used even if incomplete, so errors name
  * the missing file); else `<project root>/../shared/data-raw` when it exists; else `<project root>/data/raw`
  * (written by `npm run data:fetch`) when it holds every raw input.
  */
-export function findRawDataDir(): string | null {
-  const fromEnv = process.env['RAW_DATA_DIR'];
+export function findRawDataDir({ env = process.env, root = PROJECT_ROOT }: RawDirContext = {}):
+  string | null {
+  const fromEnv = env['RAW_DATA_DIR'];
   if (fromEnv !== undefined && fromEnv.trim() !== '') return resolve(fromEnv);
-  const shared = resolve(PROJECT_ROOT, '..', 'shared', 'data-raw');
+  const shared = resolve(root, '..', 'shared', 'data-raw');
   if (isDir(shared)) return shared;
-  if (isDir(FETCHED_RAW_DIR) && missingRawInputs(FETCHED_RAW_DIR).length === 0) return FETCHED_RAW_DIR;
+  const fetched = join(root, 'data', 'raw');
+  if (isDir(fetched) && missingRawInputs(fetched).length === 0) return fetched;
   return null;
 }
 

@@ -1,12 +1,12 @@
-// `npm run data:fetch` against a local mirror on 127.0.0.1: pinned hashes pass, corrupt and missing files fail by name.
-import { readFileSync, mkdtempSync, rmSync, existsSync } from 'node:fs';
+// `npm run data:fetch` against a local mirror on 127.0.0.1 (hashes pass, corrupt and 404 files fail by name); raw-dir order.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fetchRaw, sha256Of, summary, type FetchResult } from '../../data/pipeline/fetch-raw';
-import { fullRawDataDir, RAW_DATA_HINT } from '../../data/pipeline/raw-dir';
+import { findRawDataDir, fullRawDataDir, RAW_DATA_HINT } from '../../data/pipeline/raw-dir';
 import { RAW_INPUTS } from '../../data/pipeline/raw-inputs';
 
 const MIRROR = fullRawDataDir();
@@ -14,6 +14,62 @@ if (MIRROR === null)
   console.log(
     `skipped: the local-mirror fetch tests serve the full raw data, which is absent (${RAW_DATA_HINT})`,
   );
+
+describe('where the raw data is looked for (raw-dir.ts)', () => {
+  const base = mkdtempSync(join(tmpdir(), 'cmm-rawdir-'));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  let n = 0;
+  /** A project root in a fresh folder, optionally with ../shared/data-raw and a data/raw holding some inputs. */
+  function layout(shared: boolean, fetched: 'none' | 'partial' | 'complete'): string {
+    const root = join(base, `case-${n++}`, 'project');
+    mkdirSync(root, { recursive: true });
+    if (shared) mkdirSync(join(root, '..', 'shared', 'data-raw'), { recursive: true });
+    const inputs = fetched === 'complete' ? RAW_INPUTS : fetched === 'partial' ? RAW_INPUTS.slice(1) : [];
+    for (const input of inputs) {
+      const file = join(root, 'data', 'raw', input.path);
+      mkdirSync(join(file, '..'), { recursive: true });
+      writeFileSync(file, '');
+    }
+    return root;
+  }
+  test.each([
+    {
+      title: 'RAW_DATA_DIR wins over everything',
+      env: '/x/raw',
+      shared: true,
+      fetched: 'complete',
+      want: '/x/raw',
+    },
+    {
+      title: 'then ../shared/data-raw',
+      env: '',
+      shared: true,
+      fetched: 'complete',
+      want: '../shared/data-raw',
+    },
+    {
+      title: 'then a complete data/raw',
+      env: undefined,
+      shared: false,
+      fetched: 'complete',
+      want: 'data/raw',
+    },
+    {
+      title: 'an incomplete data/raw is not used',
+      env: undefined,
+      shared: false,
+      fetched: 'partial',
+      want: null,
+    },
+    { title: 'nothing found', env: undefined, shared: false, fetched: 'none', want: null },
+  ] as const)('$title', ({ env, shared, fetched, want }) => {
+    const root = layout(shared, fetched);
+    const found = findRawDataDir({ env: { RAW_DATA_DIR: env }, root });
+    if (want === null) expect(found).toBeNull();
+    else if (want.startsWith('/')) expect(found).toBe(want);
+    else expect(found).toBe(join(root, want));
+  });
+});
 
 describe('the raw-input manifest', () => {
   test.each(RAW_INPUTS.map((i) => [i.path, i] as const))('%s', (_path, input) => {
