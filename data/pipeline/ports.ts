@@ -3,14 +3,14 @@
  * Source: `<rawDir>/nga-world-port-index/UpdatedPub150.csv` (NGA Pub. 150, U.S. Government work, public domain;
  * 3,802 ports, UTF-8 with a BOM, ids written as floats such as "7950.0", some fractional and two duplicated).
  * Its "Country Code" column holds country NAMES ("United States", "Burma", "Cote D'Ivoire"), not codes. They are
- * mapped to ISO3 by WPI_COUNTRY_ALIASES first (names the BACI table spells differently, and territories BACI does
+ * mapped to ISO3 by the curated table data/curated/wpi-country-aliases.csv first (names the BACI table spells differently, and territories BACI does
  * not list), then by name through the BACI country table
  * `<rawDir>/critical-materials-atlas-baci/baci_full_fixtures/country_codes_V202601.csv` (its names are UTF-8 that
  * was decoded as Latin-1 once, "CÃ´te d'Ivoire"; we repair that before matching). A name that maps to nothing
  * is an error, so a new WPI edition cannot silently drop a country.
  *
  * The rule, per country:
- *   1. If PORT_OVERRIDES names the country, its ports are exactly the listed WPI entries, in that order. The list
+ *   1. If data/curated/port-overrides.csv names the country, its ports are exactly the listed WPI entries, in that order. The list
  *      is small and explicit: well-known main gateways where the size rule below picks an oil terminal, a naval
  *      harbour or an island port, plus the second coast of the few countries that have two coasts that matter.
  *      An override wins over the size class (Hai Phong and Kuantan are "Small" in the WPI).
@@ -24,12 +24,16 @@
  * country pair, the pair of ports with the shortest sea route (see shortestSeaRouteBetween in sea-routes.ts).
  *
  * Taiwan is keyed TWN (ISO 3166). Note that BACI reports Taiwan as "S19" ("Other Asia, nes").
- * Errors: a missing or unreadable file throws an Error naming the file; a malformed row throws naming the file,
- * the row (the header is row 1) and the field.
+ * Errors (PipelineError, see read.ts): a missing file names the file; a malformed row names the file, the data row
+ * (1-based, the header not counted) and the field.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Papa from 'papaparse';
+import { z } from 'zod';
+import { PROJECT_ROOT } from './raw-dir';
+import { parseCsvText, PipelineError, readCsvRows, readCsvTable, readText } from './read';
+import { parseWpiTable, type WpiPort } from './wpi';
+
+export type { WpiPort } from './wpi';
 
 /** A country's chosen sea port. */
 export interface CountryPort {
@@ -62,169 +66,43 @@ export const BACI_COUNTRY_FILE = join(
   'country_codes_V202601.csv',
 );
 
-/** The explicit main-port list (see the file comment). Keyed by ISO3; WPI numbers and names from Pub. 150. */
-export const PORT_OVERRIDES: Readonly<Record<string, readonly PortOverride[]>> = {
-  AUS: [{ wpi: 54520, name: 'Fremantle' }],
-  BRA: [{ wpi: 12970, name: 'Santos' }],
-  CAN: [
-    { wpi: 18150, name: 'Vancouver', coast: 'Pacific' },
-    { wpi: 2235, name: 'Montreal', coast: 'Atlantic (St Lawrence)' },
-  ],
-  CHL: [{ wpi: 14660, name: 'Antofagasta' }],
-  CHN: [{ wpi: 59970, name: 'Shanghai' }],
-  DEU: [{ wpi: 30780, name: 'Hamburg' }],
-  FRA: [{ wpi: 35840, name: 'Port Of Le Havre' }],
-  GBR: [{ wpi: 31470, name: 'London' }],
-  JPN: [{ wpi: 61390, name: 'Yokohama Ko' }],
-  KEN: [{ wpi: 47100, name: 'Mombasa' }],
-  KOR: [{ wpi: 60390, name: 'Busan' }],
-  MEX: [
-    { wpi: 15770, name: 'Manzanillo', coast: 'Pacific' },
-    { wpi: 9380, name: 'Veracruz', coast: 'Gulf of Mexico' },
-  ],
-  MYS: [
-    { wpi: 49930, name: 'Port Klang', coast: 'Strait of Malacca' },
-    { wpi: 57410, name: 'Kuantan New Port', coast: 'South China Sea' },
-  ],
-  NLD: [{ wpi: 31140, name: 'Rotterdam' }],
-  PHL: [{ wpi: 58370, name: 'Manila' }],
-  PRT: [{ wpi: 37990, name: 'Lisboa' }],
-  RUS: [
-    { wpi: 28370, name: 'Sankt-Peterburg', coast: 'Baltic' },
-    { wpi: 60610, name: 'Vladivostok', coast: 'Pacific' },
-  ],
-  USA: [
-    { wpi: 16080, name: 'Los Angeles', coast: 'Pacific' },
-    { wpi: 7640, name: 'New York City', coast: 'Atlantic' },
-  ],
-  VNM: [{ wpi: 57680, name: 'Hai Phong' }],
-};
+/** The curated tables this file reads: the explicit main-port list and WPI country names -> ISO3. */
+export const CURATED_DIR = join(PROJECT_ROOT, 'data', 'curated');
+export const PORT_OVERRIDES_FILE = 'port-overrides.csv';
+export const WPI_ALIASES_FILE = 'wpi-country-aliases.csv';
+
+const iso3 = z.string().regex(/^[A-Z]{3}$/, 'an ISO3 code');
+
+/**
+ * The explicit main-port list, keyed by ISO3 (at most two ports each, in file order). Columns: iso3, wpi (World
+ * Port Index Number), name (the WPI "Main Port Name", checked), coast (label used instead of the WPI water body;
+ * empty to keep it).
+ */
+export function loadPortOverrides(curatedDir: string = CURATED_DIR): Map<string, PortOverride[]> {
+  const file = join(curatedDir, PORT_OVERRIDES_FILE);
+  const rows = readCsvRows(
+    file,
+    z.object({ iso3, wpi: z.coerce.number().int().positive(), name: z.string().min(1), coast: z.string() }),
+  );
+  const out = new Map<string, PortOverride[]>();
+  rows.forEach((r, i) => {
+    const list = out.get(r.iso3) ?? [];
+    if (list.length === 2) throw new PipelineError(file, `more than two ports for ${r.iso3}`, i + 1);
+    list.push({ wpi: r.wpi, name: r.name, ...(r.coast === '' ? {} : { coast: r.coast }) });
+    out.set(r.iso3, list);
+  });
+  return out;
+}
 
 /**
  * WPI country names -> ISO3 where the BACI table has no matching name: different spellings, and territories that
  * BACI does not list (those get their ISO 3166 code; Johnston, Midway and Wake share UMI).
  */
-export const WPI_COUNTRY_ALIASES: Readonly<Record<string, string>> = {
-  Antarctica: 'ATA',
-  'Bosnia and Herzegovina': 'BIH',
-  'British Indian Ocean Territory': 'IOT',
-  'British Virgin Islands': 'VGB',
-  Brunei: 'BRN',
-  Burma: 'MMR',
-  'Caribbean Netherlands': 'BES',
-  'Cayman Islands': 'CYM',
-  'Christmas Island': 'CXR',
-  'Congo (Brazzaville)': 'COG',
-  'Congo (Kinshasa)': 'COD',
-  'Cook Islands': 'COK',
-  'Dominican Republic': 'DOM',
-  'Falkland Islands (Islas Malvinas)': 'FLK',
-  'Faroe Islands': 'FRO',
-  'Federated States of Micronesia': 'FSM',
-  'French Guiana': 'GUF',
-  Guadeloupe: 'GLP',
-  Guernsey: 'GGY',
-  'Hong Kong': 'HKG',
-  'Isle of Man': 'IMN',
-  Jersey: 'JEY',
-  'Johnson Atoll': 'UMI',
-  Macau: 'MAC',
-  'Marshall Islands': 'MHL',
-  Martinique: 'MTQ',
-  'Midway Islands': 'UMI',
-  Monaco: 'MCO',
-  'Norfolk Island': 'NFK',
-  'North Korea': 'PRK',
-  'Northern Mariana Islands': 'MNP',
-  'Puerto Rico': 'PRI',
-  Reunion: 'REU',
-  Russia: 'RUS',
-  'Saint Helena, Ascension, and Tristan da Cunha': 'SHN',
-  'Saint Vincent and the Grenadines (Windward Islands)': 'VCT',
-  'Sint Maarten': 'SXM',
-  'Solomon Islands': 'SLB',
-  'South Georgia and South Sandwich Islands': 'SGS',
-  'South Korea': 'KOR',
-  Svalbard: 'SJM',
-  Taiwan: 'TWN',
-  Tanzania: 'TZA',
-  'The Bahamas': 'BHS',
-  'The Gambia': 'GMB',
-  'Turks and Caicos Islands': 'TCA',
-  Turkey: 'TUR',
-  'U.S. Virgin Islands': 'VIR',
-  'United States': 'USA',
-  Vietnam: 'VNM',
-  'Wake Island': 'UMI',
-  'Wallis and Futuna': 'WLF',
-  'Western Sahara': 'ESH',
-};
-
-/** A parsed, validated WPI row. */
-export interface WpiPort {
-  wpi: number;
-  name: string;
-  unlocode: string | null;
-  /** The WPI "Country Code" value (a country name). */
-  country: string;
-  iso3: string;
-  /** 0 = Large, 1 = Medium, 2 = Small, 3 = Very Small, 4 = not given. */
-  sizeRank: number;
-  /** Number of facility, crane, lift, service and supply columns marked "Yes". */
-  facilityScore: number;
-  /** Channel depth in metres (0 when not given). */
-  channelDepthM: number;
-  lng: number;
-  lat: number;
-  waterBody: string | null;
-  /** Row in the file, the header being row 1. */
-  row: number;
-}
-
-const REQUIRED_WPI_COLUMNS = [
-  'World Port Index Number',
-  'Main Port Name',
-  'UN/LOCODE',
-  'Country Code',
-  'World Water Body',
-  'Harbor Size',
-  'Channel Depth (m)',
-  'Latitude',
-  'Longitude',
-] as const;
-
-const SIZE_RANKS: Readonly<Record<string, number>> = {
-  large: 0,
-  l: 0,
-  medium: 1,
-  m: 1,
-  small: 2,
-  s: 2,
-  'very small': 3,
-  v: 3,
-  '': 4,
-};
-
-const FACILITY_COLUMN = /^(Facilities - |Cranes|Lifts - |Services|Supplies - )/;
-
-function readSource(path: string, what: string): string {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new Error(`${what} ${path} could not be read: ${(err as Error).message}`, { cause: err });
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-function parseCsv(text: string, file: string): { fields: string[]; rows: Record<string, string>[] } {
-  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
-  const first = parsed.errors[0];
-  if (first !== undefined) {
-    const row = first.row === undefined ? '' : ` row ${first.row + 2}`;
-    throw new Error(`${file}${row}: CSV ${first.code}: ${first.message}`);
-  }
-  return { fields: parsed.meta.fields ?? [], rows: parsed.data };
+export function loadWpiCountryAliases(curatedDir: string = CURATED_DIR): Map<string, string> {
+  const file = join(curatedDir, WPI_ALIASES_FILE);
+  return new Map(
+    readCsvRows(file, z.object({ wpi_country: z.string().min(1), iso3 })).map((r) => [r.wpi_country, r.iso3]),
+  );
 }
 
 /** Lower-case ASCII letters and digits only ("Côte d'Ivoire" -> "cotedivoire"), "&" read as "and". */
@@ -246,83 +124,24 @@ function repairMojibake(s: string): string {
 
 /** Parses the BACI country table into normalised name -> ISO3. Throws naming the file and row when malformed. */
 export function parseBaciCountryNames(text: string, file: string): Map<string, string> {
-  const { fields, rows } = parseCsv(text, file);
+  const { fields, rows } = parseCsvText(text, file);
   for (const column of ['country_name', 'country_iso3']) {
-    if (!fields.includes(column)) throw new Error(`${file}: missing column "${column}"`);
+    if (!fields.includes(column)) throw new PipelineError(file, `missing column "${column}"`);
   }
   const names = new Map<string, string>();
   rows.forEach((r, i) => {
     const name = (r['country_name'] ?? '').trim();
     const iso3 = (r['country_iso3'] ?? '').trim();
     if (name === '' || !/^[A-Z0-9]{3}$/.test(iso3)) {
-      throw new Error(
-        `${file} row ${i + 2}: expected a country_name and a 3-character country_iso3, got "${name}", "${iso3}"`,
+      throw new PipelineError(
+        file,
+        `expected a country_name and a 3-character country_iso3, got "${name}", "${iso3}"`,
+        i + 1,
       );
     }
     names.set(normalizeCountryName(repairMojibake(name)), iso3);
   });
   return names;
-}
-
-function parseNumber(value: string | undefined): number {
-  const s = (value ?? '').trim();
-  return s === '' ? Number.NaN : Number(s);
-}
-
-/**
- * Parses and validates the WPI CSV text. `countryIso3` resolves a WPI country name to ISO3 (or undefined).
- * Throws an Error naming `file`, the row and the field for any malformed row.
- */
-export function parseWpiCsv(
-  text: string,
-  file: string,
-  countryIso3: (wpiCountry: string) => string | undefined,
-): WpiPort[] {
-  const { fields, rows } = parseCsv(text, file);
-  for (const column of REQUIRED_WPI_COLUMNS) {
-    if (!fields.includes(column)) throw new Error(`${file}: missing column "${column}"`);
-  }
-  const facilityColumns = fields.filter((f) => FACILITY_COLUMN.test(f));
-  return rows.map((r, i) => {
-    const row = i + 2;
-    const fail = (field: string, message: string): never => {
-      throw new Error(`${file} row ${row}: ${field} ${message}`);
-    };
-    const wpi = parseNumber(r['World Port Index Number']);
-    if (!Number.isFinite(wpi))
-      fail('World Port Index Number', `is not a number: "${r['World Port Index Number']}"`);
-    const name = (r['Main Port Name'] ?? '').trim();
-    if (name === '') fail('Main Port Name', 'is empty');
-    const country = (r['Country Code'] ?? '').trim();
-    if (country === '') fail('Country Code', 'is empty');
-    const iso3 = countryIso3(country);
-    if (iso3 === undefined)
-      fail('Country Code', `"${country}" maps to no ISO3 code (add it to WPI_COUNTRY_ALIASES)`);
-    const lat = parseNumber(r['Latitude']);
-    if (!(lat >= -90 && lat <= 90)) fail('Latitude', `is not a latitude: "${r['Latitude']}"`);
-    const lng = parseNumber(r['Longitude']);
-    if (!(lng >= -180 && lng <= 180)) fail('Longitude', `is not a longitude: "${r['Longitude']}"`);
-    const size = (r['Harbor Size'] ?? '').trim().toLowerCase();
-    const sizeRank = SIZE_RANKS[size];
-    if (sizeRank === undefined) fail('Harbor Size', `is not a known size: "${r['Harbor Size']}"`);
-    const locode = (r['UN/LOCODE'] ?? '').replace(/\s+/g, '').toUpperCase();
-    const depth = parseNumber(r['Channel Depth (m)']);
-    const water = (r['World Water Body'] ?? '').split(';')[0]?.trim() ?? '';
-    return {
-      wpi,
-      name,
-      unlocode: /^[A-Z]{2}[A-Z0-9]{3}$/.test(locode) ? locode : null,
-      country,
-      iso3: iso3 as string,
-      sizeRank: sizeRank as number,
-      facilityScore: facilityColumns.filter((c) => (r[c] ?? '').trim() === 'Yes').length,
-      channelDepthM: Number.isFinite(depth) ? depth : 0,
-      lng,
-      lat,
-      waterBody: water === '' ? null : water,
-      row,
-    };
-  });
 }
 
 /** Orders candidate ports best first: size class, then facility score, then channel depth, then WPI number. */
@@ -350,7 +169,11 @@ function toCountryPort(p: WpiPort, coast?: string): CountryPort {
  * Applies the rule in the file comment to validated WPI rows. Keys come out in alphabetical order. Throws (naming
  * `file`) if an override names a WPI number that is missing, carries a different name, or lies in another country.
  */
-export function choosePorts(ports: readonly WpiPort[], file = WPI_FILE): Map<string, CountryPort[]> {
+export function choosePorts(
+  ports: readonly WpiPort[],
+  overridesByIso3: ReadonlyMap<string, readonly PortOverride[]>,
+  file = WPI_FILE,
+): Map<string, CountryPort[]> {
   const byCountry = new Map<string, WpiPort[]>();
   for (const p of ports) {
     const list = byCountry.get(p.iso3);
@@ -360,15 +183,16 @@ export function choosePorts(ports: readonly WpiPort[], file = WPI_FILE): Map<str
   const result = new Map<string, CountryPort[]>();
   for (const iso3 of [...byCountry.keys()].sort()) {
     const candidates = byCountry.get(iso3) ?? [];
-    const overrides = PORT_OVERRIDES[iso3];
+    const overrides = overridesByIso3.get(iso3);
     if (overrides !== undefined) {
       result.set(
         iso3,
         overrides.map((o) => {
           const found = candidates.find((p) => p.wpi === o.wpi);
           if (found === undefined || found.name !== o.name) {
-            throw new Error(
-              `${file}: port override ${iso3} "${o.name}" (WPI ${o.wpi}) not found among ${iso3} ports` +
+            throw new PipelineError(
+              file,
+              `port override ${iso3} "${o.name}" (WPI ${o.wpi}) not found among ${iso3} ports` +
                 (found === undefined ? '' : ` (WPI ${o.wpi} is "${found.name}")`),
             );
           }
@@ -384,16 +208,21 @@ export function choosePorts(ports: readonly WpiPort[], file = WPI_FILE): Map<str
 }
 
 /**
- * Loads the WPI and the BACI country table from `rawDir` and returns each country's port(s), keyed by ISO3 in
- * alphabetical order (see the file comment for the rule). Throws an Error naming the file for a missing file, and
- * the file and row for a malformed row.
+ * Loads the WPI and the BACI country table from `rawDir` and the curated tables from `curatedDir`, and returns each
+ * country's port(s), keyed by ISO3 in alphabetical order (see the file comment for the rule). Throws a
+ * PipelineError naming the file for a missing file, and the file and row for a malformed row.
  */
-export function loadCountryPorts(rawDir: string): Map<string, CountryPort[]> {
+export function loadCountryPorts(
+  rawDir: string,
+  curatedDir: string = CURATED_DIR,
+): Map<string, CountryPort[]> {
   const wpiPath = join(rawDir, WPI_FILE);
   const baciPath = join(rawDir, BACI_COUNTRY_FILE);
-  const baciNames = parseBaciCountryNames(readSource(baciPath, 'BACI country table'), baciPath);
+  const aliases = loadWpiCountryAliases(curatedDir);
+  const overrides = loadPortOverrides(curatedDir);
+  const baciNames = parseBaciCountryNames(readText(baciPath), baciPath);
   const iso3Of = (wpiCountry: string): string | undefined =>
-    WPI_COUNTRY_ALIASES[wpiCountry] ?? baciNames.get(normalizeCountryName(wpiCountry));
-  const ports = parseWpiCsv(readSource(wpiPath, 'World Port Index file'), wpiPath, iso3Of);
-  return choosePorts(ports, wpiPath);
+    aliases.get(wpiCountry) ?? baciNames.get(normalizeCountryName(wpiCountry));
+  const ports = parseWpiTable(readCsvTable(wpiPath), wpiPath, iso3Of);
+  return choosePorts(ports, overrides, wpiPath);
 }

@@ -15,18 +15,28 @@ export class PipelineError extends Error {
   }
 }
 
-function readText(file: string): string {
+/** A text file with a leading BOM dropped; a missing file stops with its path. */
+export function readText(file: string): string {
   if (!existsSync(file))
     throw new PipelineError(file, 'file not found (is the raw data folder right? set RAW_DATA_DIR)');
   // Strip a UTF-8 byte-order mark (the NGA port index has one).
   return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
 }
 
-/** Parse a CSV with a header row into string records. Malformed quoting stops with the row number. */
-export function readCsv(file: string): Record<string, string>[] {
-  const text = readText(file);
-  if (text.trim() === '') throw new PipelineError(file, 'file is empty (expected a header row)');
-  const parsed = Papa.parse<Record<string, string>>(text, {
+/** A parsed CSV: its header fields in file order and one string record per data row. */
+export interface CsvTable {
+  fields: string[];
+  rows: Record<string, string>[];
+}
+
+/**
+ * Parse CSV text with a header row (a leading BOM is dropped). `file` names the source in errors; rows are 1-based
+ * data rows, the header not counted. Malformed quoting or a short row stops with the row number.
+ */
+export function parseCsvText(text: string, file: string): CsvTable {
+  const body = text.replace(/^\uFEFF/, '');
+  if (body.trim() === '') throw new PipelineError(file, 'file is empty (expected a header row)');
+  const parsed = Papa.parse<Record<string, string>>(body, {
     header: true,
     skipEmptyLines: true,
     dynamicTyping: false,
@@ -36,7 +46,17 @@ export function readCsv(file: string): Record<string, string>[] {
     // papaparse rows are 0-based data rows; +1 for 1-based, the header is not counted.
     throw new PipelineError(file, `malformed CSV: ${firstError.message}`, (firstError.row ?? 0) + 1);
   }
-  return parsed.data;
+  return { fields: parsed.meta.fields ?? [], rows: parsed.data };
+}
+
+/** Read a CSV file with a header row: fields and string records (see parseCsvText). */
+export function readCsvTable(file: string): CsvTable {
+  return parseCsvText(readText(file), file);
+}
+
+/** Parse a CSV with a header row into string records. Malformed quoting stops with the row number. */
+export function readCsv(file: string): Record<string, string>[] {
+  return readCsvTable(file).rows;
 }
 
 /** Read a CSV and validate each row with a zod schema; the first bad row stops the pipeline. */

@@ -3,7 +3,7 @@ import { parseCountries } from '../../src/data/records';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { rawDataDir } from '../../data/pipeline/raw-dir';
+import { testRawDataDir } from '../../data/pipeline/raw-dir';
 import { EU27, PARTNER_PRESETS, partnerPreset } from '../../src/config/partners';
 import { parseFlows, parseShares, type DataProblem } from '../../src/data/load';
 import { sharesFileSchema, type ShareTable, type SharesFile } from '../../src/data/shares-schema';
@@ -141,10 +141,13 @@ describe('partnerSupply on 2024 permanent magnets (HS 850511), checked against r
   const partners = presetMembers('us-japan-australia-eu');
   const rows = partnerSupply(magnets, partners);
 
-  /** Plain line split of baci_2024.csv (i,j,cmd,value; USD), S19 = Taiwan; no app code. */
+  /**
+   * Plain line split of baci_2024.csv (i,j,cmd,value; USD), S19 = Taiwan; no app code. The full file when present,
+   * else the committed excerpt, which holds every HS 850511 row into USA, JPN, DEU and AUS (tests/fixtures/raw).
+   */
   function rawOrigins(importer: string): { total: number; partners: number; china: number } {
     const csv = readFileSync(
-      join(rawDataDir(), 'critical-materials-atlas-baci', 'baci_full_fixtures', 'baci_2024.csv'),
+      join(testRawDataDir(), 'critical-materials-atlas-baci', 'baci_full_fixtures', 'baci_2024.csv'),
       'utf8',
     );
     const out = { total: 0, partners: 0, china: 0 };

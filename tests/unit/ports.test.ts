@@ -1,4 +1,4 @@
-// Port choice from the NGA World Port Index: the rule, the override list, ISO3 mapping and malformed sources.
+// Port choice from the NGA World Port Index (full file or committed excerpt): the rule, overrides, ISO3, bad input.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,21 +7,36 @@ import {
   BACI_COUNTRY_FILE,
   comparePorts,
   loadCountryPorts,
+  loadPortOverrides,
+  loadWpiCountryAliases,
   normalizeCountryName,
   parseBaciCountryNames,
-  PORT_OVERRIDES,
-  WPI_COUNTRY_ALIASES,
+  PORT_OVERRIDES_FILE,
+  WPI_ALIASES_FILE,
   WPI_FILE,
   type WpiPort,
 } from '../../data/pipeline/ports';
-import { rawDataDir } from '../../data/pipeline/raw-dir';
+import { fullRawDataDir, testRawDataDir } from '../../data/pipeline/raw-dir';
 
-const ports = loadCountryPorts(rawDataDir());
+/** The full WPI when present, else the excerpt in tests/fixtures/raw (every override port and the rule's rivals). */
+const RAW = testRawDataDir();
+const ports = loadCountryPorts(RAW);
 const TWO_PORT_COUNTRIES = ['CAN', 'MEX', 'MYS', 'RUS', 'USA'];
+/** Countries in the excerpt: the override countries and those whose Large and Medium ports it keeps. */
+const EXCERPT_COUNTRIES = [...loadPortOverrides().keys()].concat([
+  'HKG',
+  'IDN',
+  'IND',
+  'MAC',
+  'SGP',
+  'TWN',
+  'ZAF',
+]);
 
 describe('loadCountryPorts on the real World Port Index', () => {
   it('covers the trading countries with at most two ports each, keys in ISO3 order', () => {
-    expect(ports.size).toBeGreaterThan(150);
+    if (fullRawDataDir() === null) expect([...ports.keys()]).toEqual([...EXCERPT_COUNTRIES].sort());
+    else expect(ports.size).toBeGreaterThan(150);
     const keys = [...ports.keys()];
     expect(keys).toEqual([...keys].sort());
     for (const [iso3, list] of ports) {
@@ -79,15 +94,20 @@ describe('loadCountryPorts on the real World Port Index', () => {
   });
 
   it('is deterministic', () => {
-    expect(JSON.stringify([...loadCountryPorts(rawDataDir())])).toBe(JSON.stringify([...ports]));
+    expect(JSON.stringify([...loadCountryPorts(RAW)])).toBe(JSON.stringify([...ports]));
   });
 
-  it('every override names at most two ports and a valid ISO3', () => {
-    for (const [iso3, list] of Object.entries(PORT_OVERRIDES)) {
+  it('every override (data/curated/port-overrides.csv) names at most two ports and a valid ISO3', () => {
+    const overrides = loadPortOverrides();
+    expect(overrides.size).toBeGreaterThan(15);
+    for (const [iso3, list] of overrides) {
       expect(iso3).toMatch(/^[A-Z]{3}$/);
       expect(list.length).toBeLessThanOrEqual(2);
+      expect(list.length === 2).toBe(TWO_PORT_COUNTRIES.includes(iso3));
     }
-    for (const iso3 of Object.values(WPI_COUNTRY_ALIASES)) expect(iso3).toMatch(/^[A-Z]{3}$/);
+    const aliases = loadWpiCountryAliases();
+    expect(aliases.get('Burma')).toBe('MMR');
+    for (const iso3 of aliases.values()) expect(iso3).toMatch(/^[A-Z]{3}$/);
   });
 });
 
@@ -180,43 +200,43 @@ describe('malformed sources', () => {
       title: 'latitude not a number',
       wpi: [HEADER, ROW_JAPAN, ROW_SHANGHAI.replace('31.216667', 'north')].join('\n'),
       baci: BACI,
-      error: /UpdatedPub150\.csv row 3: Latitude is not a latitude: "north"/,
+      error: /UpdatedPub150\.csv row 2: Latitude is not a latitude: "north"/,
     },
     {
       title: 'longitude out of range',
       wpi: [HEADER, ROW_JAPAN.replace('139.583333', '239.5')].join('\n'),
       baci: BACI,
-      error: /row 2: Longitude/,
+      error: /UpdatedPub150\.csv row 1: Longitude/,
     },
     {
       title: 'unknown country',
       wpi: [HEADER, ROW_JAPAN.replace(',Japan,', ',Atlantis,')].join('\n'),
       baci: BACI,
-      error: /row 2: Country Code "Atlantis" maps to no ISO3 code/,
+      error: /row 1: Country Code "Atlantis" maps to no ISO3 code/,
     },
     {
       title: 'empty port name',
       wpi: [HEADER, ROW_JAPAN.replace('Yokohama Ko', ' ')].join('\n'),
       baci: BACI,
-      error: /row 2: Main Port Name is empty/,
+      error: /row 1: Main Port Name is empty/,
     },
     {
       title: 'unknown harbour size',
       wpi: [HEADER, ROW_JAPAN.replace(',Large,', ',Huge,')].join('\n'),
       baci: BACI,
-      error: /row 2: Harbor Size is not a known size: "Huge"/,
+      error: /row 1: Harbor Size is not a known size: "Huge"/,
     },
     {
       title: 'id not a number',
       wpi: [HEADER, ROW_JAPAN.replace('61390.0', 'n/a')].join('\n'),
       baci: BACI,
-      error: /row 2: World Port Index Number is not a number/,
+      error: /row 1: World Port Index Number is not a number/,
     },
     {
       title: 'too few fields',
       wpi: [HEADER, ROW_JAPAN, '3.0,1.0,Short'].join('\n'),
       baci: BACI,
-      error: /UpdatedPub150\.csv row 3: CSV TooFewFields/,
+      error: /UpdatedPub150\.csv row 2: malformed CSV: Too few fields/,
     },
     {
       title: 'override port missing from the file',
@@ -228,9 +248,47 @@ describe('malformed sources', () => {
       title: 'malformed BACI row',
       wpi: [HEADER, ROW_JAPAN].join('\n'),
       baci: 'country_code,country_name,country_iso2,country_iso3\n392,Japan,JP,\n',
-      error: /country_codes_V202601\.csv row 2/,
+      error: /country_codes_V202601\.csv row 1: expected a country_name/,
     },
   ])('throws for $title', ({ wpi, baci, error }) => {
     expect(() => loadCountryPorts(rawDir(wpi, baci))).toThrow(error);
+  });
+});
+
+describe('malformed curated port tables', () => {
+  const root = mkdtempSync(join(tmpdir(), 'cmm-curated-ports-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  let n = 0;
+  const ALIASES = 'wpi_country,iso3\nBurma,MMR\n';
+  const OVERRIDES = 'iso3,wpi,name,coast\nCHN,59970,Shanghai,\n';
+
+  it.each([
+    {
+      title: 'a third port for one country',
+      overrides: OVERRIDES + 'CHN,1,A,\nCHN,2,B,\n',
+      aliases: ALIASES,
+      error: /port-overrides\.csv row 3: more than two ports for CHN/,
+    },
+    {
+      title: 'a WPI number that is not a number',
+      overrides: 'iso3,wpi,name,coast\nCHN,n/a,Shanghai,\n',
+      aliases: ALIASES,
+      error: /port-overrides\.csv row 1: wpi/,
+    },
+    {
+      title: 'an alias to a code that is not ISO3',
+      overrides: OVERRIDES,
+      aliases: 'wpi_country,iso3\nBurma,MM\n',
+      error: /wpi-country-aliases\.csv row 1: iso3: an ISO3 code/,
+    },
+  ])('throws for $title', ({ overrides, aliases, error }) => {
+    const dir = join(root, `case-${n++}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, PORT_OVERRIDES_FILE), overrides);
+    writeFileSync(join(dir, WPI_ALIASES_FILE), aliases);
+    expect(() => {
+      loadWpiCountryAliases(dir);
+      loadPortOverrides(dir);
+    }).toThrow(error);
   });
 });

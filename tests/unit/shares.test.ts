@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { loadCountryIndex } from '../../data/pipeline/countries';
-import { rawDataDir } from '../../data/pipeline/raw-dir';
+import { testRawDataDir } from '../../data/pipeline/raw-dir';
 import { PipelineError } from '../../data/pipeline/read';
 import {
   ATLAS_DATA_JSON,
@@ -23,7 +23,8 @@ import {
   type ShareTable,
 } from '../../src/data/shares-schema';
 
-const RAW = rawDataDir();
+/** The full raw data when present, else the excerpts (the whole MCS 2026 extract; the atlas materials used). */
+const RAW = testRawDataDir();
 const CURATED = 'data/curated';
 const mineralIds = new Set(
   (

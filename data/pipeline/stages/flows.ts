@@ -1,0 +1,50 @@
+// Stage flows-<year>.json: each year's BACI rows with the route risk of their country pair, stored as columns.
+import { flowFileSchema, flowRowSchema } from '../../../src/data/schema';
+import { encodeFlowColumns, flowFileText } from '../../../src/data/flow-columns';
+import type { YearFlows } from '../flows';
+import { pairKey, type PairRoute } from '../routes';
+import type { ReportEntry } from '../sites';
+import { validate, writeOutput } from './output';
+
+/**
+ * Fill each row's risk bitmask from its pair's route (0 without a route), write one file per year and report the
+ * rows dropped. Returns the row count per year.
+ */
+export function writeFlows(
+  outDir: string,
+  years: readonly YearFlows[],
+  routes: ReadonlyMap<string, PairRoute>,
+  report: ReportEntry[],
+  log: (line: string) => void,
+): Record<string, number> {
+  const flowCounts: Record<string, number> = {};
+  for (const yf of years) {
+    const { year, complete } = yf;
+    for (const r of yf.rows) {
+      r[6] = routes.get(pairKey(r[0], r[1]))?.risk ?? 0;
+      validate(flowRowSchema, r, `flows ${year}`);
+    }
+    const head = {
+      year,
+      complete,
+      sources: [
+        {
+          publisher: 'CEPII',
+          title: Object.values(complete).every(Boolean)
+            ? 'BACI HS17 V202601 (complete bilateral rows, via the Critical Materials Atlas extract)'
+            : 'BACI HS17 V202601 via the Critical Materials Atlas (top partners per country only)',
+          year: 2026,
+        },
+      ],
+    };
+    const body = encodeFlowColumns(yf.rows);
+    validate(flowFileSchema, { ...head, ...body }, `flows ${year}`);
+    writeOutput(outDir, `flows-${year}.json`, flowFileText(head, body));
+    flowCounts[year] = yf.rows.length;
+    for (const [why, n] of Object.entries(yf.dropped)) {
+      report.push({ action: 'excluded', ref: `flows ${year}`, detail: `${n} flow rows dropped: ${why}` });
+    }
+    log(`flows ${year}: ${yf.rows.length}`);
+  }
+  return flowCounts;
+}
