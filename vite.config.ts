@@ -1,5 +1,15 @@
 // Vite build: relative asset paths (works from any sub-path of any static host), vendor chunks split for caching.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The dev server (`npm start`) injects CSS as <style> elements (hot reload), which the shipped policy (style-src
+ * 'self', no inline styles) blocks: only there, the page's policy also allows inline styles. Builds are unchanged.
+ */
+const devStylePolicy: Plugin = {
+  name: 'dev-style-policy',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';"),
+};
 
 /** `BENCH=1` (npm run bench) also builds the bench-only reference page; the normal build is unchanged. */
 const benchInput =
@@ -9,6 +19,7 @@ const benchInput =
 
 export default defineConfig({
   base: './',
+  plugins: [devStylePolicy],
   build: {
     target: 'es2022',
     sourcemap: false,

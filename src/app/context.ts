@@ -7,6 +7,8 @@ import type { Loaders } from './loading';
 export type ChartChunk = typeof import('../ui/chart');
 /** The scenario chunk: its panels and what the map draws for a scenario. */
 export type ScenarioChunk = typeof import('./scenario-chunk');
+/** The details panel of a selected site or flow. */
+export type DetailsChunk = typeof import('../ui/details');
 
 export interface App {
   store: AppStore;
@@ -16,7 +18,7 @@ export interface App {
   embedded: boolean;
   /** The map, once started (null without WebGL2, or while an embed waits to scroll into view). */
   map: MapHandle | null;
-  chunks: { chart: ChartChunk | null; scenario: ScenarioChunk | null };
+  chunks: { chart: ChartChunk | null; scenario: ScenarioChunk | null; details: DetailsChunk | null };
   loaders: Loaders;
   /** Run once, the first time the map reports the view drawn. */
   afterFirstView: (() => void)[];

@@ -30,11 +30,26 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
     onLoaded();
   }
 
+  let details: Promise<void> | null = null;
+  /** The details panel: fetched when something is selected (a link's site or flow, a click), or after the first view. */
+  function loadDetails(): Promise<void> {
+    details ??= import('../ui/details').then(
+      (mod) => {
+        app.chunks.details = mod;
+        onLoaded();
+      },
+      (error: unknown) => app.loaders.fileFailed(error, 'details panel'),
+    );
+    return details;
+  }
+
   return {
-    /** Fetch both, now. */
+    /** Fetch what the first view did not need, now. */
     load(): void {
       void loadChart();
       void loadScenario();
+      void loadDetails();
     },
+    loadDetails,
   };
 }

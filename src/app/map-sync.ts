@@ -52,8 +52,12 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
   const arcSets = new ArcSets();
   const yearLanes = laneCache();
   let layersReady = false;
-  /** A scenario (e.g. from a link) is part of the view: not ready until its chunk has loaded and dimmed the flows. */
-  const viewReady = (s: AppState) => selectViewReady(s) && !(s.scenario && !app.chunks.scenario);
+  /**
+   * A scenario or a selection (e.g. from a link) is part of the view: not ready until the scenario chunk has dimmed
+   * the flows and the details panel is there to show the selection.
+   */
+  const viewReady = (s: AppState) =>
+    selectViewReady(s) && !(s.scenario && !app.chunks.scenario) && !(s.selection && !app.chunks.details);
 
   const layers = watch(
     store,
@@ -70,6 +74,7 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
         s.scenario,
         // The scenario chunk changes the layers only when there is a scenario to draw.
         s.scenario ? app.chunks.scenario : null,
+        s.selection ? app.chunks.details : null,
         app.map,
       ] as const,
     ([ready], s) => {

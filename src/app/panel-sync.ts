@@ -3,7 +3,6 @@
 import { selectDrawnFlows, selectViewTitle, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState } from '../state/store';
 import { renderNotices } from '../ui/chrome';
-import { renderDetails } from '../ui/details';
 import { renderEmbed } from '../ui/embed';
 import { renderCounts } from '../ui/counts';
 import { buildFilters, updateFilters } from '../ui/filters';
@@ -19,7 +18,8 @@ export interface PanelSync {
 
 const yearLoading = (s: AppState) => s.yearStatus[s.filters.year] === 'loading';
 
-export function syncPanels(app: App, panel: PanelRefs): PanelSync {
+/** `loadDetails` fetches the details panel's chunk (the watch below asks for it when something is selected). */
+export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promise<void>): PanelSync {
   const { store } = app;
   if (app.embedded) {
     const title = $('#embed-title');
@@ -62,10 +62,14 @@ export function syncPanels(app: App, panel: PanelRefs): PanelSync {
     },
   );
   const details = $('[data-testid="details"]');
-  watch(
+  const detailsWatch = watch(
     store,
-    (s) => [s.selection, s.years, s.data, s.routes] as const,
-    (_, s) => renderDetails(details, s, () => actions.select(store, null)),
+    (s) => [s.selection, s.years, s.data, s.routes, app.chunks.details] as const,
+    ([selection, , , , chunk], s) => {
+      if (chunk) chunk.renderDetails(details, s, () => actions.select(store, null));
+      else if (selection) void loadDetails();
+      else details.hidden = true;
+    },
   );
   // The scenario and the chart work on the year's flows: drawn once they have arrived, not for the loading state.
   const lazy: Watch[] = [
@@ -121,6 +125,7 @@ export function syncPanels(app: App, panel: PanelRefs): PanelSync {
     check() {
       if (!scenarioPanels) scenarioPanels = mountScenarioPanels();
       for (const w of lazy) w.check();
+      detailsWatch.check();
     },
   };
 }

@@ -2,7 +2,6 @@
 import { fileStem } from '../derive/describe';
 import { selectViewTitle } from '../state/selectors';
 import { actions } from '../state/store';
-import { renderAbout } from '../ui/chrome';
 import type { PanelHandlers } from '../ui/panels';
 import { $, type App } from './context';
 
@@ -33,8 +32,10 @@ export function toolbarHandlers(app: App): PanelHandlers {
   const state = () => app.store.getState();
   return {
     onAbout() {
-      renderAbout(about, state().data);
-      about.showModal();
+      void import('../ui/about').then((m) => {
+        m.renderAbout(about, state().data);
+        about.showModal();
+      });
     },
     onShare() {
       void import('../ui/share').then((m) => m.openShareDialog(share, state(), selectViewTitle(state())));

@@ -12,7 +12,6 @@ import {
 import type { FlowCodes, FlowColumns } from './flow-columns';
 import type { Manifest, RoutesFile, SiteFeature } from './schema';
 import type { SharesFile } from './shares-schema';
-import { plainIssue } from './issues';
 
 /** A problem with one file or one feature in it; `id` names the feature where there is one. */
 export interface DataProblem {
@@ -59,12 +58,14 @@ export function fileErrorFromMessage(file: string, message: string): Error {
     : new Error(message);
 }
 
-/** The first issue of a failed parse, in plain words. */
-export function firstIssue(error: z.ZodError): string {
-  return plainIssue(error.issues[0]);
+/** The first issue of a failed parse, in plain words (src/data/issues.ts, loaded with the schemas). */
+export function firstIssue(schemas: Schemas, error: z.ZodError): string {
+  return schemas.plainIssue(error.issues[0]);
 }
 
-export type Schemas = typeof import('./schema') & typeof import('./shares-schema');
+export type Schemas = typeof import('./schema') &
+  typeof import('./shares-schema') &
+  typeof import('./issues');
 let schemas: Promise<Schemas> | null = null;
 /**
  * zod and the schemas, fetched on first need: to word the message for data the hand-written checks below do not
@@ -72,13 +73,20 @@ let schemas: Promise<Schemas> | null = null;
  * gzip of script that the first view then neither downloads nor runs.
  */
 export function loadSchemas(): Promise<Schemas> {
-  schemas ??= Promise.all([import('./schema'), import('./shares-schema')]).then(([a, b]) => ({ ...a, ...b }));
+  schemas ??= Promise.all([import('./schema'), import('./shares-schema'), import('./issues')]).then(
+    ([a, b, c]) => ({
+      ...a,
+      ...b,
+      ...c,
+    }),
+  );
   return schemas;
 }
 
 async function whole<T>(pick: (s: Schemas) => z.ZodType<T>, value: unknown, file: string): Promise<T> {
-  const r = pick(await loadSchemas()).safeParse(value);
-  if (!r.success) throw new DataFileError(file, `has an unexpected format (${firstIssue(r.error)})`);
+  const schemas = await loadSchemas();
+  const r = pick(schemas).safeParse(value);
+  if (!r.success) throw new DataFileError(file, `has an unexpected format (${firstIssue(schemas, r.error)})`);
   return r.data;
 }
 
@@ -122,7 +130,7 @@ export async function parseSites(value: unknown, file: string, problems: DataPro
     else {
       const r = (z as Schemas).siteFeatureSchema.safeParse(f);
       if (!r.success) {
-        problems.push({ file, id, message: firstIssue(r.error) });
+        problems.push({ file, id, message: firstIssue(z as Schemas, r.error) });
         return;
       }
       feature = r.data;

@@ -29,7 +29,7 @@ async function parseRecords<T>(
     const id = typeof rawId === 'string' && rawId.length <= 24 ? rawId : `record ${i + 1}`;
     if (!fast[i]) {
       const r = schema(z as Schemas).safeParse(x);
-      problems.push({ file, id, message: r.success ? 'is not valid' : firstIssue(r.error) });
+      problems.push({ file, id, message: r.success ? 'is not valid' : firstIssue(z as Schemas, r.error) });
       return;
     }
     const record = x as T;

@@ -1,12 +1,11 @@
-// Notices, the hover tooltip and the About / Data dialog: small UI pieces rendered from state or data.
+// Notices and the hover tooltip: small UI pieces rendered from state or data.
 import { KIND_LABELS } from '../config/app';
 import { formatShare, formatUsd } from '../derive/format';
 import type { ArcDatum } from '../derive/flows';
 import type { Site } from '../model/types';
 import type { AppState, AppStore, StaticData } from '../state/store';
 import { actions } from '../state/store';
-import { el, safeLink, setChildren } from './dom';
-import { dataTable } from './table';
+import { el, setChildren } from './dom';
 
 export function renderNotices(root: HTMLElement, s: AppState, store: AppStore): void {
   root.hidden = s.notices.length === 0;
@@ -62,34 +61,4 @@ export function renderTooltip(root: HTMLElement, lines: string[] | null, x: numb
   setChildren(root, ...lines.map((l, i) => el(i === 0 ? 'strong' : 'div', {}, l)));
   root.style.left = `${x + 12}px`;
   root.style.top = `${y + 12}px`;
-}
-
-export function renderAbout(dialog: HTMLDialogElement, data: StaticData | null): void {
-  const m = data?.manifest;
-  setChildren(
-    dialog,
-    el('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×'),
-    el('h2', {}, 'About the data'),
-    el(
-      'p',
-      {},
-      'Every site, share and flow on this map carries its source. Site locations show how precise they are; deposit layers are historic compilations and say so in their vintage.',
-    ),
-    el('h3', {}, 'Datasets'),
-    m
-      ? dataTable({
-          attrs: { class: 'sources-table', 'data-testid': 'sources-table' },
-          rows: m.datasets,
-          columns: [
-            { label: 'Dataset', cell: (d) => safeLink(d.url, d.title) },
-            { label: 'Publisher', cell: (d) => d.publisher },
-            { label: 'Licence', cell: (d) => d.licence },
-            { label: 'Vintage', cell: (d) => d.vintage },
-          ],
-        })
-      : el('p', {}, 'The sources list could not be loaded.'),
-    el('h3', {}, 'Known gaps'),
-    el('ul', {}, ...(m?.gaps ?? []).map((g) => el('li', {}, g))),
-  );
-  dialog.querySelector('button.close')?.addEventListener('click', () => dialog.close());
 }
