@@ -161,9 +161,15 @@ describe('bad data loses nothing', () => {
 });
 
 describe('the shipped security policy', () => {
-  test('no inline styles and no violations: main view, details, scenario, share dialog, embed', async () => {
+  test('no inline styles and no violations, no deck.gl warnings: main view, details, scenario, share dialog, embed', async () => {
     for (const query of ['', '?site=cur-mountain-pass', '?scenario=china-stop', '?embed=1&mineral=lithium']) {
-      const { page } = await app.open(query, recordViolations);
+      const warnings: string[] = [];
+      const { page } = await app.open(query, async (p) => {
+        p.on('console', (m) => {
+          if (m.type() === 'warning' && /deck|luma/i.test(m.text())) warnings.push(m.text());
+        });
+        await recordViolations(p);
+      });
       await waitReady(page);
       if (query === '') {
         await page.locator('[data-testid="share-button"]').click();
@@ -177,6 +183,7 @@ describe('the shipped security policy', () => {
       assert.match(policy ?? '', /form-action 'none'/);
       assert.match(policy ?? '', /object-src 'none'/);
       assert.deepEqual(await violations(page), [], `violations on "${query}"`);
+      assert.deepEqual(warnings, [], `deck.gl warnings on "${query}"`);
       assert.equal((await page.locator('[style]').count()) >= 0, true);
       await page.close();
     }

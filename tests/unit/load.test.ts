@@ -1,5 +1,5 @@
 // Table-driven tests of validation at the app's edge: bad features are reported by id, the rest is kept.
-import { parseCountries } from '../../src/data/records';
+import { parseCountries, parseMinerals } from '../../src/data/records';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
@@ -237,6 +237,28 @@ describe('parseFlows', () => {
       dictionaries: raw.dictionaries,
       columns: raw.columns,
     });
+  });
+});
+
+describe('parseMinerals', () => {
+  const file = JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as {
+    minerals: { id: string }[];
+  };
+  test('a bad mineral is skipped with a plain message; the others are kept', async () => {
+    const problems: DataProblem[] = [];
+    const [first, second, ...rest] = file.minerals;
+    const bad = { minerals: [{ ...first, color: 'red' }, second, ...rest] };
+    const kept = await parseMinerals(bad, 'minerals.json', problems);
+    expect(kept.map((m) => m.id)).toEqual([second, ...rest].map((m) => m?.id));
+    expect(problems).toEqual([
+      { file: 'minerals.json', id: first?.id, message: 'field "color" is not in the expected format' },
+    ]);
+  });
+  test('a file with no valid mineral is a file error', async () => {
+    await expect(parseMinerals({ minerals: [{ id: 1 }] }, 'minerals.json', [])).rejects.toThrow(
+      DataFileError,
+    );
+    await expect(parseMinerals({ minerals: [] }, 'minerals.json', [])).rejects.toThrow(/no valid mineral/);
   });
 });
 
