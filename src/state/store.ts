@@ -118,7 +118,7 @@ export const actions = {
     store.setState((s) => ({ yearStatus: { ...s.yearStatus, [year]: 'error' } }));
   },
   /**
-   * A year not loaded yet is marked loading in the same update (main.ts requests every newly chosen year's file), so
+   * A year not loaded yet is marked loading in the same update (src/app/play.ts requests every newly chosen year's file), so
    * a year switch renders once for the change and once for the data, not three times.
    */
   setFilters(store: AppStore, patch: Partial<Filters>) {

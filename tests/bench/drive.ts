@@ -285,7 +285,8 @@ async function change(page: Page, kind: PageKind, c: Change, allMinerals: readon
         } else ref.setFilters({ risk: c.mode });
       }
       const t1 = performance.now();
-      // The app's User Timing (src/main.ts render): layer update and panels of this change, exactly.
+      // The app's User Timing (src/app/timing.ts, marks between the store's listeners): layer update and panels of
+      // this change, exactly.
       const layers = performance.getEntriesByName('cmm:layers').at(-1);
       const panels = performance.getEntriesByName('cmm:panels').at(-1);
       const timed = kind === 'app' && layers && panels && layers.startTime >= t0;

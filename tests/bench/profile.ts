@@ -146,10 +146,11 @@ export class SourceMaps {
 
 /**
  * Milliseconds of sampled time per part. Each sample is classified by the frame nearest to the leaf that decides:
- * src/ui/ -> `panels` (the panel renderers and the selectors they compute first); main.ts's updateLayers, src/layers/
- * or src/map/ -> `layers` (layer factories and the deck.gl work they start synchronously); any other main.ts
- * function -> `other` (render's own plumbing). Frames in src/state, src/derive, src/url and libraries do not decide;
- * a stack with no deciding frame is `other`. Idle and program samples count nowhere; `gc` is garbage collection.
+ * src/ui/ or src/app/panel-sync.ts -> `panels` (the panel renderers and the selectors they compute first);
+ * src/app/map-sync.ts, src/layers/ or src/map/ -> `layers` (the map's reactions, layer factories and the deck.gl work
+ * they start synchronously); any other src/app/ file or main.ts -> `other` (the watches' and the timer's plumbing).
+ * Frames in src/state, src/derive, src/url and libraries do not decide; a stack with no deciding frame is `other`.
+ * Idle and program samples count nowhere; `gc` is garbage collection.
  */
 export function attribute(profile: CpuProfile, maps: SourceMaps): Record<Part | 'gc', number> {
   const parent = new Map<number, number>();
@@ -161,15 +162,14 @@ export function attribute(profile: CpuProfile, maps: SourceMaps): Record<Part | 
       const f = byId.get(cur)?.callFrame;
       const loc = f?.url ? maps.locate(f.url, f.lineNumber, f.columnNumber) : null;
       if (!loc) continue;
-      const main = loc.source.endsWith('src/main.ts');
       if (
         loc.source.includes('src/layers/') ||
         loc.source.includes('src/map/') ||
-        (main && loc.fn === 'updateLayers')
+        loc.source.endsWith('src/app/map-sync.ts')
       )
         return 'layers';
-      if (loc.source.includes('src/ui/')) return 'panels';
-      if (main) return 'other';
+      if (loc.source.includes('src/ui/') || loc.source.endsWith('src/app/panel-sync.ts')) return 'panels';
+      if (loc.source.endsWith('src/main.ts') || loc.source.includes('src/app/')) return 'other';
     }
     return 'other';
   };

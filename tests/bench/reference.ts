@@ -108,7 +108,7 @@ const overlay = new MapLibreOverlay({
   layers: [],
   onAfterRender: () => {
     const canvas = overlay.getCanvas();
-    // As the app's isSized (src/map/map.ts) at this page's size: as wide as the map, no longer the 300x150 default.
+    // As the app's isSized (src/map/overlay.ts) at this page's size: as wide as the map, no longer the 300x150 default.
     const full =
       canvas &&
       canvas.clientWidth === container.clientWidth &&

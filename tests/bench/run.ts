@@ -524,7 +524,7 @@ async function main(): Promise<void> {
     '                all JavaScript still run. Software rasterisation of every frame after a change would swamp the',
     "                CPU figures (and at 1M flows the run's budget) and says nothing about a user's GPU.",
     "  layers        from the change (app: panel checkbox/radio change event) to the end of the app's 'cmm:layers' User",
-    '                Timing measure in src/main.ts render (DOM event, zustand update, selectors, layer props set on deck.gl',
+    '                Timing measure (src/app/timing.ts) (DOM event, zustand update, selectors, layer props set on deck.gl',
     '                synchronously); reference: its whole window.__cmmRef.setFilters (CPU filter + new layers).',
     "  panels        the app's 'cmm:panels' measure of the same change (counts, legend, filters, chart, scenario).",
     '  handler       in-page performance.now() around the whole synchronous change: also the address-bar update.',
