@@ -15,44 +15,8 @@ import { SCENARIO_IDS, type ScenarioId } from '../model/scenario';
 import { YEARS } from '../config/app';
 import { normaliseLng } from '../derive/geo';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
-
-/**
- * Link format version. History:
- * - 1: first public format (flow ids carried their year: `flow=2024-rare-earths-850511-CHN-DEU`).
- * - 2: flow ids without the year, which is its own key (`year=2024&flow=rare-earths-850511-CHN-DEU`);
- *      adds `scenario`, `stop` and `fit`.
- * Links without `v` are read as the current version.
- */
-export const URL_VERSION = 2;
-
-/** One migration step per version: MIGRATIONS[n] turns a version-n query into version n+1, in place. */
-export const MIGRATIONS: Readonly<Record<number, (p: URLSearchParams) => void>> = {
-  1: (p) => {
-    const flow = p.get('flow');
-    const m = flow ? /^(\d{4})-(.+)$/.exec(flow) : null;
-    if (m && m[1] && m[2]) {
-      if (!p.has('year')) p.set('year', m[1]);
-      p.set('flow', m[2]);
-    }
-  },
-};
-
-/** Bring a query of any known version up to URL_VERSION; unknown versions are read as current, with a note. */
-export function migrate(params: URLSearchParams, ignored: IgnoredValue[]): URLSearchParams {
-  const p = new URLSearchParams(params);
-  const raw = p.get('v');
-  let v = raw === null ? URL_VERSION : Number(raw);
-  if (!Number.isInteger(v) || v < 1 || v > URL_VERSION) {
-    ignored.push({
-      key: 'v',
-      text: `unknown link version "${shortText(raw ?? '')}" (read as version ${URL_VERSION})`,
-    });
-    v = URL_VERSION;
-  }
-  for (; v < URL_VERSION; v++) MIGRATIONS[v]?.(p);
-  p.delete('v');
-  return p;
-}
+import { shortText, type IgnoredValue } from './notice';
+import { migrate, URL_VERSION } from './versions';
 
 /** The slice of state that lives in the address bar. Absent keys mean "default". */
 export interface UrlState {
@@ -85,28 +49,14 @@ export interface UrlState {
   allies?: string | string[];
 }
 
-/** One ignored or changed value of a link: its key, and what was done in plain words. */
-export interface IgnoredValue {
-  key: string;
-  text: string;
-}
-
 export interface ParseResult {
   state: UrlState;
   /** Every ignored, clamped or changed value (src/url/notice.ts summarises them for people). */
   ignored: IgnoredValue[];
 }
 
-/**
- * A value from the link as it may be shown in a notice: control characters removed and at most 24 characters, so a
- * notice never echoes long text an attacker chose.
- */
-export function shortText(v: string): string {
-  // Control characters (C0, C1) and line separators become spaces.
-  const clean = v.replace(/\p{Cc}|[\u2028\u2029]/gu, ' ');
-  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
-}
-
+/** An ISO 3166-1 alpha-3 code as links write it. */
+const isIso3 = (x: string): x is string => /^[A-Z]{3}$/.test(x);
 /** Plain decimal numbers only (no exponent, hex, octal, binary or empty strings). */
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** The largest minimum flow value a link may ask for, USD. */
@@ -129,25 +79,30 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
   } catch {
     return { state, ignored: [{ key: 'link', text: 'the link could not be read' }] };
   }
-  const short = shortText;
   for (const [key, raw] of params) {
     const value = raw.trim();
     const ignore = (text: string, k: string = key) => void ignored.push({ key: k, text });
+    /** The comma-separated values `ok` accepts, once each; every other value is said with `why`. */
+    const pick = <T extends string>(ok: (x: string) => x is T, why: (x: string) => string): T[] => {
+      const items = value
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      for (const x of items) if (!ok(x)) ignore(why(x));
+      return [...new Set(items.filter(ok))];
+    };
     switch (key) {
       case 'mineral': {
-        const ids = value
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean);
-        const good = [...new Set(ids.filter((id) => knownMinerals.has(id)))];
-        for (const bad of ids.filter((id) => !knownMinerals.has(id)))
-          ignore(`unknown mineral "${short(bad)}"`);
+        const good = pick(
+          (x): x is string => knownMinerals.has(x),
+          (x) => `unknown mineral "${shortText(x)}"`,
+        );
         if (good.length > 0) state.minerals = good;
         break;
       }
       case 'year': {
         const y = Number(value);
-        if (!/^\d{4}$/.test(value)) ignore(`year "${short(value)}" is not a year`);
+        if (!/^\d{4}$/.test(value)) ignore(`year "${shortText(value)}" is not a year`);
         else {
           const first: number = YEARS[0];
           const last: number = YEARS[YEARS.length - 1] ?? first;
@@ -159,7 +114,7 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
       }
       case 'risk':
         if (isOneOf(RISK_MODES, value)) state.risk = value;
-        else ignore(`risk "${short(value)}" is not one of ${RISK_MODES.join(', ')}`);
+        else ignore(`risk "${shortText(value)}" is not one of ${RISK_MODES.join(', ')}`);
         break;
       case 'view': {
         const parts = value.split(',').map((x) => x.trim());
@@ -172,7 +127,7 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
           zoom === undefined ||
           nums.some(Number.isNaN)
         ) {
-          ignore(`view "${short(value)}" is not lng,lat,zoom in plain decimal numbers`);
+          ignore(`view "${shortText(value)}" is not lng,lat,zoom in plain decimal numbers`);
           break;
         }
         const view = {
@@ -188,106 +143,94 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
       }
       case 'embed':
         if (value === '1') state.embed = true;
-        else if (value !== '0') ignore(`embed "${short(value)}" is not 0 or 1`);
+        else if (value !== '0') ignore(`embed "${shortText(value)}" is not 0 or 1`);
         break;
       case 'site':
         if (/^[a-z0-9][a-z0-9-]{0,80}$/.test(value)) state.site = value;
-        else ignore(`site id "${short(value)}" is not valid`);
+        else ignore(`site id "${shortText(value)}" is not valid`);
         break;
       case 'flow':
         if (/^[a-z0-9-]{1,40}-\d{6}-[A-Z]{3}-[A-Z]{3}$/.test(value)) state.flow = value;
-        else ignore(`flow id "${short(value)}" is not valid`);
+        else ignore(`flow id "${shortText(value)}" is not valid`);
         break;
       case 'scenario':
         if (isOneOf(SCENARIO_IDS, value)) state.scenario = value;
-        else ignore(`scenario "${short(value)}" is not ${listText(SCENARIO_IDS)}`);
+        else ignore(`scenario "${shortText(value)}" is not ${listText(SCENARIO_IDS)}`);
         break;
       case 'stop': {
-        const codes = value
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean);
-        for (const bad of codes.filter((c) => !/^[A-Z]{3}$/.test(c)))
-          ignore(`stop "${short(bad)}" is not a country code`);
-        const good = [...new Set(codes.filter((c) => /^[A-Z]{3}$/.test(c)))];
+        const good = pick(isIso3, (x) => `stop "${shortText(x)}" is not a country code`);
         if (good.length > 0) state.stop = good;
         break;
       }
       case 'allies':
         if (/^[a-z0-9-]{1,40}$/.test(value)) state.allies = value;
         else {
-          const codes = value
-            .split(',')
-            .map((x) => x.trim())
-            .filter(Boolean);
-          const good = [...new Set(codes.filter((c) => /^[A-Z]{3}$/.test(c)))];
-          for (const bad of codes.filter((c) => !/^[A-Z]{3}$/.test(c)))
-            ignore(`partner "${short(bad)}" is not a country code`);
+          const good = pick(isIso3, (x) => `partner "${shortText(x)}" is not a country code`);
           if (good.length > 0) state.allies = good;
         }
         break;
       case 'fit':
         if (value === '1') state.fit = true;
-        else if (value !== '0') ignore(`fit "${short(value)}" is not 0 or 1`);
+        else if (value !== '0') ignore(`fit "${shortText(value)}" is not 0 or 1`);
         break;
-      case 'kind':
+      case 'kind': {
+        const good = pick(
+          (x) => isOneOf(SITE_KINDS, x),
+          (x) => `unknown site kind "${shortText(x)}"`,
+        );
+        if (good.length > 0) state.kinds = good;
+        break;
+      }
       case 'status': {
-        const list: readonly string[] = key === 'kind' ? SITE_KINDS : SITE_STATUSES;
-        const ids = value
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean);
-        for (const bad of ids.filter((id) => !list.includes(id)))
-          ignore(`unknown site ${key} "${short(bad)}"`);
-        const good = [...new Set(ids.filter((id) => list.includes(id)))];
-        if (good.length > 0) {
-          if (key === 'kind') state.kinds = good as SiteKind[];
-          else state.statuses = good as SiteStatus[];
-        }
+        const good = pick(
+          (x) => isOneOf(SITE_STATUSES, x),
+          (x) => `unknown site status "${shortText(x)}"`,
+        );
+        if (good.length > 0) state.statuses = good;
         break;
       }
       case 'focus':
-        if (/^[A-Z]{3}$/.test(value)) state.focus = value;
-        else ignore(`focus "${short(value)}" is not a country code`);
+        if (isIso3(value)) state.focus = value;
+        else ignore(`focus "${shortText(value)}" is not a country code`);
         break;
       case 'role':
         if (isOneOf(FOCUS_ROLES, value)) state.role = value;
-        else ignore(`role "${short(value)}" is not ${listText(FOCUS_ROLES)}`);
+        else ignore(`role "${shortText(value)}" is not ${listText(FOCUS_ROLES)}`);
         break;
       case 'min': {
         if (!DECIMAL.test(value) || value.startsWith('-')) {
-          ignore(`minimum value "${short(value)}" is not a plain positive number`);
+          ignore(`minimum value "${shortText(value)}" is not a plain positive number`);
           break;
         }
         const n = Number(value);
         if (n > MAX_MIN_USD)
-          ignore(`minimum value ${short(value)} is above ${MAX_MIN_USD}; showing ${MAX_MIN_USD}`);
+          ignore(`minimum value ${shortText(value)} is above ${MAX_MIN_USD}; showing ${MAX_MIN_USD}`);
         state.min = Math.min(n, MAX_MIN_USD);
         break;
       }
       case 'reasons': {
         const ids = value === '' ? [] : value.split(',').map((x) => x.trim());
         for (const bad of ids.filter((id) => !isOneOf(RISK_REASONS, id)))
-          ignore(`unknown risk reason "${short(bad)}"`);
+          ignore(`unknown risk reason "${shortText(bad)}"`);
         state.reasons = RISK_REASONS.filter((r) => ids.includes(r));
         break;
       }
       case 'color':
         if (value === 'exporter' || value === 'importer')
           state.color = value === 'exporter' ? 'exporter-share' : 'importer-dependence';
-        else ignore(`colour "${short(value)}" is not exporter or importer`);
+        else ignore(`colour "${shortText(value)}" is not exporter or importer`);
         break;
       case 'width':
         if (isOneOf(WIDTH_BYS, value)) state.width = value;
-        else ignore(`width "${short(value)}" is not ${listText(WIDTH_BYS)}`);
+        else ignore(`width "${shortText(value)}" is not ${listText(WIDTH_BYS)}`);
         break;
       case 'lanes':
       case 'all':
         if (value === '1' || value === '0') state[key] = value === '1';
-        else ignore(`${key} "${short(value)}" is not 0 or 1`);
+        else ignore(`${key} "${shortText(value)}" is not 0 or 1`);
         break;
       default:
-        ignore(`unknown setting "${short(key)}"`, 'unknown');
+        ignore(`unknown setting "${shortText(key)}"`, 'unknown');
     }
   }
   // Keys that only mean something with another key.

@@ -1,5 +1,20 @@
 // What a link got wrong, in one short notice: a few values per key and a count of the rest, never long link text.
-import type { IgnoredValue } from './codec';
+
+/** One ignored or changed value of a link: its key, and what was done in plain words. */
+export interface IgnoredValue {
+  key: string;
+  text: string;
+}
+
+/**
+ * A value from the link as it may be shown in a notice: control characters removed and at most 24 characters, so a
+ * notice never echoes long text an attacker chose.
+ */
+export function shortText(v: string): string {
+  // Control characters (C0, C1) and line separators become spaces.
+  const clean = v.replace(/\p{Cc}|[\u2028\u2029]/gu, ' ');
+  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
+}
 
 /** Values listed per key before the rest are only counted. */
 const PER_KEY = 3;

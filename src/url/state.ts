@@ -1,7 +1,8 @@
 // Pure mapping between the app state and the URL slice: what a link carries, and how a parsed link patches the filters.
+import { type IgnoredValue } from './notice';
 import { type Filters } from '../model/filters';
 import type { AppState } from '../state/store';
-import { serializeUrl, type IgnoredValue, type UrlState } from './codec';
+import { serializeUrl, type UrlState } from './codec';
 
 /** The partner preset shown unless a link says otherwise. */
 export const DEFAULT_ALLIES = 'us-japan-australia-eu';

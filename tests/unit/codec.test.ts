@@ -1,8 +1,9 @@
 // Unit tests for the URL codec: valid links round-trip, bad values are dropped or clamped with a reason.
+import { MIGRATIONS, URL_VERSION } from '../../src/url/versions';
 import { RISK_REASONS } from '../../src/model/filters';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { MIGRATIONS, URL_VERSION, parseUrl, serializeUrl, type UrlState } from '../../src/url/codec';
+import { parseUrl, serializeUrl, type UrlState } from '../../src/url/codec';
 import { SITE_KINDS, SITE_STATUSES } from '../../src/model/types';
 
 const MINERALS = new Set(['rare-earths', 'lithium', 'cobalt']);
