@@ -5,6 +5,7 @@ import type { SiteInstance } from '../derive/filter';
 import type { ArcDatum } from '../derive/flows';
 import type { LaneDatum } from '../layers/build';
 import { createMap, hasWebGl2, workerProblem } from '../map/map';
+import type { MapProblem } from '../model/view';
 import { actions } from '../state/store';
 import { renderTooltip, tooltipLines } from '../ui/chrome';
 import { $, type App } from './context';
@@ -45,26 +46,21 @@ function startMap(app: App, sync: MapSync): void {
   sync.redraw();
 }
 
-/** No WebGL2 context: the panels, counts and sources still work, and the notice says what to try. */
-function noWebGl(app: App): void {
-  app.html.dataset.mapError = 'webgl';
-  actions.mapFailed(app.store, 'webgl');
-  actions.notify(
-    app.store,
-    'error',
-    'This browser could not start WebGL2, so the map itself cannot be drawn. The filters, counts and the sources list still work. Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.',
-  );
-}
-
-/** Any other failure while starting the map (a blocked worker, a security policy): say what failed. */
-function startFailed(app: App, error: unknown): void {
+/**
+ * The map cannot be drawn: `webgl` (no WebGL2 context) or `start` (any other failure while starting it, such as a
+ * policy blocking its worker). The page says which (data-map-error, a notice); panels, counts and sources still work.
+ */
+function mapFailed(app: App, problem: MapProblem, error?: unknown): void {
+  app.html.dataset.mapError = problem;
+  actions.mapFailed(app.store, problem);
+  const rest = 'The filters, counts and the sources list still work.';
   const message = error instanceof Error ? error.message : String(error);
-  app.html.dataset.mapError = 'start';
-  actions.mapFailed(app.store, 'start');
   actions.notify(
     app.store,
     'error',
-    `The map could not start (${shortMessage(message)}). The filters, counts and the sources list still work.`,
+    problem === 'webgl'
+      ? `This browser could not start WebGL2, so the map itself cannot be drawn. ${rest} Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.`
+      : `The map could not start (${shortMessage(message)}). ${rest}`,
   );
 }
 
@@ -80,21 +76,20 @@ function shortMessage(message: string): string {
  */
 function tryStartMap(app: App, sync: MapSync): void {
   const problem = workerProblem();
-  if (problem) return startFailed(app, new Error(problem));
+  if (problem) return mapFailed(app, 'start', new Error(problem));
   try {
     startMap(app, sync);
   } catch (error) {
     app.map = null;
     console.warn('The map could not start:', error);
-    if (error instanceof Error && /webgl/i.test(error.message)) noWebGl(app);
-    else startFailed(app, error);
+    mapFailed(app, error instanceof Error && /webgl/i.test(error.message) ? 'webgl' : 'start', error);
   }
 }
 
 /** Start the map now, or (an embed in an iframe) when it scrolls into view, or report that WebGL2 is missing. */
 export function bootMap(app: App, sync: MapSync): void {
   if (!hasWebGl2()) {
-    noWebGl(app);
+    mapFailed(app, 'webgl');
   } else if (app.embedded && window.self !== window.top && 'IntersectionObserver' in window) {
     // Pages with several embeds hit the browser's WebGL-context limit: start only when scrolled into view.
     app.html.dataset.mapDeferred = 'true';

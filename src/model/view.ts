@@ -7,6 +7,9 @@ export interface ViewState {
   zoom: number;
 }
 
+/** Why the map cannot be drawn: no WebGL2 context, or another failure while starting it. */
+export type MapProblem = 'webgl' | 'start';
+
 export type Selection = { type: 'site'; id: string } | { type: 'flow'; id: string };
 
 export const NOTICE_LEVELS = ['info', 'warning', 'error'] as const;

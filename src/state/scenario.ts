@@ -5,7 +5,7 @@ import { fileStem } from '../derive/describe';
 import type { Flow } from '../model/types';
 import type { ScenarioState } from '../model/scenario';
 import { memo } from './memo';
-import { selectYearFlows } from './selectors';
+import { countryName, selectYearFlows } from './selectors';
 import type { AppState } from './store';
 
 const flowsMemo = memo(scenarioFlows);
@@ -26,9 +26,6 @@ const lossMemo = memo((flows: Flow[], scenario: ScenarioState | null) =>
 /** Share of imports lost per importer for the map's choropleth; null without a scenario. */
 export const selectLossByImporter = (s: AppState): ReadonlyMap<string, number> | null =>
   lossMemo(selectScenarioFlows(s), s.scenario);
-
-/** Display name of a country, or its code where the data has none. */
-export const countryName = (s: AppState) => (iso3: string) => s.data?.countries.get(iso3)?.name ?? iso3;
 
 /** The results CSV in the table's order, and its file name; null without a scenario. */
 export function scenarioCsv(s: AppState, sort: ResultSort): { name: string; csv: string } | null {

@@ -102,8 +102,12 @@ export const selectViewReady = (s: AppState): boolean =>
   (s.yearStatus[s.filters.year] === 'ready' || s.yearStatus[s.filters.year] === 'error') &&
   (s.filters.flowView === 'arcs' || s.routesStatus === 'ready' || s.routesStatus === 'error');
 
+/** Display name of a country in the loaded data, or its code where the data has none. */
+export const countryName =
+  (s: AppState) =>
+  (iso3: string): string =>
+    s.data?.countries.get(iso3)?.name ?? iso3;
+
 /** "Rare earths: trade 2024, all routes": the view in words, for embed titles, share dialogs and images. */
 export const selectViewTitle = (s: AppState): string =>
-  s.data
-    ? describeView(s.filters, s.data.minerals, (c) => s.data?.countries.get(c)?.name ?? c, s.scenario)
-    : '';
+  s.data ? describeView(s.filters, s.data.minerals, countryName(s), s.scenario) : '';

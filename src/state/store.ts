@@ -7,7 +7,7 @@ import type { SharesFile } from '../data/shares-schema';
 import { defaultFilterSpec } from '../derive/filter';
 import type { Filters } from '../model/filters';
 import type { ScenarioState } from '../model/scenario';
-import type { Notice, RouteInfo, Selection, ViewState } from '../model/view';
+import type { MapProblem, Notice, RouteInfo, Selection, ViewState } from '../model/view';
 import { partnerPreset } from '../config/partners';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
 
@@ -58,7 +58,7 @@ export interface AppState {
   notices: Notice[];
   view: ViewState;
   /** The map could not start: no WebGL2, or another failure while starting it; null while it works (or starts). */
-  mapProblem: 'webgl' | 'start' | null;
+  mapProblem: MapProblem | null;
 }
 
 export function defaultAllies(): AppState['allies'] {
@@ -176,7 +176,7 @@ export const actions = {
   setView(store: AppStore, view: ViewState) {
     store.setState({ view });
   },
-  mapFailed(store: AppStore, problem: 'webgl' | 'start') {
+  mapFailed(store: AppStore, problem: MapProblem) {
     store.setState({ mapProblem: problem });
   },
   notify(store: AppStore, level: Notice['level'], text: string): number {

@@ -1,9 +1,10 @@
 // The allied-supply panel (lazy chunk): a partner set, where each partner imports from, and the bloc next to China.
+import { countryName } from '../state/selectors';
 import { PARTNER_PRESETS } from '../config/partners';
 import { blocShares, partnerSupply, type BlocShares, type PartnerSupply } from '../derive/allies';
 import { formatShare, formatUsd } from '../derive/format';
 import type { CountryInfo } from '../model/types';
-import { countryName, selectScenarioFlows } from '../state/scenario';
+import { selectScenarioFlows } from '../state/scenario';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 import { dataTable } from './table';

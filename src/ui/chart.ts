@@ -2,7 +2,7 @@
 import { CHINA_ISO3 } from '../config/china';
 import type { SharesFile } from '../data/shares-schema';
 import { formatShare } from '../derive/format';
-import { selectPassingFlows } from '../state/selectors';
+import { countryName, selectPassingFlows } from '../state/selectors';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
 
@@ -74,7 +74,7 @@ export function renderChart(root: HTMLElement, s: AppState): void {
   const mineralId = s.filters.minerals[0];
   const mineral = s.data.minerals.find((m) => m.id === mineralId);
   if (!mineral || !mineralId) return void setChildren(root);
-  const names = (iso3: string) => s.data?.countries.get(iso3)?.name ?? iso3;
+  const names = countryName(s);
   const columns = [
     table(s.shares, mineralId, 'mining', names),
     table(s.shares, mineralId, 'refining', names),

@@ -4,7 +4,7 @@ import { SHARE_RAMP } from '../config/ramps';
 import { KIND_COLORS, KIND_LABELS } from '../config/app';
 import { ATTRIBUTION, describeView, fileStem } from '../derive/describe';
 import { viewCsv, viewGeoJson } from '../state/export';
-import { selectVisibleSites } from '../state/selectors';
+import { countryName, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
 import type { MapImages } from '../model/view';
 
@@ -69,7 +69,7 @@ export function composePng(
   }
   ctx.textAlign = 'start';
   ctx.textBaseline = 'alphabetic';
-  const names = (iso3: string) => s.data?.countries.get(iso3)?.name ?? iso3;
+  const names = countryName(s);
   const title = describeView(s.filters, s.data.minerals, names, s.scenario);
   // Title bar.
   ctx.font = font(15, 700);

@@ -1,4 +1,5 @@
 // The supply-shock panel (lazy chunk): choose a shock, read what each importer loses, sort and download the results.
+import { countryName } from '../state/selectors';
 import { LOSS_RAMP } from '../config/ramps';
 import { formatShare, formatTonnes, formatUsd } from '../derive/format';
 import { rampCss } from '../derive/ramp';
@@ -11,7 +12,7 @@ import {
 } from '../derive/scenario-table';
 import type { ImporterResult } from '../derive/scenario';
 import type { ScenarioId } from '../model/scenario';
-import { countryName, scenarioCsv, selectScenarioFlows, selectScenarioResults } from '../state/scenario';
+import { scenarioCsv, selectScenarioFlows, selectScenarioResults } from '../state/scenario';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 import { dataTable } from './table';
