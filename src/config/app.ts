@@ -23,6 +23,7 @@ export const DATA_PATHS = {
   sources: 'data/sources.json',
   routes: 'data/routes.json',
   shares: 'data/shares.json',
+  measures: 'data/measures.json',
   flows: (year: number) => `data/flows-${year}.json`,
 } as const;
 

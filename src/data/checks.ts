@@ -2,6 +2,7 @@
 import { PRECISIONS, SITE_KINDS, SITE_STATUSES, STAGES } from '../model/types';
 import type { CountryInfo, Mineral } from '../model/types';
 import type { FlowFileSchemaType, Manifest, SiteFeature } from './schema';
+import { FILE_RISK_CODE_MAX } from '../model/risk-bits';
 
 /**
  * The keys each strict schema allows, for the hand-written checks (which must not load zod). A unit test keeps them
@@ -156,8 +157,8 @@ export function flowRowProblem(f: FlowFile, i: number): string | null {
   const t = c.tonnes[i];
   if (t !== null && (!isNum(t) || t < 0)) return 'tonnes: neither null nor a number >= 0';
   const r = c.risk[i];
-  if (!(typeof r === 'number' && Number.isInteger(r) && r >= 0 && r <= 31))
-    return 'risk: not an integer 0..31';
+  if (!(typeof r === 'number' && Number.isInteger(r) && r >= 0 && r <= FILE_RISK_CODE_MAX))
+    return `risk: not an integer 0..${FILE_RISK_CODE_MAX}`;
   return null;
 }
 

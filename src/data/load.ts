@@ -12,6 +12,7 @@ import {
 import type { FlowCodes, FlowColumns } from './flow-columns';
 import type { Manifest, RoutesFile, SiteFeature } from './schema';
 import type { SharesFile } from './shares-schema';
+import type { MeasuresFile } from '../model/measures';
 
 /** A problem with one file or one feature in it; `id` names the feature where there is one. */
 export interface DataProblem {
@@ -65,6 +66,7 @@ export function firstIssue(schemas: Schemas, error: z.ZodError): string {
 
 export type Schemas = typeof import('./schema') &
   typeof import('./shares-schema') &
+  typeof import('./measures-schema') &
   typeof import('./issues');
 let schemas: Promise<Schemas> | null = null;
 /**
@@ -73,10 +75,15 @@ let schemas: Promise<Schemas> | null = null;
  * gzip of script that the first view then neither downloads nor runs.
  */
 export function loadSchemas(): Promise<Schemas> {
-  schemas ??= Promise.all([import('./schema'), import('./shares-schema'), import('./issues')]).then(
-    ([a, b, c]) => ({
+  schemas ??= Promise.all([
+    import('./schema'),
+    import('./shares-schema'),
+    import('./measures-schema'),
+    import('./issues'),
+  ]).then(([a, b, m, c]) => ({
       ...a,
       ...b,
+      ...m,
       ...c,
     }),
   );
@@ -279,6 +286,10 @@ export function parseRoutes(value: unknown, file: string): Promise<RoutesFile> {
 
 export function parseShares(value: unknown, file: string): Promise<SharesFile> {
   return whole((z) => z.sharesFileSchema, value, file);
+}
+
+export function parseMeasures(value: unknown, file: string): Promise<MeasuresFile> {
+  return whole((z) => z.measuresFileSchema, value, file) as Promise<MeasuresFile>;
 }
 
 export async function parseManifest(value: unknown, file: string): Promise<Manifest> {

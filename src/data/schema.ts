@@ -1,6 +1,7 @@
 // Zod schemas for every published data file; used by the pipeline before writing and by the app after loading.
 import { z } from 'zod';
 import { PRECISIONS, SITE_KINDS, SITE_STATUSES, STAGES } from '../model/types';
+import { FILE_RISK_CODE_MAX, ROUTE_CODE_MAX } from '../model/risk-bits';
 
 // Each schema here runs a handful of times per page load: compiling it to a function first (zod's default) costs
 // more than it saves (~20 ms of the first view), and jitless mode also works under a strict CSP.
@@ -58,7 +59,7 @@ export const flowRowSchema = z.tuple([
   z.string().regex(/^\d{6}$/),
   z.number().nonnegative(),
   z.number().nonnegative().nullable(),
-  z.number().int().min(0).max(31),
+  z.number().int().min(0).max(FILE_RISK_CODE_MAX),
 ]);
 export type FlowRow = z.infer<typeof flowRowSchema>;
 
@@ -138,7 +139,7 @@ export const routesFileSchema = z.strictObject({
   pairs: z.record(
     z.string().regex(/^[A-Z]{3}>[A-Z]{3}$/),
     z.strictObject({
-      risk: z.number().int().min(0).max(31),
+      risk: z.number().int().min(0).max(ROUTE_CODE_MAX),
       km: z.number().nonnegative().nullable(),
       ports: z.tuple([z.string(), z.string()]).nullable(),
       path: z.array(z.number().int()).nullable(),

@@ -1,6 +1,7 @@
 // The one definition of what the filters keep: CPU predicates for counts and panels, and the same rule as GPU filter props.
-import { RISK_REASONS, type RiskReason, type FilterSpec, type RiskMode } from '../model/filters';
-import { RISK_BITS, RISK_CODE_MAX } from './risk-codes';
+import { DEFAULT_REASONS, type RiskReason, type FilterSpec, type RiskMode } from '../model/filters';
+import { readRisk, RISK_BITS, RISK_CODE_MAX } from './risk-codes';
+import type { ControlReading } from '../model/measures';
 import type { Flow, Site } from '../model/types';
 import { SITE_KINDS, SITE_STATUSES } from '../model/types';
 
@@ -58,8 +59,8 @@ export const MAX_CATEGORIES: Readonly<Record<number, number>> = { 1: 128, 2: 64,
 export function flowFilterValue(flow: Flow, index: FilterIndex): [number, number, number] {
   return [flow.valueUsd, index.country.get(flow.exporter) ?? -1, index.country.get(flow.importer) ?? -1];
 }
-export function flowFilterCategory(flow: Flow, index: FilterIndex): [number, number] {
-  return [index.mineral.get(flow.mineral) ?? -1, flow.risk];
+export function flowFilterCategory(flow: Flow, index: FilterIndex, reading: ControlReading): [number, number] {
+  return [index.mineral.get(flow.mineral) ?? -1, readRisk(flow.risk, reading)];
 }
 
 const ALL: [number, number] = [-1e30, 1e30];
@@ -69,8 +70,10 @@ export interface FlowGpuFilter {
   minerals: number[];
   /** Smallest float32 value (USD) drawn: each mineral layer draws only the prefix of its arcs at or above it. */
   minValue: number;
-  /** Risk codes kept (category filter); [-2] when none. */
+  /** Risk codes kept (category filter, codes read for `reading`); [-2] when none. */
   codes: number[];
+  /** The control reading the codes are read for (src/derive/risk-codes.ts readRisk). */
+  reading: ControlReading;
   /** One entry per layer part: 'either' focus needs two (exporter side, importer side); they are disjoint. */
   parts: { filterRange: [number, number][] }[];
 }
@@ -88,7 +91,7 @@ export function flowGpuFilter(f: FilterSpec, index: FilterIndex, cutoffUsd: numb
   // Compared as float32, exactly as the GPU stores values, so the map and the counts never disagree.
   const minValue = Math.fround(Math.max(f.minValueUsd, cutoffUsd));
   const valueRange: [number, number] = [minValue, 1e30];
-  const base = { minerals, minValue, codes: codes.length > 0 ? codes : [-2] };
+  const base = { minerals, minValue, codes: codes.length > 0 ? codes : [-2], reading: f.controls };
   if (f.focus === null) return { ...base, parts: [{ filterRange: [valueRange, ALL, ALL] }] };
   const c = index.country.get(f.focus) ?? -2;
   const exporterSide = { filterRange: [valueRange, [c, c], ALL] as [number, number][] };
@@ -114,7 +117,7 @@ export function siteGpuFilter(
   };
 }
 
-/** Default filter: all kinds, statuses and reasons; no focus; no minimum; all routes. */
+/** Default filter: all kinds and statuses, the route reasons, today's controls; no focus; no minimum; all routes. */
 export function defaultFilterSpec(minerals: readonly string[]): FilterSpec {
   return {
     minerals: [...minerals],
@@ -124,6 +127,7 @@ export function defaultFilterSpec(minerals: readonly string[]): FilterSpec {
     role: 'either',
     minValueUsd: 0,
     risk: 'all',
-    reasons: [...RISK_REASONS],
+    reasons: [...DEFAULT_REASONS],
+    controls: 'today',
   };
 }

@@ -1,5 +1,6 @@
 // Columnar, value-sorted view of one year's flows: the table the filters, the legibility cut and the facets read.
-import { RISK_CODE_MAX } from './risk-codes';
+import { readRisk } from './risk-codes';
+import type { ControlReading } from '../model/measures';
 import type { FilterIndex } from './filter';
 import type { FlowCodes } from '../data/flow-columns';
 import type { Flow } from '../model/types';
@@ -22,8 +23,9 @@ export interface FlowTable {
   readonly usd: Float64Array;
   /** FilterIndex.mineral of the flow's mineral, NO_MINERAL if unknown. */
   readonly mineral: Uint8Array;
-  /** China route-risk code (src/derive/risk-codes.ts). */
+  /** Risk code with the table's control reading applied (src/derive/risk-codes.ts readRisk), 0..63. */
   readonly risk: Uint8Array;
+  readonly reading: ControlReading;
   /** FilterIndex.country of the exporter and importer, -1 if unknown. */
   readonly exporter: Int32Array;
   readonly importer: Int32Array;
@@ -82,9 +84,15 @@ export interface MineralColumns {
 
 /**
  * The year's flows as value-sorted columns. With `codes` (the loader's dictionary codes for these flows, in the same
- * order) countries, minerals and HS codes are mapped once per dictionary entry instead of once per flow.
+ * order) countries, minerals and HS codes are mapped once per dictionary entry instead of once per flow. Risk codes
+ * are read for `reading` (which export controls count as `controlled`).
  */
-export function buildFlowTable(flows: readonly Flow[], index: FilterIndex, codes?: FlowCodes): FlowTable {
+export function buildFlowTable(
+  flows: readonly Flow[],
+  index: FilterIndex,
+  codes?: FlowCodes,
+  reading: ControlReading = 'today',
+): FlowTable {
   const n = flows.length;
   const c = codes && codes.exporter.length === n ? codes : null;
   const v32 = new Float32Array(n);
@@ -112,7 +120,7 @@ export function buildFlowTable(flows: readonly Flow[], index: FilterIndex, codes
     const m = c && mineralOf ? mineralOf[c.mineral[i] as number] : index.mineral.get(f.mineral);
     mineral[r] = m === undefined || m >= NO_MINERAL ? NO_MINERAL : m;
     if (m !== undefined && m < NO_MINERAL) perMineral[m] = (perMineral[m] ?? 0) + 1;
-    risk[r] = f.risk & RISK_CODE_MAX;
+    risk[r] = readRisk(f.risk, reading);
     if (c && countryOf) {
       exporter[r] = countryOf[c.exporter[i] as number] ?? -1;
       importer[r] = countryOf[c.importer[i] as number] ?? -1;
@@ -142,6 +150,7 @@ export function buildFlowTable(flows: readonly Flow[], index: FilterIndex, codes
     usd,
     mineral,
     risk,
+    reading,
     exporter,
     importer,
     byMineral,

@@ -1,22 +1,37 @@
+// Compact encoding of a flow's China route-risk and export-control reasons as a bitmask, shared by the pipeline and app.
 import { RISK_REASONS, type RiskReason } from '../model/filters';
-// Compact encoding of a flow's China route-risk reasons as a bitmask, shared by the pipeline and the app.
+import type { ControlReading } from '../model/measures';
+import {
+  CONTROL_BIT_IN_YEAR,
+  CONTROL_BIT_TODAY,
+  FILE_RISK_CODE_MAX,
+  OVERLAND_BIT,
+  RISK_BITS,
+  RISK_CODE_MAX,
+  ROUTE_CODE_MAX,
+} from '../model/risk-bits';
 
-/** Bit per reason; OVERLAND_BIT marks a flow with no sea route (land-locked or overland), judged by its ends only. */
-export const RISK_BITS: Readonly<Record<RiskReason, number>> = {
-  origin: 1,
-  destination: 2,
-  transit: 4,
-  'south-china-sea': 8,
+export {
+  RISK_BITS,
+  OVERLAND_BIT,
+  ROUTE_CODE_MAX,
+  RISK_CODE_MAX,
+  CONTROL_BIT_IN_YEAR,
+  CONTROL_BIT_TODAY,
+  FILE_RISK_CODE_MAX,
 };
-export const OVERLAND_BIT = 16;
-/** All bits in use: the largest valid code is 31. */
-export const RISK_CODE_MAX = 31;
+
+/** The app code of a stored code under a control reading (0..RISK_CODE_MAX). */
+export function readRisk(stored: number, reading: ControlReading): number {
+  const bit = reading === 'today' ? CONTROL_BIT_TODAY : CONTROL_BIT_IN_YEAR;
+  return (stored & ROUTE_CODE_MAX) | ((stored & bit) !== 0 ? RISK_BITS.controlled : 0);
+}
 
 export function encodeRisk(reasons: readonly RiskReason[], overland: boolean): number {
   return reasons.reduce((code, r) => code | RISK_BITS[r], overland ? OVERLAND_BIT : 0);
 }
 
-/** Reasons in RISK_REASONS order. */
+/** Reasons of an app code (readRisk applied), in RISK_REASONS order. */
 export function decodeRisk(code: number): RiskReason[] {
   return RISK_REASONS.filter((r) => (code & RISK_BITS[r]) !== 0);
 }
@@ -31,4 +46,5 @@ export const RISK_TEXT: Readonly<Record<RiskReason, string>> = {
   destination: 'Destination: imported by China, feeding Chinese processing',
   transit: "Transit: sea route within 200 nautical miles of China's coast or through the Taiwan Strait",
   'south-china-sea': 'South China Sea: sea route crosses the contested South China Sea',
+  controlled: "Controlled: the exporter restricts this product's export (a measure in the export-controls table)",
 };

@@ -235,7 +235,7 @@ export function buildLayers(input: LayerInput): Layer[] {
           highlightColor: [20, 20, 20, 255],
           extensions: [laneFilter],
           getFilterValue: (d) => flowFilterValue(d.arc.flow, index),
-          getFilterCategory: (d) => flowFilterCategory(d.arc.flow, index),
+          getFilterCategory: (d) => flowFilterCategory(d.arc.flow, index, input.flowFilter.reading),
           filterRange: part.filterRange.map((r) => r ?? ANY),
           filterCategories: [
             input.flowFilter.minerals.length > 0 ? input.flowFilter.minerals : [-2],
@@ -245,7 +245,7 @@ export function buildLayers(input: LayerInput): Layer[] {
             getColor: [colorBy, scenarioKey],
             getWidth: [widthBy],
             getFilterValue: [index],
-            getFilterCategory: [index],
+            getFilterCategory: [index, input.flowFilter.reading],
           },
           parameters: { depthCompare: 'always' },
         }),

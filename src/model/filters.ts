@@ -1,13 +1,19 @@
 // The filters as closed lists and types: risk modes and reasons, focus roles, drawing modes, and the filter state.
+import type { ControlReading } from './measures';
 import type { SiteKind, SiteStatus } from './types';
 
 /** Route-risk filter: all routes, only China-exposed (any enabled reason), or avoid China (none of them). */
 export const RISK_MODES = ['all', 'china', 'no-china'] as const;
 export type RiskMode = (typeof RISK_MODES)[number];
 
-/** Why a flow's route is exposed to China (README "The China route-risk model"), in the pipeline's order. */
-export const RISK_REASONS = ['origin', 'destination', 'transit', 'south-china-sea'] as const;
+/**
+ * Why a flow is exposed (README "The China route-risk model"): four reasons from its route, in the pipeline's order,
+ * and `controlled`, the exporter restricts the product (an export-control measure in force, in the chosen reading).
+ */
+export const RISK_REASONS = ['origin', 'destination', 'transit', 'south-china-sea', 'controlled'] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
+/** The reasons on by default: the route's. `controlled` is opted into, so links made before it mean what they meant. */
+export const DEFAULT_REASONS: readonly RiskReason[] = ['origin', 'destination', 'transit', 'south-china-sea'];
 
 /** The focus country as exporter, importer or either. */
 export const FOCUS_ROLES = ['either', 'exporter', 'importer'] as const;
@@ -38,6 +44,8 @@ export interface FilterSpec {
   risk: RiskMode;
   /** Reasons that count for the risk filter (a toggle per reason). */
   reasons: readonly RiskReason[];
+  /** Which export-control measures count for `controlled` and the `controls` scenario. */
+  controls: ControlReading;
 }
 
 /** Everything the user can set: what is kept (FilterSpec) and how it is drawn. Plain and serialisable. */

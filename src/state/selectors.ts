@@ -49,18 +49,23 @@ const specMemo = memo(
     minValueUsd: number,
     risk: Filters['risk'],
     reasons: Filters['reasons'],
-  ): FilterSpec => ({ minerals, kinds, statuses, focus, role, minValueUsd, risk, reasons }),
+    controls: Filters['controls'],
+  ): FilterSpec => ({ minerals, kinds, statuses, focus, role, minValueUsd, risk, reasons, controls }),
 );
 /** The filters that decide what is kept, stable while only display modes (colour, width, view) change. */
 export const keepSpec = (f: Filters): FilterSpec =>
-  specMemo(f.minerals, f.kinds, f.statuses, f.focus, f.role, f.minValueUsd, f.risk, f.reasons);
+  specMemo(f.minerals, f.kinds, f.statuses, f.focus, f.role, f.minValueUsd, f.risk, f.reasons, f.controls);
 
-const tableMemo = memo((flows: Flow[], index: FilterIndex, codes: FlowCodes | undefined) =>
-  buildFlowTable(flows, index, codes),
+const tableMemo = memo(
+  (flows: Flow[], index: FilterIndex, codes: FlowCodes | undefined, controls: Filters['controls']) =>
+    buildFlowTable(flows, index, codes, controls),
 );
-/** The year's flows as value-sorted typed columns; stable while the year and the data stay the same. */
+/**
+ * The year's flows as value-sorted typed columns, their risk codes read for the chosen control reading; stable while
+ * the year, the data and the reading stay the same.
+ */
 export const selectFlowTable = (s: AppState): FlowTable =>
-  tableMemo(selectYearFlows(s), selectFilterIndex(s), s.years[s.filters.year]?.codes);
+  tableMemo(selectYearFlows(s), selectFilterIndex(s), s.years[s.filters.year]?.codes, s.filters.controls);
 
 const selectionMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex, all: boolean) =>
   selectFlowRows(t, f, index, all ? 1 : LEGIBLE_VALUE_SHARE, MAX_DRAWN_FLOWS),

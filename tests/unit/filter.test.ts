@@ -87,6 +87,7 @@ const specArb: fc.Arbitrary<FilterSpec> = fc.record({
   minValueUsd: fc.constantFrom(0, 1e3, 1e6, 5e7, 1e9),
   risk: fc.constantFrom('all', 'china', 'no-china'),
   reasons: subset(RISK_REASONS),
+  controls: fc.constantFrom('today', 'flow-year'),
 }) as fc.Arbitrary<FilterSpec>;
 
 describe('CPU predicate and GPU filter agree', () => {

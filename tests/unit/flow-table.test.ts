@@ -142,6 +142,7 @@ describe('flowFacets', () => {
     minValueUsd: fc.constantFrom(0, 1e6, 5e7),
     risk: fc.constantFrom('all', 'china', 'no-china'),
     reasons: subset(RISK_REASONS),
+    controls: fc.constantFrom('today', 'flow-year'),
   }) as fc.Arbitrary<FilterSpec>;
   test('counts equal flowPasses with the facet’s own filter lifted (seeded)', () => {
     fc.assert(

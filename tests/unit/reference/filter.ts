@@ -1,6 +1,7 @@
 // Test-only reference implementation of the filters: the plain per-flow predicate and legibility cut-off that the
 // fast table path (src/derive/flow-table.ts) and the simulated GPU filter are checked against.
 import { reasonsMask, riskPasses } from '../../../src/derive/filter';
+import { readRisk } from '../../../src/derive/risk-codes';
 import type { FilterSpec, FocusRole } from '../../../src/model/filters';
 import type { Flow } from '../../../src/model/types';
 
@@ -25,7 +26,7 @@ export function flowPasses(flow: Flow, f: FilterSpec, mask = reasonsMask(f.reaso
     f.minerals.includes(flow.mineral) &&
     f32(flow.valueUsd) >= f32(f.minValueUsd) &&
     focusPasses(flow.exporter, flow.importer, f.focus, f.role) &&
-    riskPasses(flow.risk, f.risk, mask)
+    riskPasses(readRisk(flow.risk, f.controls), f.risk, mask)
   );
 }
 
