@@ -13,6 +13,7 @@ const SCENARIO_TITLE = {
   'china-stop': 'if China stops exporting',
   'route-block': 'if China-exposed sea routes are blocked',
   custom: 'if selected exporters stop',
+  controls: 'if no export licence is granted',
 } as const;
 
 /** "Rare earths and lithium: trade 2024, China-exposed routes only, flows into Japan" */
@@ -37,7 +38,10 @@ export function describeView(
     );
   }
   if (f.minValueUsd > 0) parts.push(`flows of ${formatUsd(f.minValueUsd)} or more`);
-  if (scenario) parts.push(SCENARIO_TITLE[scenario.id]);
+  if (scenario) {
+    const when = f.controls === 'today' ? "under today's export controls" : "under each year's export controls";
+    parts.push(scenario.id === 'controls' ? `${SCENARIO_TITLE.controls} ${when}` : SCENARIO_TITLE[scenario.id]);
+  }
   return `${list}: ${parts.join(', ')}`;
 }
 

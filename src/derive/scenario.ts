@@ -9,7 +9,8 @@
  */
 import { csvField } from './csv';
 import type { Flow, Iso3 } from '../model/types';
-import { RISK_BITS } from './risk-codes';
+import { readRisk, RISK_BITS } from './risk-codes';
+import type { ControlReading } from '../model/measures';
 import { CHINA_ISO3 } from '../config/china';
 import type { ScenarioId } from '../model/scenario';
 
@@ -18,6 +19,8 @@ export interface Scenario {
   id: ScenarioId;
   /** for 'custom': ISO3 exporters that stop */
   exporters?: string[];
+  /** for 'controls': which measures count (default: those in force on the measure table's check date) */
+  reading?: ControlReading;
 }
 
 /** Risk bits that 'route-block' treats as blocked: the route passes near China's coast or through the South China Sea. */
@@ -31,6 +34,9 @@ export const BLOCKED_ROUTE_MASK: number = RISK_BITS.transit | RISK_BITS['south-c
  *   (no sea route), so they are never blocked.
  * - 'custom': the exporter is in `scenario.exporters` (exact, upper-case ISO3 match); none is cut when the list is
  *   missing or empty.
+ * - 'controls': an export-control measure of the exporter covers the flow's product (and importer) and is in force
+ *   in the scenario's reading: the flow's stored `controlled` bit for that reading (set by the pipeline from
+ *   derive/controls.ts). "No licence is granted" for anything a measure covers.
  */
 export function isFlowLost(flow: Flow, scenario: Scenario): boolean {
   switch (scenario.id) {
@@ -40,6 +46,8 @@ export function isFlowLost(flow: Flow, scenario: Scenario): boolean {
       return (flow.risk & BLOCKED_ROUTE_MASK) !== 0;
     case 'custom':
       return scenario.exporters?.includes(flow.exporter) ?? false;
+    case 'controls':
+      return (readRisk(flow.risk, scenario.reading ?? 'today') & RISK_BITS.controlled) !== 0;
   }
 }
 
