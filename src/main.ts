@@ -27,7 +27,7 @@ const app: App = {
   html,
   embedded,
   map: null,
-  chunks: { chart: null, scenario: null, details: null },
+  chunks: { chart: null, scenario: null, details: null, measures: null },
   loaders: createLoaders(store, fetcher, measure),
   afterFirstView: [],
 };

@@ -9,6 +9,8 @@ export type ChartChunk = typeof import('../ui/chart');
 export type ScenarioChunk = typeof import('./scenario-chunk');
 /** The details panel of a selected site or flow. */
 export type DetailsChunk = typeof import('../ui/details');
+/** The export-controls panel. */
+export type MeasuresChunk = typeof import('./measures-chunk');
 
 export interface App {
   store: AppStore;
@@ -18,7 +20,12 @@ export interface App {
   embedded: boolean;
   /** The map, once started (null without WebGL2, or while an embed waits to scroll into view). */
   map: MapHandle | null;
-  chunks: { chart: ChartChunk | null; scenario: ScenarioChunk | null; details: DetailsChunk | null };
+  chunks: {
+    chart: ChartChunk | null;
+    scenario: ScenarioChunk | null;
+    details: DetailsChunk | null;
+    measures: MeasuresChunk | null;
+  };
   loaders: Loaders;
   /** Run once, the first time the map reports the view drawn. */
   afterFirstView: (() => void)[];

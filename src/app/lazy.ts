@@ -1,7 +1,9 @@
-// Parts not needed for the first view, fetched after it: the chart (with the shares file) and the scenario chunk.
+// Parts not needed for the first view, fetched after it: chart (with shares), scenario, details and export controls.
 import { DATA_PATHS } from '../config/app';
-import { fetchJson, parseShares, type Fetcher } from '../data/load';
+import { fetchJson, parseMeasures, parseShares, type Fetcher } from '../data/load';
+import { selectNeedsMeasures } from '../state/measures';
 import { actions } from '../state/store';
+import { watch } from './watch';
 import type { App } from './context';
 
 /** `onLoaded` re-checks what depends on a chunk (map layers, choropleth, panels) once it has arrived. */
@@ -30,6 +32,39 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
     onLoaded();
   }
 
+  let measures: Promise<void> | null = null;
+  /**
+   * Export controls: the measure table and its panel. After the first view, or at once when the view needs them (the
+   * controlled reason, the controls scenario or a measure in the link). A measure the table lacks is dropped, said.
+   */
+  function loadMeasures(): Promise<void> {
+    measures ??= (async () => {
+      const { store } = app;
+      actions.measuresLoading(store);
+      try {
+        const [mod, raw] = await Promise.all([
+          import('./measures-chunk'),
+          fetchJson(fetcher, DATA_PATHS.measures),
+        ]);
+        const file = await parseMeasures(raw, DATA_PATHS.measures);
+        app.chunks.measures = mod;
+        const id = store.getState().measure;
+        if (id !== null && !file.measures.some((m) => m.id === id)) {
+          actions.selectMeasure(store, null);
+          actions.notify(store, 'warning', `The linked measure "${id}" is not in the export-controls table.`);
+        }
+        actions.measuresLoaded(store, file);
+        onLoaded();
+      } catch (error) {
+        actions.measuresFailed(app.store);
+        app.loaders.fileFailed(error, 'export-control measures');
+      }
+    })();
+    return measures;
+  }
+  // Started after the change that needs them has reached every listener (not from inside one).
+  watch(app.store, selectNeedsMeasures, (need) => need && queueMicrotask(() => void loadMeasures()));
+
   let details: Promise<void> | null = null;
   /** The details panel: fetched when something is selected (a link's site or flow, a click), or after the first view. */
   function loadDetails(): Promise<void> {
@@ -49,6 +84,7 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
       void loadChart();
       void loadScenario();
       void loadDetails();
+      if (!app.embedded) void loadMeasures();
     },
     loadDetails,
   };

@@ -18,6 +18,8 @@ import {
   selectYearArcs,
 } from '../state/selectors';
 import type { AppState } from '../state/store';
+import { selectControllingCountries, selectMeasureHighlight, selectNeedsMeasures } from '../state/measures';
+import type { Flow } from '../model/types';
 import type { App } from './context';
 import { watch } from './watch';
 
@@ -46,6 +48,17 @@ function laneCache() {
   };
 }
 
+const NO_COUNTRIES: string[] = [];
+
+/** Flows drawn grey: lost in the scenario, or (with a measure selected) not covered by it; null when none is. */
+function greyed(
+  lost: ((f: Flow) => boolean) | null,
+  covered: ((f: Flow) => boolean) | null,
+): ((f: Flow) => boolean) | null {
+  if (!covered) return lost;
+  return lost ? (f) => lost(f) || !covered(f) : (f) => !covered(f);
+}
+
 /** `layersDone` runs right after the layer update of each change (the benchmark's 'cmm:layers' span). */
 export function syncMap(app: App, layersDone: () => void): MapSync {
   const { store, html } = app;
@@ -57,7 +70,11 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
    * the flows and the details panel is there to show the selection.
    */
   const viewReady = (s: AppState) =>
-    selectViewReady(s) && !(s.scenario && !app.chunks.scenario) && !(s.selection && !app.chunks.details);
+    selectViewReady(s) &&
+    !(s.scenario && !app.chunks.scenario) &&
+    !(s.selection && !app.chunks.details) &&
+    // Export controls in view (outlines, a measure's highlight) wait for the measure table (or its failure).
+    !(selectNeedsMeasures(s) && (s.measuresStatus === 'idle' || s.measuresStatus === 'loading'));
 
   const layers = watch(
     store,
@@ -72,6 +89,7 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
         // New only when the selected site changes the radii.
         selectSiteRadii(s),
         s.scenario,
+        selectMeasureHighlight(s),
         // The scenario chunk changes the layers only when there is a scenario to draw.
         s.scenario ? app.chunks.scenario : null,
         s.selection ? app.chunks.details : null,
@@ -93,11 +111,15 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
       const index = selectFilterIndex(s);
       const flowFilter = flowGpuFilter(keepSpec(f), index, selectDrawnFlows(s).cutoff);
       const chunk = app.chunks.scenario;
-      const isLost = s.scenario && chunk ? chunk.lostPredicate(s.scenario) : null;
+      const spec = s.scenario && chunk ? chunk.selectScenarioSpec(s) : null;
+      const lost = spec && chunk ? chunk.lostPredicate(spec) : null;
+      // A selected measure highlights the flows it covers: the others are drawn grey, like a scenario's lost flows.
+      const covered = selectMeasureHighlight(s);
+      const isLost = greyed(lost, covered);
       // Colours change only with a scenario (and once its chunk has arrived), not when the chunk loads without one.
-      const scenarioKey = s.scenario
-        ? `${JSON.stringify(s.scenario)}:${chunk ? 'ready' : 'pending'}`
-        : 'none';
+      const scenarioKey =
+        (s.scenario ? `${JSON.stringify(spec ?? s.scenario)}:${chunk ? 'ready' : 'pending'}` : 'none') +
+        (covered ? `|measure:${s.measure ?? ''}` : '');
       layersReady = true;
       map.setLayers(
         buildLayers({
@@ -165,6 +187,13 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
     ([values, map]) => map?.setChoropleth(values, LOSS_RAMP),
   );
 
+  /** Countries with an export-control measure in force (for the selected minerals, in the reading) are outlined. */
+  const outlines = watch(
+    store,
+    (s) => [selectNeedsMeasures(s) ? selectControllingCountries(s) : NO_COUNTRIES, app.map] as const,
+    ([countries, map]) => map?.setOutlines(countries),
+  );
+
   // Without a map the readiness flag stays false once the data is there (tests and embeds wait on it).
   watch(
     store,
@@ -184,11 +213,13 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
       layers.force();
       labels.force();
       choropleth.force();
+      outlines.force();
     },
     check() {
       layers.check();
       labels.check();
       choropleth.check();
+      outlines.check();
     },
   };
 }

@@ -55,7 +55,17 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   );
   watch(
     store,
-    (s) => [selectVisibleSites(s), selectDrawnFlows(s), s.yearStatus, s.routesStatus, s.filters] as const,
+    (s) =>
+      [
+        selectVisibleSites(s),
+        selectDrawnFlows(s),
+        s.yearStatus,
+        s.routesStatus,
+        s.filters,
+        s.measures,
+        s.measure,
+        s.scenario,
+      ] as const,
     (_, s) => {
       renderCounts(panel.counts, s);
       renderLegend(panel.legend, s);
@@ -64,7 +74,8 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   const details = $('[data-testid="details"]');
   const detailsWatch = watch(
     store,
-    (s) => [s.selection, s.years, s.data, s.routes, app.chunks.details] as const,
+    (s) =>
+      [s.selection, s.years, s.data, s.routes, app.chunks.details, s.measures, s.filters.controls] as const,
     ([selection, , , , chunk], s) => {
       if (chunk) chunk.renderDetails(details, s, () => actions.select(store, null));
       else if (selection) void loadDetails();
@@ -82,6 +93,8 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
           // The scenario works on all flows of the first mineral and year: other filters do not change it.
           s.filters.minerals[0],
           s.filters.year,
+          s.filters.controls,
+          s.measures,
           s.scenario,
           s.allies,
           s.years,
@@ -102,6 +115,28 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
       },
     ),
   ];
+  let measuresPanel: { render(s: AppState): void } | null = null;
+  lazy.push(
+    watch(
+      store,
+      (s) =>
+        [
+          app.chunks.measures,
+          s.measures,
+          s.measure,
+          s.filters.minerals,
+          s.filters.controls,
+          s.filters.year,
+          s.years,
+          s.data,
+        ] as const,
+      ([chunk], s) => {
+        if (!chunk) return;
+        measuresPanel ??= chunk.mountMeasuresPanel(panel.measures, store);
+        measuresPanel.render(s);
+      },
+    ),
+  );
   let scenarioPanels: ReturnType<typeof mountScenarioPanels> | null = null;
   const mountScenarioPanels = () => {
     const chunk = app.chunks.scenario;

@@ -86,4 +86,6 @@ export const BASEMAP_COLORS = {
   land: '#f7f5f0',
   border: '#a9a9a9',
   china: '#f4e3e3',
+  /** Outline of a country with an export-control measure in force. */
+  controls: '#7c2d12',
 } as const;

@@ -81,12 +81,11 @@ export function loadSchemas(): Promise<Schemas> {
     import('./measures-schema'),
     import('./issues'),
   ]).then(([a, b, m, c]) => ({
-      ...a,
-      ...b,
-      ...m,
-      ...c,
-    }),
-  );
+    ...a,
+    ...b,
+    ...m,
+    ...c,
+  }));
   return schemas;
 }
 

@@ -39,8 +39,11 @@ export function describeView(
   }
   if (f.minValueUsd > 0) parts.push(`flows of ${formatUsd(f.minValueUsd)} or more`);
   if (scenario) {
-    const when = f.controls === 'today' ? "under today's export controls" : "under each year's export controls";
-    parts.push(scenario.id === 'controls' ? `${SCENARIO_TITLE.controls} ${when}` : SCENARIO_TITLE[scenario.id]);
+    const when =
+      f.controls === 'today' ? "under today's export controls" : "under each year's export controls";
+    parts.push(
+      scenario.id === 'controls' ? `${SCENARIO_TITLE.controls} ${when}` : SCENARIO_TITLE[scenario.id],
+    );
   }
   return `${list}: ${parts.join(', ')}`;
 }

@@ -59,7 +59,11 @@ export const MAX_CATEGORIES: Readonly<Record<number, number>> = { 1: 128, 2: 64,
 export function flowFilterValue(flow: Flow, index: FilterIndex): [number, number, number] {
   return [flow.valueUsd, index.country.get(flow.exporter) ?? -1, index.country.get(flow.importer) ?? -1];
 }
-export function flowFilterCategory(flow: Flow, index: FilterIndex, reading: ControlReading): [number, number] {
+export function flowFilterCategory(
+  flow: Flow,
+  index: FilterIndex,
+  reading: ControlReading,
+): [number, number] {
   return [index.mineral.get(flow.mineral) ?? -1, readRisk(flow.risk, reading)];
 }
 

@@ -46,5 +46,6 @@ export const RISK_TEXT: Readonly<Record<RiskReason, string>> = {
   destination: 'Destination: imported by China, feeding Chinese processing',
   transit: "Transit: sea route within 200 nautical miles of China's coast or through the Taiwan Strait",
   'south-china-sea': 'South China Sea: sea route crosses the contested South China Sea',
-  controlled: "Controlled: the exporter restricts this product's export (a measure in the export-controls table)",
+  controlled:
+    "Controlled: the exporter restricts this product's export (a measure in the export-controls table)",
 };

@@ -36,6 +36,8 @@ export interface Basemap {
   file(): string | null;
   load(file: string): void;
   setChoropleth(values: ReadonlyMap<string, number> | null, ramp: Ramp): void;
+  /** Outline these countries (ISO3): those with an export-control measure in force. */
+  setOutlines(iso3: readonly string[]): void;
 }
 
 /**
@@ -43,12 +45,16 @@ export interface Basemap {
  * them. The worker path: a script registered in MapLibre's worker fetches and converts the TopoJSON there
  * (basemap-worker.ts, a `cmm-basemap://` protocol); where it cannot be imported, the page converts it itself.
  */
+/** A MapLibre filter keeping the listed countries' shapes. */
+const outlineFilter = (iso3: readonly string[]) => ['in', ['get', 'iso3'], ['literal', [...iso3]]] as never;
+
 export function createBasemap(map: MlMap, onSettled: () => void, onError: (error: unknown) => void): Basemap {
   /** A protocol URL for MapLibre's worker, or the features converted on the main thread. */
   let data: string | FeatureCollection<Polygon | MultiPolygon, BasemapProps> | null = null;
   let file: string | null = null;
   let settled = true;
   let landPaint: unknown = LAND_COLOR;
+  let outlined: readonly string[] = [];
   let styleLoaded = false;
   const add = () => {
     if (!data) return;
@@ -70,6 +76,13 @@ export function createBasemap(map: MlMap, onSettled: () => void, onError: (error
       type: 'line',
       source: 'countries',
       paint: { 'line-color': BASEMAP_COLORS.border, 'line-width': 0.6 },
+    });
+    map.addLayer({
+      id: 'controls-outline',
+      type: 'line',
+      source: 'countries',
+      filter: outlineFilter(outlined),
+      paint: { 'line-color': BASEMAP_COLORS.controls, 'line-width': 2, 'line-dasharray': [2, 1] },
     });
     onSettled();
   };
@@ -117,6 +130,10 @@ export function createBasemap(map: MlMap, onSettled: () => void, onError: (error
       }
       // Before the basemap is added, the colours wait for it (add() uses them).
       if (map.getLayer('land')) map.setPaintProperty('land', 'fill-color', landPaint as never);
+    },
+    setOutlines(iso3) {
+      outlined = iso3;
+      if (map.getLayer('controls-outline')) map.setFilter('controls-outline', outlineFilter(outlined));
     },
   };
 }

@@ -26,6 +26,8 @@ export interface MapHandle {
   jumpTo(view: ViewState): void;
   /** Fill countries by a value 0..1 on a ramp (the scenario choropleth), or restore the plain basemap with null. */
   setChoropleth(values: ReadonlyMap<string, number> | null, ramp: Ramp): void;
+  /** Outline countries (ISO3) with an export-control measure in force. */
+  setOutlines(iso3: readonly string[]): void;
   /** Fit the camera to [lng, lat] points (with padding for the panels). */
   fitTo(points: [number, number][]): void;
   getView(): ViewState;
@@ -134,6 +136,7 @@ export function createMap(opts: MapOptions): MapHandle {
     },
     loadBasemap: (file) => basemap.load(file),
     setChoropleth: (values, ramp) => basemap.setChoropleth(values, ramp),
+    setOutlines: (iso3) => basemap.setOutlines(iso3),
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },

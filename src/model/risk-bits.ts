@@ -25,4 +25,3 @@ export const RISK_CODE_MAX = 63;
 export const CONTROL_BIT_IN_YEAR = 32;
 export const CONTROL_BIT_TODAY = 64;
 export const FILE_RISK_CODE_MAX = 127;
-

@@ -1,7 +1,8 @@
 // What the CSV and GeoJSON exports hold: one record per visible site and drawn flow, the same columns in both.
 import { csvField } from '../derive/csv';
-import { decodeRisk } from '../derive/risk-codes';
-import type { Source } from '../model/types';
+import { decodeRisk, readRisk, RISK_BITS } from '../derive/risk-codes';
+import { selectFlowControls } from './measures';
+import type { Flow, Source } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from './selectors';
 import type { AppState } from './store';
 
@@ -28,6 +29,8 @@ export const EXPORT_COLUMNS = [
   'value_usd',
   'tonnes',
   'china_risk_reasons',
+  'controls_reading',
+  'export_controls',
   'sources',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
@@ -67,6 +70,10 @@ export function exportRecords(s: AppState): { record: ExportRecord; geometry: un
     });
   }
   const yearSources = sourcesText(s.years[s.filters.year]?.sources ?? []);
+  const reading =
+    s.filters.controls === 'today'
+      ? `in force on ${s.measures?.asOf ?? 'the measure table check date'}`
+      : "in force in the flow's year";
   const countries = s.data?.countries;
   for (const f of selectDrawnFlows(s).shown) {
     const a = countries?.get(f.exporter)?.anchor;
@@ -85,12 +92,24 @@ export function exportRecords(s: AppState): { record: ExportRecord; geometry: un
         hs: f.hs,
         value_usd: f.valueUsd,
         tonnes: f.tonnes,
-        china_risk_reasons: decodeRisk(f.risk).join(';') || 'none',
+        china_risk_reasons: decodeRisk(readRisk(f.risk, s.filters.controls)).join(';') || 'none',
+        controls_reading: reading,
+        export_controls: controlsCell(s, f),
         sources: yearSources,
       },
     });
   }
   return out;
+}
+
+/** The measures that make a flow controlled (ids), "none", or why they are not named (the table did not load). */
+function controlsCell(s: AppState, f: Flow): string {
+  const controlled = (readRisk(f.risk, s.filters.controls) & RISK_BITS.controlled) !== 0;
+  if (!controlled) return 'none';
+  if (!s.measures) return 'controlled (measure table not loaded)';
+  return selectFlowControls(s, f)
+    .map((m) => m.id)
+    .join(';');
 }
 
 /** CSV (RFC 4180, CRLF) of the visible sites and drawn flows: a header row of EXPORT_COLUMNS, a row per record. */

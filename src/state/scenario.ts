@@ -1,5 +1,6 @@
 // Scenario selectors (loaded with the scenario chunk, not the first view): its flows, results, losses and CSV.
-import { resultsToCsv, scenarioResults, type ImporterResult } from '../derive/scenario';
+import { resultsToCsv, scenarioResults, type ImporterResult, type Scenario } from '../derive/scenario';
+import type { ControlReading } from '../model/measures';
 import { lossByImporter, scenarioFlows, sortResults, type ResultSort } from '../derive/scenario-table';
 import { fileStem } from '../derive/describe';
 import type { Flow } from '../model/types';
@@ -13,19 +14,35 @@ const flowsMemo = memo(scenarioFlows);
 export const selectScenarioFlows = (s: AppState): Flow[] =>
   flowsMemo(selectYearFlows(s), s.filters.minerals[0]);
 
-const resultsMemo = memo((flows: Flow[], scenario: ScenarioState | null) =>
+const specMemo = memo((scenario: ScenarioState | null, reading: ControlReading): Scenario | null =>
+  scenario ? { ...scenario, reading } : null,
+);
+/** The shock as the scenario model reads it: the store's scenario with the filters' control reading. */
+export const selectScenarioSpec = (s: AppState): Scenario | null => specMemo(s.scenario, s.filters.controls);
+
+const resultsMemo = memo((flows: Flow[], scenario: Scenario | null) =>
   scenario ? scenarioResults(flows, scenario) : [],
 );
 /** Per-importer results of the current scenario (empty without one), largest loss first. */
 export const selectScenarioResults = (s: AppState): ImporterResult[] =>
-  resultsMemo(selectScenarioFlows(s), s.scenario);
+  resultsMemo(selectScenarioFlows(s), selectScenarioSpec(s));
 
-const lossMemo = memo((flows: Flow[], scenario: ScenarioState | null) =>
+const lossMemo = memo((flows: Flow[], scenario: Scenario | null) =>
   scenario ? lossByImporter(flows, scenario) : null,
 );
 /** Share of imports lost per importer for the map's choropleth; null without a scenario. */
 export const selectLossByImporter = (s: AppState): ReadonlyMap<string, number> | null =>
-  lossMemo(selectScenarioFlows(s), s.scenario);
+  lossMemo(selectScenarioFlows(s), selectScenarioSpec(s));
+
+/** How the scenario is named in its CSV: the shock, its chosen exporters or the control reading. */
+function scenarioLabel(s: AppState, scenario: ScenarioState): string {
+  if (scenario.id === 'custom') return `custom:${scenario.exporters.join('+')}`;
+  if (scenario.id === 'controls')
+    return s.filters.controls === 'today'
+      ? `controls:in force on ${s.measures?.asOf ?? 'the table check date'}`
+      : "controls:in force in the flow's year";
+  return scenario.id;
+}
 
 /** The results CSV in the table's order, and its file name; null without a scenario. */
 export function scenarioCsv(s: AppState, sort: ResultSort): { name: string; csv: string } | null {
@@ -35,8 +52,11 @@ export function scenarioCsv(s: AppState, sort: ResultSort): { name: string; csv:
   const csv = resultsToCsv(rows, names, {
     mineral: s.filters.minerals[0] ?? '',
     year: s.filters.year,
-    scenario: s.scenario.id === 'custom' ? `custom:${s.scenario.exporters.join('+')}` : s.scenario.id,
-    source: (s.years[s.filters.year]?.sources ?? [])
+    scenario: scenarioLabel(s, s.scenario),
+    source: [
+      ...(s.years[s.filters.year]?.sources ?? []),
+      ...(s.scenario.id === 'controls' ? (s.measures?.sources ?? []) : []),
+    ]
       .map((x) => `${x.publisher} ${x.title} (${x.year})`)
       .join('; '),
   });

@@ -7,6 +7,7 @@ import type { SharesFile } from '../data/shares-schema';
 import { defaultFilterSpec } from '../derive/filter';
 import type { Filters } from '../model/filters';
 import type { ScenarioState } from '../model/scenario';
+import type { MeasuresFile } from '../model/measures';
 import type { MapProblem, Notice, RouteInfo, Selection, ViewState } from '../model/view';
 import { partnerPreset } from '../config/partners';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
@@ -52,6 +53,11 @@ export interface AppState {
   /** Country shares by mineral and stage; null until loaded (lazily, with the chart). */
   shares: SharesFile | null;
   scenario: ScenarioState | null;
+  /** Export-control measures; null until loaded (after the first view, or at once when a link needs them). */
+  measures: MeasuresFile | null;
+  measuresStatus: 'idle' | 'loading' | 'ready' | 'error';
+  /** The selected measure's id (its covered flows are highlighted); null for none. */
+  measure: string | null;
   /** The partner set for the allied-supply view: a preset id (null when edited) and its ISO3 members. */
   allies: { preset: string | null; members: string[] };
   selection: Selection | null;
@@ -80,6 +86,9 @@ export function initialState(): AppState {
     routesStatus: 'idle',
     shares: null,
     scenario: null,
+    measures: null,
+    measuresStatus: 'idle',
+    measure: null,
     allies: defaultAllies(),
     selection: null,
     notices: [],
@@ -148,7 +157,7 @@ export const actions = {
   applyView(
     store: AppStore,
     patch: Partial<
-      Pick<AppState, 'data' | 'status' | 'filters' | 'scenario' | 'allies' | 'view' | 'selection'>
+      Pick<AppState, 'data' | 'status' | 'filters' | 'scenario' | 'allies' | 'view' | 'selection' | 'measure'>
     >,
   ) {
     store.setState((s) => {
@@ -163,6 +172,19 @@ export const actions = {
   },
   setAllies(store: AppStore, allies: AppState['allies']) {
     store.setState({ allies });
+  },
+  measuresLoading(store: AppStore) {
+    store.setState({ measuresStatus: 'loading' });
+  },
+  measuresLoaded(store: AppStore, measures: MeasuresFile) {
+    store.setState({ measures, measuresStatus: 'ready' });
+  },
+  measuresFailed(store: AppStore) {
+    store.setState({ measuresStatus: 'error' });
+  },
+  /** Select an export-control measure (null: none); its flows are highlighted. */
+  selectMeasure(store: AppStore, id: string | null) {
+    store.setState({ measure: id });
   },
   sharesLoaded(store: AppStore, shares: SharesFile) {
     store.setState({ shares });

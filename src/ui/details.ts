@@ -3,7 +3,9 @@ import { type RouteInfo } from '../model/view';
 import { KIND_LABELS } from '../config/app';
 import { formatShare, formatTonnes, formatUsd } from '../derive/format';
 import type { Flow, Site, Source } from '../model/types';
-import { decodeRisk, isOverland, RISK_TEXT } from '../derive/risk-codes';
+import { decodeRisk, isOverland, readRisk, RISK_TEXT } from '../derive/risk-codes';
+import type { ControlReading, Measure } from '../model/measures';
+import { controlsText, selectFlowControls } from '../state/measures';
 import { selectExporterShare } from '../state/selectors';
 import type { AppState, StaticData, YearData } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
@@ -70,9 +72,10 @@ export function renderFlowDetails(
   data: StaticData,
   year: YearData | undefined,
   route: RouteInfo | undefined,
+  controls: FlowControls,
   onClose: () => void,
 ): void {
-  const reasons = decodeRisk(flow.risk);
+  const reasons = decodeRisk(readRisk(flow.risk, controls.reading));
   const overland = isOverland(flow.risk);
   const name = (iso3: string) => data.countries.get(iso3)?.name ?? iso3;
   const mineral = data.minerals.find((m) => m.id === flow.mineral);
@@ -114,7 +117,7 @@ export function renderFlowDetails(
             el(
               'li',
               { 'data-reason': 'none' },
-              'None of the four reasons: not from or to China, sea route stays clear of its coast and the South China Sea.',
+              'None of the reasons: not from or to China, sea route clear of its coast and the South China Sea, and no export control in the reading chosen.',
             ),
           ]),
     ),
@@ -127,10 +130,42 @@ export function renderFlowDetails(
           ? `Sea route ${route.ports ? `${route.ports[0]} → ${route.ports[1]}, ` : ''}about ${route.km.toLocaleString('en-US')} km (computed on the Eurostat SeaRoute / MARNET network).`
           : 'Sea route computed in the data pipeline (load the sea-lane view to see it).',
     ),
+    reasons.includes('controlled') ? controlsSection(controls) : null,
     el('h3', {}, 'Sources'),
     sourcesList(year?.sources ?? []),
   );
   root.querySelector('button.close')?.addEventListener('click', onClose);
+}
+
+/** What the details need to name a flow's export controls: the reading, the table's date and the measures. */
+export interface FlowControls {
+  reading: ControlReading;
+  asOf: string | null;
+  /** The measures covering the flow under the reading; null while the table loads (or if it failed). */
+  measures: Measure[] | null;
+}
+
+function controlsSection(c: FlowControls): HTMLElement {
+  return el(
+    'section',
+    { class: 'flow-controls', 'data-testid': 'flow-controls' },
+    el('h3', {}, 'Export controls'),
+    el('p', { class: 'muted' }, controlsText(c.reading, c.asOf)),
+    c.measures === null
+      ? el('p', { class: 'muted' }, 'The measure table is not loaded: which measure applies cannot be named.')
+      : el(
+          'ul',
+          {},
+          ...c.measures.map((m) =>
+            el(
+              'li',
+              { 'data-measure': m.id },
+              `${m.announcementNo} (${m.issuer}): in force since ${m.inForce ?? 'a date not known'}. `,
+              ...m.sources.slice(0, 1).map((x) => safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`)),
+            ),
+          ),
+        ),
+  );
 }
 
 /** The details panel for the store's selection: hidden when nothing (or nothing that exists) is selected. */
@@ -147,7 +182,12 @@ export function renderDetails(root: HTMLElement, s: AppState, onClose: () => voi
     const flow = year?.flows.find((f) => f.id === sel.id);
     if (!flow) return;
     const route = s.routes?.get(`${flow.exporter}>${flow.importer}`);
-    renderFlowDetails(root, flow, selectExporterShare(s, flow), s.data, year, route, onClose);
+    const controls: FlowControls = {
+      reading: s.filters.controls,
+      asOf: s.measures?.asOf ?? null,
+      measures: s.measures ? selectFlowControls(s, flow) : null,
+    };
+    renderFlowDetails(root, flow, selectExporterShare(s, flow), s.data, year, route, controls, onClose);
   }
   root.hidden = false;
 }

@@ -9,6 +9,7 @@ import {
   WIDTH_BYS,
   type Filters,
 } from '../model/filters';
+import { CONTROL_READINGS } from '../model/measures';
 import { SITE_KINDS, SITE_STATUSES } from '../model/types';
 import type { Facets } from '../state/facets';
 
@@ -61,6 +62,12 @@ export const FILTER_FIELDS: readonly FilterField[] = [
     get: (f) => f.reasons,
     set: (v) => ({ reasons: allOf(RISK_REASONS, v) }),
     facet: (x, v) => (isOneOf(RISK_REASONS, v) ? String(x.reasons.get(v) ?? 0) : ''),
+  },
+  {
+    name: 'controls',
+    multi: false,
+    get: (f) => f.controls,
+    set: oneOf(CONTROL_READINGS, (controls) => ({ controls })),
   },
   {
     name: 'risk',

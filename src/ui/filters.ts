@@ -109,6 +109,8 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
         '▶',
       ),
     ),
+    // Filled by the export-controls panel once the measures arrive: a mark under each year a measure took effect.
+    el('div', { class: 'year-marks', 'data-testid': 'year-marks' }),
     el('p', { class: 'muted coverage', 'data-testid': 'year-coverage' }),
     el(
       'fieldset',
@@ -119,6 +121,21 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
         'div',
         { class: 'reasons' },
         ...RISK_REASONS.map((r) => checkbox('reason', r, RISK_TEXT[r].split(':')[0] ?? r)),
+      ),
+      el(
+        'label',
+        { class: 'controls-reading' },
+        'Controlled: measures ',
+        el(
+          'select',
+          {
+            name: 'controls',
+            'data-testid': 'controls-reading',
+            'aria-label': 'Which export controls count',
+          },
+          el('option', { value: 'today' }, 'in force today'),
+          el('option', { value: 'flow-year' }, "in force in the flow's year"),
+        ),
       ),
     ),
     el(

@@ -6,6 +6,7 @@ import { formatUsd } from '../derive/format';
 import { rampCss, rgbCss } from '../derive/ramp';
 import { RISK_TEXT } from '../derive/risk-codes';
 import { SITE_KINDS } from '../model/types';
+import { controlsText } from '../state/measures';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
@@ -75,6 +76,16 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
       ),
     ),
     el('p', { class: 'muted', 'data-testid': 'legend-risk' }, riskText),
+    f.reasons.includes('controlled') || s.scenario?.id === 'controls'
+      ? el(
+          'p',
+          { class: 'muted', 'data-testid': 'legend-controls' },
+          `${controlsText(f.controls, s.measures?.asOf ?? null)} Countries with a measure in force are outlined (dashed).`,
+        )
+      : null,
+    s.measure !== null
+      ? el('p', { class: 'muted' }, `Grey arcs: flows the selected measure (${s.measure}) does not cover.`)
+      : null,
     drawn.hiddenCount > 0
       ? el('p', { class: 'muted' }, `Hidden: ${drawn.hiddenCount} small flows (see above).`)
       : null,

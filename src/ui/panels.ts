@@ -1,4 +1,4 @@
-// The side panel's layout: title, toolbar, counts, filters, legend, chart and scenario sections, and their events.
+// The side panel's layout: title, toolbar, counts, filters, legend, chart, export controls and scenario sections.
 import type { AppStore } from '../state/store';
 import { bindCounts } from './counts';
 import { el } from './dom';
@@ -11,6 +11,7 @@ export interface PanelRefs {
   legend: HTMLElement;
   chart: HTMLElement;
   scenario: HTMLElement;
+  measures: HTMLElement;
 }
 
 export type PanelHandlers = ToolbarHandlers;
@@ -29,6 +30,12 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     'data-testid': 'scenario-panel',
     'aria-label': 'Scenarios and allied supply',
   });
+  const measures = el(
+    'section',
+    { class: 'measures', 'data-testid': 'measures-panel', 'aria-label': 'Export controls' },
+    el('h2', {}, 'Export controls'),
+    el('p', { class: 'muted' }, 'Loading the export-control measures…'),
+  );
   const about = el(
     'button',
     { type: 'button', class: 'link', 'data-testid': 'about-button' },
@@ -47,10 +54,11 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     filters,
     legend,
     chart,
+    measures,
     scenario,
     about,
   );
   bindFilters(filters, store);
   bindCounts(counts, store);
-  return { filters, counts, legend, chart, scenario };
+  return { filters, counts, legend, chart, scenario, measures };
 }

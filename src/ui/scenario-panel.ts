@@ -12,6 +12,7 @@ import {
 } from '../derive/scenario-table';
 import type { ImporterResult } from '../derive/scenario';
 import type { ScenarioId } from '../model/scenario';
+import { controlsText } from '../state/measures';
 import { scenarioCsv, selectScenarioFlows, selectScenarioResults } from '../state/scenario';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
@@ -22,6 +23,7 @@ const SCENARIOS: { id: ScenarioId | ''; label: string }[] = [
   { id: 'china-stop', label: 'China (incl. Hong Kong, Macau) stops exporting' },
   { id: 'route-block', label: 'Sea routes flagged transit or South China Sea are blocked' },
   { id: 'custom', label: 'Chosen exporters stop' },
+  { id: 'controls', label: 'No export licence is granted: flows under export controls stop' },
 ];
 
 export interface ScenarioPanel {
@@ -148,6 +150,14 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
     select,
   ];
   if (s.scenario?.id === 'custom') parts.push(exporterChoices(s, names));
+  if (s.scenario?.id === 'controls')
+    parts.push(
+      el(
+        'p',
+        { class: 'muted', 'data-testid': 'scenario-controls-note' },
+        `${controlsText(s.filters.controls, s.measures?.asOf ?? null)} Change the reading under "Route risk" in the filters.`,
+      ),
+    );
   if (s.scenario) {
     const results = sortResults(selectScenarioResults(s), sort, names);
     const lost = results.reduce((x, r) => x + r.lostUsd, 0);

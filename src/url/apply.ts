@@ -45,6 +45,8 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
     view.allies = { preset: null, members: known };
   } else view.allies = defaultAllies();
   if (u.view) view.view = u.view;
+  // Checked against the measure table when it arrives (src/app/measures.ts), which a link naming one loads at once.
+  view.measure = u.measure ?? null;
   if (u.site) {
     if (data.sites.some((x) => x.id === u.site)) view.selection = { type: 'site', id: u.site };
     else ignored.push({ key: 'site', text: `the linked site "${u.site}" is not in the data` });

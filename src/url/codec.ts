@@ -1,5 +1,6 @@
 // Pure URL codec: parse a query string into a validated slice of state (dropping bad values), and serialise it back.
 import {
+  DEFAULT_REASONS,
   FOCUS_ROLES,
   isOneOf,
   RISK_MODES,
@@ -12,6 +13,7 @@ import {
   type WidthBy,
 } from '../model/filters';
 import { SCENARIO_IDS, type ScenarioId } from '../model/scenario';
+import type { ControlReading } from '../model/measures';
 import { YEARS } from '../config/app';
 import { normaliseLng } from '../derive/geo';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
@@ -43,6 +45,10 @@ export interface UrlState {
   scenario?: ScenarioId;
   /** Exporters that stop, for the custom scenario (ISO3). */
   stop?: string[];
+  /** Which export controls count for `controlled` and the controls scenario: `today` (default) or the flow's year. */
+  controls?: ControlReading;
+  /** The selected export-control measure (its id). */
+  measure?: string;
   /** Open fitted to the data instead of a fixed camera. */
   fit?: boolean;
   /** Partner set: a preset id (lower case) or a custom list of ISO3 members. */
@@ -169,6 +175,15 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
           if (good.length > 0) state.allies = good;
         }
         break;
+      case 'controls':
+        // Links say `year` for the flow-year reading (shorter, and what people type).
+        if (value === 'today' || value === 'year') state.controls = value === 'year' ? 'flow-year' : 'today';
+        else ignore(`controls "${shortText(value)}" is not today or year`);
+        break;
+      case 'measure':
+        if (/^[a-z0-9][a-z0-9-]{0,80}$/.test(value)) state.measure = value;
+        else ignore(`measure id "${shortText(value)}" is not valid`);
+        break;
       case 'fit':
         if (value === '1') state.fit = true;
         else if (value !== '0') ignore(`fit "${shortText(value)}" is not 0 or 1`);
@@ -245,6 +260,9 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
   return { state, ignored };
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Serialise a URL state slice; keys in a fixed order so equal states give equal links. */
@@ -260,7 +278,8 @@ export function serializeUrl(state: UrlState): string {
   if (state.focus) p.set('focus', state.focus);
   if (state.focus && state.role && state.role !== 'either') p.set('role', state.role);
   if (state.min) p.set('min', String(state.min));
-  if (state.reasons && state.reasons.length < RISK_REASONS.length) p.set('reasons', state.reasons.join(','));
+  if (state.reasons && !sameSet(state.reasons, DEFAULT_REASONS)) p.set('reasons', state.reasons.join(','));
+  if (state.controls === 'flow-year') p.set('controls', 'year');
   if (state.color === 'importer-dependence') p.set('color', 'importer');
   if (state.width === 'tonnes') p.set('width', 'tonnes');
   if (state.lanes) p.set('lanes', '1');
@@ -268,6 +287,7 @@ export function serializeUrl(state: UrlState): string {
   if (state.scenario) p.set('scenario', state.scenario);
   if (state.scenario === 'custom' && state.stop && state.stop.length > 0) p.set('stop', state.stop.join(','));
   if (state.allies) p.set('allies', typeof state.allies === 'string' ? state.allies : state.allies.join(','));
+  if (state.measure) p.set('measure', state.measure);
   if (state.site) p.set('site', state.site);
   if (state.flow) p.set('flow', state.flow);
   if (state.view)

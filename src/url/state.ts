@@ -17,6 +17,7 @@ export function urlStateFromApp(s: AppState): UrlState {
     kinds: [...f.kinds],
     statuses: [...f.statuses],
     reasons: [...f.reasons],
+    controls: f.controls,
     role: f.role,
     min: f.minValueUsd,
     color: f.colorBy,
@@ -31,6 +32,7 @@ export function urlStateFromApp(s: AppState): UrlState {
     u.scenario = s.scenario.id;
     if (s.scenario.id === 'custom') u.stop = [...s.scenario.exporters];
   }
+  if (s.measure) u.measure = s.measure;
   if (s.selection?.type === 'site') u.site = s.selection.id;
   // Flow ids carry their year; the link does not repeat it (format version 2).
   if (s.selection?.type === 'flow') u.flow = s.selection.id.replace(/^\d{4}-/, '');
@@ -50,6 +52,7 @@ export function filtersFromUrl(
   if (u.kinds) patch.kinds = u.kinds;
   if (u.statuses) patch.statuses = u.statuses;
   if (u.reasons) patch.reasons = u.reasons;
+  if (u.controls) patch.controls = u.controls;
   if (u.focus) {
     if (knownCountries.has(u.focus)) patch.focus = u.focus;
     else ignored.push({ key: 'focus', text: `unknown country "${u.focus}"` });
