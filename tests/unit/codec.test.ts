@@ -1,6 +1,6 @@
 // Unit tests for the URL codec: valid links round-trip, bad values are dropped or clamped with a reason.
 import { MIGRATIONS, URL_VERSION } from '../../src/url/versions';
-import { RISK_REASONS } from '../../src/model/filters';
+import { DEFAULT_REASONS, RISK_REASONS } from '../../src/model/filters';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { parseUrl, serializeUrl, type UrlState } from '../../src/url/codec';
@@ -192,12 +192,17 @@ const validState: fc.Arbitrary<UrlState> = fc
       statuses: properSubset(SITE_STATUSES),
       focus: iso3,
       min: fc.integer({ min: 1, max: 1e9 }),
-      reasons: fc.subarray([...RISK_REASONS], { maxLength: RISK_REASONS.length - 1 }),
+      // Any set but the default (a link leaves the default out).
+      reasons: fc
+        .subarray([...RISK_REASONS])
+        .filter((r) => !(r.length === DEFAULT_REASONS.length && DEFAULT_REASONS.every((x) => r.includes(x)))),
+      controls: fc.constant('flow-year'),
+      measure: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,30}$/),
       color: fc.constant('importer-dependence'),
       width: fc.constant('tonnes'),
       lanes: fc.constant(true),
       all: fc.constant(true),
-      scenario: fc.constantFrom('china-stop', 'route-block'),
+      scenario: fc.constantFrom('china-stop', 'route-block', 'controls'),
       fit: fc.constant(true),
     },
     { requiredKeys: [] },

@@ -147,7 +147,9 @@ describe('CPU predicate and GPU filter agree', () => {
     expect(index.mineral.size).toBeLessThanOrEqual(UNKNOWN_MINERAL_CATEGORY);
     expect(siteBuffers.length).toBe(sites.reduce((n, x) => n + x.minerals.length, 0));
     // Sea lanes: 2 (limit 64 each); arcs: the risk code is its own bit (0..31, limit 128 with one dimension).
-    const flowDims = [0, 1].map((d) => new Set(flows.map((f) => flowFilterCategory(f, index, "today")[d])).size);
+    const flowDims = [0, 1].map(
+      (d) => new Set(flows.map((f) => flowFilterCategory(f, index, 'today')[d])).size,
+    );
     for (const n of flowDims) expect(n).toBeLessThanOrEqual(MAX_CATEGORIES[2] ?? 0);
     expect(Math.max(...flows.map((f) => f.risk))).toBeLessThan(MAX_CATEGORIES[1] ?? 0);
   });
