@@ -161,8 +161,14 @@ describe('bad data loses nothing', () => {
 });
 
 describe('the shipped security policy', () => {
-  test('no inline styles and no violations, no deck.gl warnings: main view, details, scenario, share dialog, embed', async () => {
-    for (const query of ['', '?site=cur-mountain-pass', '?scenario=china-stop', '?embed=1&mineral=lithium']) {
+  test('no inline styles and no violations, no deck.gl warnings: main view, details, scenario, share dialog, embed, a measure', async () => {
+    for (const query of [
+      '',
+      '?site=cur-mountain-pass',
+      '?scenario=china-stop',
+      '?embed=1&mineral=lithium',
+      '?mineral=gallium&reasons=controlled&risk=china&measure=cn-2023-23-gallium-germanium',
+    ]) {
       const warnings: string[] = [];
       const { page } = await app.open(query, async (p) => {
         p.on('console', (m) => {
@@ -177,6 +183,7 @@ describe('the shipped security policy', () => {
         await page.waitForTimeout(500);
       }
       if (query.includes('scenario')) await page.locator('[data-testid="scenario-row"]').first().waitFor();
+      if (query.includes('measure=')) await page.locator('[data-testid="measure-chart"]').waitFor();
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       assert.match(policy ?? '', /style-src 'self';/);
       assert.match(policy ?? '', /base-uri 'none'/);
