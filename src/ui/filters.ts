@@ -96,7 +96,10 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
         step: '1',
         'data-testid': 'year-slider',
         'aria-valuetext': '',
+        // Ticks at the years an export-control measure took effect (filled by the export-controls panel).
+        list: 'year-measures',
       }),
+      el('datalist', { id: 'year-measures' }),
       el(
         'button',
         {
@@ -109,8 +112,8 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
         '▶',
       ),
     ),
-    // Filled by the export-controls panel once the measures arrive: a mark under each year a measure took effect.
-    el('div', { class: 'year-marks', 'data-testid': 'year-marks' }),
+    // Filled by the export-controls panel once the measures arrive: which years the slider's ticks mark, and why.
+    el('p', { class: 'muted year-marks', 'data-testid': 'year-marks' }),
     el('p', { class: 'muted coverage', 'data-testid': 'year-coverage' }),
     el(
       'fieldset',

@@ -74,38 +74,26 @@ function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement
   );
 }
 
-/** The year-slider marks: a ▲ under each year of the slider in which a listed measure took effect (or was announced). */
+/**
+ * The year slider's ticks (a datalist: the browser draws them on the track) at the years in which a listed measure took
+ * effect (or was announced), and a line saying which measures they are and how many come after the trade data.
+ */
 function yearMarks(list: Measure[]): void {
-  const marks = document.querySelector<HTMLElement>('[data-testid="year-marks"]');
-  if (!marks) return;
-  const byYear = new Map<number, Measure[]>();
-  for (const m of list) {
-    const y = measureYear(m);
-    if (y !== null) byYear.set(y, [...(byYear.get(y) ?? []), m]);
-  }
+  const ticks = document.querySelector<HTMLDataListElement>('#year-measures');
+  const note = document.querySelector<HTMLElement>('[data-testid="year-marks"]');
+  if (!ticks || !note) return;
+  const years = YEARS.filter((y) => list.some((m) => measureYear(m) === y));
+  setChildren(
+    ticks,
+    ...years.map((y) => el('option', { value: String(YEARS.indexOf(y)), label: String(y) })),
+  );
   const lastYear = YEARS[YEARS.length - 1] ?? 0;
   const later = list.filter((m) => (measureYear(m) ?? 0) > lastYear).length;
-  setChildren(
-    marks,
-    ...YEARS.map((y, i) => {
-      const here = byYear.get(y) ?? [];
-      return el(
-        'span',
-        {
-          class: here.length > 0 ? 'mark on' : 'mark',
-          'data-year': String(y),
-          '--at': `${YEARS.length > 1 ? (i / (YEARS.length - 1)) * 100 : 0}%`,
-          title: here.length > 0 ? `${y}: ${here.map((m) => m.announcementNo).join('; ')}` : undefined,
-        },
-        here.length > 0 ? '▲' : '',
-      );
-    }),
-    el(
-      'span',
-      { class: 'mark-note muted' },
-      `▲ export-control measures taking effect${later > 0 ? `; ${later} more after ${lastYear}, beyond the trade data` : ''}`,
-    ),
-  );
+  note.dataset.years = years.join(',');
+  note.textContent =
+    years.length > 0 || later > 0
+      ? `Export-control measures took effect in ${years.join(', ') || 'none of these years'} (ticks)${later > 0 ? `; ${later} more after ${lastYear}, beyond the trade data` : ''}: see "Export controls" below.`
+      : '';
 }
 
 function details(m: Measure, s: AppState, names: (c: string) => string): HTMLElement {
@@ -177,8 +165,13 @@ function details(m: Measure, s: AppState, names: (c: string) => string): HTMLEle
       { class: 'sources' },
       ...m.sources.map((x) => el('li', {}, safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`))),
     ),
-    el('p', { class: 'muted' }, `Checked: ${m.checked}`),
-    m.notes ? el('p', { class: 'muted' }, `Notes: ${m.notes}`) : null,
+    el(
+      'details',
+      { class: 'muted' },
+      el('summary', {}, 'How it was checked, and notes'),
+      el('p', {}, `Checked: ${m.checked}`),
+      m.notes ? el('p', {}, `Notes: ${m.notes}`) : null,
+    ),
   );
 }
 

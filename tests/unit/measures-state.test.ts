@@ -119,10 +119,10 @@ describe('the measures panel and map', () => {
     const y = state({}, { controls: 'flow-year' });
     expect(selectFlowControls(y, toUsa).map((m) => m.id)).toEqual(['to-usa']);
   });
-  test.each([
+  test.each<[Partial<AppState>, { reasons?: AppState['filters']['reasons'] }, boolean]>([
     [{}, {}, false],
-    [{}, { reasons: ['origin', 'controlled'] as const }, true],
-    [{ scenario: { id: 'controls' as const, exporters: [] } }, {}, true],
+    [{}, { reasons: ['origin', 'controlled'] }, true],
+    [{ scenario: { id: 'controls', exporters: [] } }, {}, true],
     [{ measure: 'old-2023' }, {}, true],
   ])('needs the measure table: %j %j -> %s', (patch, filters, need) => {
     expect(
