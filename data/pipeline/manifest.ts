@@ -62,6 +62,28 @@ export const DATASETS: Manifest['datasets'] = [
       'Each row carries its own citation, status and honest location precision; merged with USGS records of the same site.',
   },
   {
+    id: 'curated-export-controls',
+    publisher: 'Critical Minerals Map (this project)',
+    title:
+      'Export-control measures on critical minerals (data/curated/measures.csv), HS codes named from the WCO HS 2022 nomenclature (data/curated/hs-codes.csv)',
+    licence:
+      "Facts with per-row citations to the issuing governments' notices, wire reports and law-firm alerts",
+    vintage: 'checked 2026-12-03',
+    processing:
+      "One row per measure, each date and scope checked against the issuer's text or a second reliable source (disagreements and how they were resolved in data/curated/measures.md); HS codes truncated to 6 digits; each flow's controlled bits computed per reading.",
+  },
+  {
+    id: 'china-monthly-exports-comtrade-qennis',
+    publisher: 'UN Comtrade (China as reporter), derived tables by qennis/ChinaCriticalMineralComtrade',
+    title:
+      "China's monthly exports of rare earths, gallium/germanium and graphite to its main partners, 2017-2024",
+    licence: 'UN Comtrade terms of use (attribution); the derived repository has no licence file',
+    vintage: '2017-01 to 2024-12',
+    url: 'https://github.com/qennis/ChinaCriticalMineralComtrade',
+    processing:
+      "Monthly value summed over the source's top 8 partners per product group; shown only as the before-and-after chart of a Chinese measure, with its coverage stated.",
+  },
+  {
     id: 'critical-materials-atlas-baci',
     publisher: 'CEPII (BACI HS17 V202601, from UN Comtrade) via the Critical Materials Atlas',
     title: 'Bilateral trade in critical-mineral products, 2018-2024',
@@ -133,6 +155,8 @@ export const GAPS: string[] = [
   "Flow files for 2018-2021 and 2023 keep only each country's top partners; 2022 and 2024 are complete BACI rows.",
   'Tonnes are missing (shown as unknown) for flows absent from the atlas rows, including most small 2022 and 2024 flows.',
   'HS 811292 is one code for gallium, germanium, hafnium, indium, niobium, rhenium and vanadium: the same flows appear under gallium and under germanium.',
+  'Export controls after the end of a suspension: China suspended its October 2025 measures until 2026-11-10 and art. 2 of 2024 No. 46 until 2026-11-27; no later notice is recorded, so those measures count as "not known" (never as in force) in the today reading.',
+  'Export-control measures without HS codes (technology, end-user and extraterritorial rules, undefined "raw minerals") cover no flow on the map; China\'s measures are applied to exports from mainland China only, not to re-exports from Hong Kong.',
   'USGS deposit layers are historic (2002-2017): statuses are as of their vintage, not today.',
   'The Indo-Pacific facility layer used has no rows for Australia, Japan, Indonesia or India; the curated table covers the main plants there.',
 ];
