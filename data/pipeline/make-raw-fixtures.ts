@@ -83,6 +83,11 @@ const CSV_SELECT: Record<string, Pick> = {
     WPI_OVERRIDE_NUMBERS.includes(Number(r['World Port Index Number'])) ||
     (WPI_RULE_COUNTRIES.includes(r['Country Code'] ?? '') &&
       ['Large', 'Medium'].includes(r['Harbor Size'] ?? '')),
+  // China's monthly exports: every group's partner rows for July and August 2023 (Ga/Ge licences from 2023-08-01).
+  'china-critical-mineral-exports-comtrade-qennis/country_monthly_stats.csv': inList('period_dt', [
+    '2023-07-01',
+    '2023-08-01',
+  ]),
   // Whole file: every mineral's country rows must add up to its world total.
   'usgs-mcs2026-extract/mcs2026_world_production.csv': () => true,
 };

@@ -31,6 +31,9 @@ const ATLAS_COMMIT = '22bcdb4104601c7c0d7a3f6a5de7cbfb7e468f95';
 const ATLAS_PAGE = 'https://criticalmaterialsatlas.org/ (BACI: http://www.cepii.fr/)';
 const atlas = (path: string): string => gh(ATLAS, ATLAS_COMMIT, path);
 const EARTHIE = 'EugeneBoondock/earthie-chatbot';
+export const QENNIS_REPO = 'qennis/ChinaCriticalMineralComtrade';
+/** SOURCE.md: the commit that last changed the copied qennis tables (the file's git blob matches it there). */
+export const QENNIS_COMMIT = 'b722e75272c9d44837b3cd304d1a336f50624773';
 
 const FLOW_SHA256: Readonly<Record<number, [string, number]>> = {
   2018: ['7d36830cd2dddc1dc01b03cc4efc033603f2f7ea5144a718dbe2463c686613c1', 632433],
@@ -135,6 +138,14 @@ export const RAW_INPUTS: readonly RawInput[] = [
     bytes: 3509801,
     url: gh('JamesRexMiller4/shapely_tut', 'd48d993599d0b9ec79f0d7a416d4371a8d02759f', 'UpdatedPub150.csv'),
     publisher: 'https://msi.nga.mil/Publications/WPI',
+  },
+  {
+    path: 'china-critical-mineral-exports-comtrade-qennis/country_monthly_stats.csv',
+    sha256: '17a41dd4a7c977e410f3b061a7fce60952b15163530d80a84d4726a2825e40ae',
+    bytes: 244081,
+    url: gh(QENNIS_REPO, QENNIS_COMMIT, 'data_output/tables/country_monthly_stats.csv'),
+    publisher:
+      'https://comtradeplus.un.org/ (derived tables: https://github.com/qennis/ChinaCriticalMineralComtrade)',
   },
   {
     path: 'usgs-mcs2026-extract/mcs2026_world_production.csv',

@@ -1,8 +1,8 @@
 // The data pipeline: raw public datasets + curated tables -> validated, compact, deterministic files in public/data.
 /**
- * One stage per output file, in data/pipeline/stages/ (sites, countries, flows, routes, basemap, shares, minerals,
- * sources, report); the raw sources are read by their adapters (sites-raw.ts, flows.ts, ports.ts, shares.ts,
- * countries.ts). This file only orders the stages and passes each one what the earlier ones produced.
+ * One stage per output file, in data/pipeline/stages/ (sites, countries, measures, flows, routes, basemap, shares,
+ * minerals, sources, report); the raw sources are read by their adapters (sites-raw.ts, flows.ts, ports.ts,
+ * shares.ts, countries.ts, measures.ts, monthly.ts). This file only orders the stages and passes each one what the earlier ones produced.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,6 +15,7 @@ import type { ReportEntry } from './sites';
 import { writeBasemap } from './stages/basemap';
 import { buildCountryInfo, writeCountries } from './stages/countries';
 import { writeFlows } from './stages/flows';
+import { writeMeasures } from './stages/measures';
 import { loadCuratedMinerals, productsOf, writeMinerals } from './stages/minerals';
 import { writeReport } from './stages/report';
 import { buildRoutes, writeRoutes } from './stages/routes';
@@ -48,7 +49,8 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
     buildYearFlows(rawDir, year, products, countries, (iso3) => countryInfo.has(iso3)),
   );
   const routes = buildRoutes(years, countryInfo, log);
-  const flowCounts = writeFlows(outDir, years, routes, report, log);
+  const controls = writeMeasures(rawDir, curatedDir, outDir, minerals, new Set(countries.names.keys()));
+  const flowCounts = writeFlows(outDir, years, routes, controls, report, log);
   writeRoutes(outDir, routes);
   writeCountries(outDir, countryInfo);
   writeBasemap(outDir, countries);
@@ -56,9 +58,19 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
   const shares = writeShares(rawDir, outDir, countries, mineralIds);
   writeMinerals(outDir, minerals, sites, products, shares);
   writeSources(outDir);
-  writeReport(opts.reportFile, { rawSiteCount: rawCount, sites, flowCounts, entries: report });
+  writeReport(opts.reportFile, {
+    rawSiteCount: rawCount,
+    sites,
+    flowCounts,
+    controls: { measures: controls.measures, years: years.map((y) => ({ year: y.year, rows: y.rows })) },
+    entries: report,
+  });
 
-  const counts: Record<string, number> = { rawSites: rawCount, sites: sites.length };
+  const counts: Record<string, number> = {
+    rawSites: rawCount,
+    sites: sites.length,
+    measures: controls.measures.length,
+  };
   for (const [y, n] of Object.entries(flowCounts)) counts[`flows${y}`] = n;
   return { counts };
 }

@@ -1,19 +1,29 @@
-// Stage flows-<year>.json: each year's BACI rows with the route risk of their country pair, stored as columns.
+// Stage flows-<year>.json: each year's BACI rows with the route risk of their pair and their control bits, as columns.
 import { flowFileSchema, flowRowSchema } from '../../../src/data/schema';
 import { encodeFlowColumns, flowFileText } from '../../../src/data/flow-columns';
+import { controlBits } from '../../../src/derive/controls';
+import type { Measure } from '../../../src/model/measures';
 import type { YearFlows } from '../flows';
 import { pairKey, type PairRoute } from '../routes';
 import type { ReportEntry } from '../sites';
 import { validate, writeOutput } from './output';
 
+/** The export-control measures and the date they were checked (the `today` reading), from the measures stage. */
+export interface FlowControls {
+  measures: readonly Measure[];
+  asOf: string;
+}
+
 /**
- * Fill each row's risk bitmask from its pair's route (0 without a route), write one file per year and report the
- * rows dropped. Returns the row count per year.
+ * Fill each row's risk bitmask: its pair's route bits (0 without a route) and the two `controlled` bits of the
+ * measures covering it (derive/controls.ts controlBits), write one file per year and report the rows dropped.
+ * Returns the row count per year.
  */
 export function writeFlows(
   outDir: string,
   years: readonly YearFlows[],
   routes: ReadonlyMap<string, PairRoute>,
+  controls: FlowControls,
   report: ReportEntry[],
   log: (line: string) => void,
 ): Record<string, number> {
@@ -21,7 +31,9 @@ export function writeFlows(
   for (const yf of years) {
     const { year, complete } = yf;
     for (const r of yf.rows) {
-      r[6] = routes.get(pairKey(r[0], r[1]))?.risk ?? 0;
+      const trade = { exporter: r[0], importer: r[1], hs: r[3], year };
+      r[6] =
+        (routes.get(pairKey(r[0], r[1]))?.risk ?? 0) | controlBits(controls.measures, trade, controls.asOf);
       validate(flowRowSchema, r, `flows ${year}`);
     }
     const head = {

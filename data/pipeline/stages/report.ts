@@ -1,6 +1,9 @@
 // Stage data/REPORT.md: every fix, exclusion and merge the pipeline made, and counts per mineral, kind and country.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { FlowRow } from '../../../src/data/schema';
+import { CONTROL_BIT_IN_YEAR, CONTROL_BIT_TODAY } from '../../../src/derive/risk-codes';
+import type { Measure } from '../../../src/model/measures';
 import type { Site } from '../../../src/model/types';
 import type { ReportEntry } from '../sites';
 
@@ -9,6 +12,8 @@ export interface ReportInput {
   sites: readonly Site[];
   /** Flow rows per year. */
   flowCounts: Readonly<Record<string, number>>;
+  /** The measures table and each year's flow rows with their risk codes filled (stages/flows.ts). */
+  controls: { measures: readonly Measure[]; years: readonly { year: number; rows: readonly FlowRow[] }[] };
   /** In the order the stages added them. */
   entries: readonly ReportEntry[];
 }
@@ -16,7 +21,7 @@ export interface ReportInput {
 const ACTIONS = ['fixed', 'excluded', 'kept-coastal', 'resolved-by-location', 'merged'] as const;
 
 /** The report's Markdown text. */
-export function reportText({ rawSiteCount, sites, flowCounts, entries }: ReportInput): string {
+export function reportText({ rawSiteCount, sites, flowCounts, controls, entries }: ReportInput): string {
   const byAction = (a: ReportEntry['action']) => entries.filter((r) => r.action === a);
   const tally = (key: (s: Site) => string[]) => {
     const m = new Map<string, number>();
@@ -52,8 +57,58 @@ export function reportText({ rawSiteCount, sites, flowCounts, entries }: ReportI
     '| --- | --- |',
     table(tally((s) => [s.country]).slice(0, 40)),
     '',
+    ...controlsText(controls),
     ...ACTIONS.flatMap((a) => [`## ${a}`, '', ...byAction(a).map((r) => `- ${r.ref}: ${r.detail}`), '']),
   ].join('\n');
+}
+
+/** Code-unit order (ids and ISO3 codes are ASCII). */
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Measures per country and form; per year and mineral, the flows and USD controlled under each reading. */
+function controlsText({ measures, years }: ReportInput['controls']): string[] {
+  const perCountryForm = new Map<string, number>();
+  for (const m of measures) {
+    const key = `| ${m.country} | ${m.form} |`;
+    perCountryForm.set(key, (perCountryForm.get(key) ?? 0) + 1);
+  }
+  const flowLines = years.flatMap(({ year, rows }) => {
+    const acc = new Map<string, [number, number, number, number, number]>();
+    for (const r of rows) {
+      const a = acc.get(r[2]) ?? [0, 0, 0, 0, 0];
+      a[0] += 1;
+      if ((r[6] & CONTROL_BIT_IN_YEAR) !== 0) [a[1], a[2]] = [a[1] + 1, a[2] + r[4]];
+      if ((r[6] & CONTROL_BIT_TODAY) !== 0) [a[3], a[4]] = [a[3] + 1, a[4] + r[4]];
+      acc.set(r[2], a);
+    }
+    return [...acc]
+      .filter(([, a]) => a[1] + a[3] > 0)
+      .sort(([x], [y]) => byText(x, y))
+      .map(([mineral, [n, fy, fyUsd, td, tdUsd]]) =>
+        [year, mineral, n, fy, Math.round(fyUsd), td, Math.round(tdUsd)].join(' | '),
+      )
+      .map((line) => `| ${line} |`);
+  });
+  return [
+    '## Export-control measures per country and form',
+    '',
+    `${measures.length} measures in data/curated/measures.csv.`,
+    '',
+    '| country | form | measures |',
+    '| --- | --- | --- |',
+    ...[...perCountryForm].sort(([a], [b]) => byText(a, b)).map(([k, n]) => `${k} ${n} |`),
+    '',
+    '## Flows controlled, per year and mineral',
+    '',
+    'A flow is controlled when a measure of its exporter names its HS code (and its importer, for measures aimed at',
+    'named destinations) and is in force: on any day of the flow year (flow-year), or on the table check date',
+    "(today). USD are the flows' values. Minerals without a controlled flow are not listed.",
+    '',
+    '| year | mineral | flows | controlled (flow-year) | USD (flow-year) | controlled (today) | USD (today) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...flowLines,
+    '',
+  ];
 }
 
 export function writeReport(reportFile: string, input: ReportInput): void {
