@@ -96,4 +96,4 @@ describe('export controls', () => {
   });
 });
 
-const EXPECTED_TODAY: Record<string, number> = { USA: NaN, JPN: NaN, DEU: NaN, KOR: NaN };
+const EXPECTED_TODAY: Record<string, number> = { USA: 0.744743, JPN: 0.275829, DEU: 0.82437, KOR: 0.874364 };
