@@ -76,7 +76,7 @@ export interface Support {
   /** ISO3 of the supporting government, or `EU` for EU institutions. */
   country: Iso3 | 'EU';
   instrument: SupportInstrument;
-  /** As stated, in `currency` units ("up to" ceilings included); null when not stated or when it would double count. */
+  /** As stated, in `currency` units ("up to" ceilings included); null if not stated or if it would double count. */
   amount: number | null;
   /** ISO 4217 code; always set when `amount` is. */
   currency: string | null;

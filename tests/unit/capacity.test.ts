@@ -179,7 +179,8 @@ describe('sums on the real projects (hand counts from data/curated/projects.csv)
   ).projects;
   const years = [2025, 2026, 2027, 2028, 2029, 2030];
 
-  test('NdFeB magnets: Noveon 2,000 (operating, vintage 2025), Neo Narva 2,000 (2025), USA Rare Earth Stillwater 10,000 (revised 2026), MP 10X 10,000 (2028)', () => {
+  // Noveon 2,000 (operating at vintage 2025), Neo Narva 2,000 (2025), Stillwater 10,000 (2026), 10X 10,000 (2028).
+  test('NdFeB magnets, by country, as announced and delayed', () => {
     const r = capacityByYear(projects, query({ years }));
     expect(r.total).toEqual([4000, 14000, 14000, 24000, 24000, 24000]);
     expect(r.groups).toEqual([

@@ -1,4 +1,4 @@
-// Unit tests for linking projects to published sites (same country, 25 km, shared mineral and name word) and the output.
+// Unit tests for linking projects to published sites (country, 25 km, mineral, name word) and projects.json.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { linkProjectsToSites, nameWords } from '../../data/pipeline/project-sites';
