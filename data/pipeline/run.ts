@@ -17,6 +17,7 @@ import { buildCountryInfo, writeCountries } from './stages/countries';
 import { writeFlows } from './stages/flows';
 import { writeMeasures } from './stages/measures';
 import { loadCuratedMinerals, productsOf, writeMinerals } from './stages/minerals';
+import { writeProjects } from './stages/projects';
 import { writeReport } from './stages/report';
 import { buildRoutes, writeRoutes } from './stages/routes';
 import { writeShares } from './stages/shares';
@@ -42,6 +43,7 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
   const countries = loadCountryIndex(rawDir, curatedDir);
 
   const { rawCount, sites } = writeSites(rawDir, curatedDir, outDir, minerals, countries, report, log);
+  writeProjects(curatedDir, outDir, sites, mineralIds, report, log);
 
   const countryInfo = buildCountryInfo(countries, loadCountryPorts(rawDir, curatedDir));
   const products = productsOf(minerals);

@@ -13,7 +13,14 @@ const COAST_TOLERANCE_KM = 25;
 export const MERGE_DISTANCE_KM = 5;
 
 export interface ReportEntry {
-  action: 'fixed' | 'excluded' | 'kept-coastal' | 'resolved-by-location' | 'merged';
+  action:
+    | 'fixed'
+    | 'excluded'
+    | 'kept-coastal'
+    | 'resolved-by-location'
+    | 'merged'
+    | 'project-linked'
+    | 'project-not-linked';
   ref: string;
   detail: string;
 }

@@ -18,7 +18,15 @@ export interface ReportInput {
   entries: readonly ReportEntry[];
 }
 
-const ACTIONS = ['fixed', 'excluded', 'kept-coastal', 'resolved-by-location', 'merged'] as const;
+const ACTIONS = [
+  'fixed',
+  'excluded',
+  'kept-coastal',
+  'resolved-by-location',
+  'merged',
+  'project-linked',
+  'project-not-linked',
+] as const;
 
 /** The report's Markdown text. */
 export function reportText({ rawSiteCount, sites, flowCounts, controls, entries }: ReportInput): string {
