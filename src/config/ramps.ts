@@ -1,4 +1,5 @@
 // Colour ramps with a fixed 0..1 domain (shares), as typed data; derive/ramp.ts turns them into colours and stops.
+import type { ProjectStage } from '../model/projects';
 
 /** A ramp: stops [t, [r, g, b]] with t rising from 0 to 1. */
 export type Ramp = readonly (readonly [number, readonly [number, number, number]])[];
@@ -23,3 +24,19 @@ export const LOSS_RAMP: Ramp = [
   [0.75, [43, 140, 190]],
   [1, [4, 90, 141]],
 ];
+
+/**
+ * Project stages, from early (greys and blues) through building (ambers) to running (green); stalled and cancelled
+ * in muted reds. RGB.
+ */
+export const PROJECT_STAGE_COLORS: Readonly<Record<ProjectStage, readonly [number, number, number]>> = {
+  exploration: [156, 163, 175],
+  feasibility: [96, 165, 250],
+  permitting: [59, 130, 246],
+  financing: [124, 58, 237],
+  construction: [245, 158, 11],
+  commissioning: [234, 88, 12],
+  operating: [22, 163, 74],
+  stalled: [190, 120, 120],
+  cancelled: [153, 27, 27],
+};

@@ -8,6 +8,13 @@ import { defaultFilterSpec } from '../derive/filter';
 import type { Filters } from '../model/filters';
 import type { ScenarioState } from '../model/scenario';
 import type { MeasuresFile } from '../model/measures';
+import type { ProjectsFile } from '../model/projects';
+import {
+  DEFAULT_STOCKPILE,
+  defaultProjectsView,
+  type ProjectsView,
+  type StockpileView,
+} from '../model/projects-view';
 import type { MapProblem, Notice, RouteInfo, Selection, ViewState } from '../model/view';
 import { partnerPreset } from '../config/partners';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
@@ -58,6 +65,12 @@ export interface AppState {
   measuresStatus: 'idle' | 'loading' | 'ready' | 'error';
   /** The selected measure's id (its covered flows are highlighted); null for none. */
   measure: string | null;
+  /** Funded projects outside China; null until the projects panel is first opened. */
+  projects: ProjectsFile | null;
+  projectsStatus: 'idle' | 'loading' | 'ready' | 'error';
+  projectsView: ProjectsView;
+  /** The scenario panel's stockpile cover: months to cover, a stockpile to test. */
+  stockpile: StockpileView;
   /** The partner set for the allied-supply view: a preset id (null when edited) and its ISO3 members. */
   allies: { preset: string | null; members: string[] };
   selection: Selection | null;
@@ -89,6 +102,10 @@ export function initialState(): AppState {
     measures: null,
     measuresStatus: 'idle',
     measure: null,
+    projects: null,
+    projectsStatus: 'idle',
+    projectsView: defaultProjectsView(),
+    stockpile: { ...DEFAULT_STOCKPILE },
     allies: defaultAllies(),
     selection: null,
     notices: [],
@@ -157,7 +174,19 @@ export const actions = {
   applyView(
     store: AppStore,
     patch: Partial<
-      Pick<AppState, 'data' | 'status' | 'filters' | 'scenario' | 'allies' | 'view' | 'selection' | 'measure'>
+      Pick<
+        AppState,
+        | 'data'
+        | 'status'
+        | 'filters'
+        | 'scenario'
+        | 'allies'
+        | 'view'
+        | 'selection'
+        | 'measure'
+        | 'projectsView'
+        | 'stockpile'
+      >
     >,
   ) {
     store.setState((s) => {
@@ -185,6 +214,21 @@ export const actions = {
   /** Select an export-control measure (null: none); its flows are highlighted. */
   selectMeasure(store: AppStore, id: string | null) {
     store.setState({ measure: id });
+  },
+  projectsLoading(store: AppStore) {
+    store.setState({ projectsStatus: 'loading' });
+  },
+  projectsLoaded(store: AppStore, projects: ProjectsFile) {
+    store.setState({ projects, projectsStatus: 'ready' });
+  },
+  projectsFailed(store: AppStore) {
+    store.setState({ projectsStatus: 'error' });
+  },
+  setProjectsView(store: AppStore, patch: Partial<ProjectsView>) {
+    store.setState((s) => ({ projectsView: { ...s.projectsView, ...patch } }));
+  },
+  setStockpile(store: AppStore, patch: Partial<StockpileView>) {
+    store.setState((s) => ({ stockpile: { ...s.stockpile, ...patch } }));
   },
   sharesLoaded(store: AppStore, shares: SharesFile) {
     store.setState({ shares });

@@ -4,7 +4,7 @@ import { partnerPreset } from '../config/partners';
 import { actions, defaultAllies, defaultFilters, type AppStore, type StaticData } from '../state/store';
 import { parseUrl } from './codec';
 import { linkNotice } from './notice';
-import { filtersFromUrl, flowIdFromUrl } from './state';
+import { filtersFromUrl, flowIdFromUrl, projectsViewFromUrl, stockpileFromUrl } from './state';
 
 export interface ApplyDeps {
   store: AppStore;
@@ -47,6 +47,9 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
   if (u.view) view.view = u.view;
   // Checked against the measure table when it arrives (src/app/measures.ts), which a link naming one loads at once.
   view.measure = u.measure ?? null;
+  // A project id is checked when the projects file arrives (src/app/lazy.ts), like a measure.
+  view.projectsView = projectsViewFromUrl(u);
+  view.stockpile = stockpileFromUrl(u);
   if (u.site) {
     if (data.sites.some((x) => x.id === u.site)) view.selection = { type: 'site', id: u.site };
     else ignored.push({ key: 'site', text: `the linked site "${u.site}" is not in the data` });

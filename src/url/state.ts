@@ -3,6 +3,12 @@ import { type IgnoredValue } from './notice';
 import { type Filters } from '../model/filters';
 import type { AppState } from '../state/store';
 import { serializeUrl, type UrlState } from './codec';
+import {
+  DEFAULT_STOCKPILE,
+  defaultProjectsView,
+  type ProjectsView,
+  type StockpileView,
+} from '../model/projects-view';
 
 /** The partner preset shown unless a link says otherwise. */
 export const DEFAULT_ALLIES = 'us-japan-australia-eu';
@@ -33,6 +39,16 @@ export function urlStateFromApp(s: AppState): UrlState {
     if (s.scenario.id === 'custom') u.stop = [...s.scenario.exporters];
   }
   if (s.measure) u.measure = s.measure;
+  const pv = s.projectsView;
+  if (pv.open) u.projects = true;
+  if (pv.stages.length > 0) u.pstage = [...pv.stages];
+  if (pv.government) u.pgov = pv.government;
+  if (pv.arrangement) u.parr = pv.arrangement;
+  if (pv.selected) u.project = pv.selected;
+  if (pv.capacityBy !== 'country') u.capby = pv.capacityBy;
+  if (pv.capacityReading !== 'announced') u.cap = pv.capacityReading;
+  if (s.scenario && s.stockpile.months !== DEFAULT_STOCKPILE.months) u.stock = s.stockpile.months;
+  if (s.scenario && s.stockpile.tonnes > 0) u.stockt = s.stockpile.tonnes;
   if (s.selection?.type === 'site') u.site = s.selection.id;
   // Flow ids carry their year; the link does not repeat it (format version 2).
   if (s.selection?.type === 'flow') u.flow = s.selection.id.replace(/^\d{4}-/, '');
@@ -64,6 +80,25 @@ export function filtersFromUrl(
   if (u.lanes !== undefined) patch.flowView = u.lanes ? 'sea-lanes' : 'arcs';
   if (u.all !== undefined) patch.showAllFlows = u.all;
   return patch;
+}
+
+/** The projects panel a link asks for (defaults for absent keys; `project=` opens the panel too). */
+export function projectsViewFromUrl(u: UrlState): ProjectsView {
+  const d = defaultProjectsView();
+  return {
+    open: u.projects === true || u.project !== undefined,
+    stages: u.pstage ?? d.stages,
+    government: u.pgov ?? d.government,
+    arrangement: u.parr ?? d.arrangement,
+    selected: u.project ?? null,
+    capacityBy: u.capby ?? d.capacityBy,
+    capacityReading: u.cap ?? d.capacityReading,
+  };
+}
+
+/** The stockpile cover a link asks for. */
+export function stockpileFromUrl(u: UrlState): StockpileView {
+  return { months: u.stock ?? DEFAULT_STOCKPILE.months, tonnes: u.stockt ?? DEFAULT_STOCKPILE.tonnes };
 }
 
 /** The app's flow id for a link's flow key and year. */

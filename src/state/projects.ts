@@ -1,0 +1,78 @@
+// Project selectors: the list the filters keep, the supporting governments, capacity over time, permit waits.
+import { capacityByYear, capacityKind, type CapacityKind, type CapacityResult } from '../derive/capacity';
+import type { ChainStage, Project, ProjectsFile } from '../model/projects';
+import type { ProjectsView } from '../model/projects-view';
+import { memo } from './memo';
+import type { AppState } from './store';
+
+/** Does a project pass the panel's filters (stage, supporting government, arrangement) and the mineral filter? */
+export function projectPasses(p: Project, v: ProjectsView, minerals: readonly string[]): boolean {
+  return (
+    p.minerals.some((m) => minerals.includes(m)) &&
+    (v.stages.length === 0 || v.stages.includes(p.stage)) &&
+    (v.government === null || p.support.some((x) => x.country === v.government)) &&
+    (v.arrangement === null || p.arrangements.includes(v.arrangement))
+  );
+}
+
+const listMemo = memo((file: ProjectsFile | null, v: ProjectsView, minerals: readonly string[]): Project[] =>
+  file ? file.projects.filter((p) => projectPasses(p, v, minerals)) : [],
+);
+/** Projects kept by the panel's filters and the selected minerals, in table order. */
+export const selectProjectList = (s: AppState): Project[] =>
+  listMemo(s.projects, s.projectsView, s.filters.minerals);
+
+const govMemo = memo((file: ProjectsFile | null): string[] =>
+  file ? [...new Set(file.projects.flatMap((p) => p.support.map((x) => x.country)))].sort() : [],
+);
+/** Every government (ISO3, or EU) that supports a project, sorted. */
+export const selectSupportingGovernments = (s: AppState): string[] => govMemo(s.projects);
+
+export const selectProject = (s: AppState): Project | null =>
+  s.projectsView.selected === null
+    ? null
+    : (s.projects?.projects.find((p) => p.id === s.projectsView.selected) ?? null);
+
+/** One capacity measure the chart can show: a chain stage and a comparable kind of capacity. */
+export interface CapacityMeasure {
+  chainStage: ChainStage;
+  kind: CapacityKind;
+}
+const measuresMemo = memo((list: Project[]): CapacityMeasure[] => {
+  const seen = new Map<string, CapacityMeasure>();
+  for (const p of list) {
+    if (!p.capacity) continue;
+    const k = capacityKind(p.capacity.unit);
+    if (k.kind === null) continue;
+    seen.set(`${p.chainStage}|${k.kind}`, { chainStage: p.chainStage, kind: k.kind });
+  }
+  return [...seen.values()];
+});
+/** The capacity measures the kept projects have figures for, in table order of first appearance. */
+export const selectCapacityMeasures = (s: AppState): CapacityMeasure[] => measuresMemo(selectProjectList(s));
+
+const capacityMemo = memo((list: Project[], m: CapacityMeasure, v: ProjectsView): CapacityResult =>
+  capacityByYear(list, {
+    chainStage: m.chainStage,
+    kind: m.kind,
+    reading: v.capacityReading,
+    groupBy: v.capacityBy,
+  }),
+);
+/** Capacity outside China by year for a measure, over the kept projects, in the panel's reading and grouping. */
+export const selectCapacity = (s: AppState, m: CapacityMeasure): CapacityResult =>
+  capacityMemo(selectProjectList(s), m, s.projectsView);
+
+/**
+ * Days from the permit application to the grant (or to `today` while it is pending), where both ends are full dates;
+ * null where either date is missing or only a year or month is known.
+ */
+export function permitWaitDays(p: Project, today: string): { days: number; pending: boolean } | null {
+  const full = /^\d{4}-\d{2}-\d{2}$/;
+  const { applied, granted } = p.permit;
+  if (applied === null || !full.test(applied)) return null;
+  const end = granted ?? today;
+  if (!full.test(end)) return null;
+  const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${applied}T00:00:00Z`)) / 86_400_000);
+  return { days, pending: granted === null };
+}
