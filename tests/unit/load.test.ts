@@ -181,7 +181,7 @@ describe('parseFlows', () => {
     ['negative value', 'valueUsd', -5, /valueUsd/],
     ['value not finite', 'valueUsd', null, /valueUsd/],
     ['tonnes negative', 'tonnes', -1, /tonnes/],
-    ['risk out of range', 'risk', 99, /risk: not an integer 0..31/],
+    ['risk out of range', 'risk', 128, /risk: not an integer 0..127/],
     ['risk not an integer', 'risk', 1.5, /risk/],
   ])('%s: the row is reported and skipped', async (_, column, value, message) => {
     const f = file([good, good]);

@@ -284,8 +284,8 @@ const CASES: Case[] = [
 ];
 
 describe('RISK_REASONS and China codes', () => {
-  it('lists the four reasons in a fixed order', () => {
-    expect(RISK_REASONS).toEqual(['origin', 'destination', 'transit', 'south-china-sea']);
+  it('lists the five reasons in a fixed order (controlled last)', () => {
+    expect(RISK_REASONS).toEqual(['origin', 'destination', 'transit', 'south-china-sea', 'controlled']);
   });
 
   it.each([
