@@ -9,9 +9,14 @@ const hs6 = z.string().regex(/^\d{6}$/, 'HS 6-digit code');
 export const isoDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date (YYYY-MM-DD)')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, {
-    message: 'date that exists',
-  });
+  // zod runs the refinement even when the pattern failed: an unparsable text must give false, not throw.
+  .refine(
+    (d) => {
+      const t = new Date(`${d}T00:00:00Z`);
+      return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+    },
+    { message: 'date that exists' },
+  );
 const date = isoDateSchema.nullable();
 
 export const measureSchema = z.strictObject({

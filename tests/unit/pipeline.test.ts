@@ -11,6 +11,7 @@ import {
   mineralsFileSchema,
   siteFeatureSchema,
 } from '../../src/data/schema';
+import { measuresFileSchema } from '../../src/data/measures-schema';
 import { flowRowAt, type FlowColumns } from '../../src/data/flow-columns';
 import { FIXTURE_RAW_DIR, fullRawDataDir, RAW_DATA_HINT } from '../../data/pipeline/raw-dir';
 import { runPipeline } from '../../data/pipeline/run';
@@ -154,6 +155,28 @@ describe('outputs pass their schemas', () => {
     }
     mineralsFileSchema.parse(JSON.parse(read('minerals.json')));
     manifestSchema.parse(JSON.parse(read('sources.json')));
+  });
+  test("measures: every monthly value is the sum of its group partners' rows in the excerpt", () => {
+    const file = measuresFileSchema.parse(JSON.parse(read('measures.json')));
+    expect(file.measures).toHaveLength(27);
+    const lines = readFileSync(
+      join(RAW, 'china-critical-mineral-exports-comtrade-qennis/country_monthly_stats.csv'),
+      'utf8',
+    ).split('\n');
+    for (const series of file.monthly) {
+      for (const [k, month] of [
+        [78, '2023-07-01'],
+        [79, '2023-08-01'],
+      ] as const) {
+        let sum = 0;
+        for (const line of lines.slice(1)) {
+          const f = line.split(',');
+          if (f[0] === month && f[5] === series.label) sum += Number(f[1]);
+        }
+        expect(series.valueUsd[k], `${series.id} ${month}`).toBe(sum);
+      }
+      expect(series.valueUsd.filter((v) => v !== null)).toHaveLength(2);
+    }
   });
 });
 
