@@ -9,6 +9,7 @@ import type { MapProblem } from '../model/view';
 import { actions } from '../state/store';
 import { renderTooltip, tooltipLines } from '../ui/chrome';
 import { $, type App } from './context';
+import type { ProjectMarker } from '../layers/build';
 import type { MapSync } from './map-sync';
 
 /** Select what was clicked on the map: a site, or a flow drawn as an arc or along its sea lane. */
@@ -16,6 +17,8 @@ function pick(app: App, info: PickingInfo): void {
   if (!info.object) return;
   const id = info.layer?.id ?? '';
   if (id === 'sites') actions.select(app.store, { type: 'site', id: (info.object as SiteInstance).site.id });
+  else if (id === 'projects')
+    actions.setProjectsView(app.store, { selected: (info.object as ProjectMarker).id });
   else if (id.startsWith('flow-lanes'))
     actions.select(app.store, { type: 'flow', id: (info.object as LaneDatum).arc.flow.id });
   else if (id.startsWith('flows'))

@@ -11,6 +11,8 @@ export type ScenarioChunk = typeof import('./scenario-chunk');
 export type DetailsChunk = typeof import('../ui/details');
 /** The export-controls panel. */
 export type MeasuresChunk = typeof import('./measures-chunk');
+/** The projects panel and its capacity charts. */
+export type ProjectsChunk = typeof import('./projects-chunk');
 
 export interface App {
   store: AppStore;
@@ -25,6 +27,7 @@ export interface App {
     scenario: ScenarioChunk | null;
     details: DetailsChunk | null;
     measures: MeasuresChunk | null;
+    projects: ProjectsChunk | null;
   };
   loaders: Loaders;
   /** Run once, the first time the map reports the view drawn. */

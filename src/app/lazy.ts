@@ -1,6 +1,6 @@
 // Parts not needed for the first view, fetched after it: chart (with shares), scenario, details and export controls.
 import { DATA_PATHS } from '../config/app';
-import { fetchJson, parseMeasures, parseShares, type Fetcher } from '../data/load';
+import { fetchJson, parseMeasures, parseProjects, parseShares, type Fetcher } from '../data/load';
 import { selectNeedsMeasures } from '../state/measures';
 import { actions } from '../state/store';
 import { watch } from './watch';
@@ -64,6 +64,39 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
   }
   // Started after the change that needs them has reached every listener (not from inside one).
   watch(app.store, selectNeedsMeasures, (need) => need && queueMicrotask(() => void loadMeasures()));
+
+  let projects: Promise<void> | null = null;
+  /** Funded projects: the file and the panel, the first time the projects layer is opened (or a link selects one). */
+  function loadProjects(): Promise<void> {
+    projects ??= (async () => {
+      const { store } = app;
+      actions.projectsLoading(store);
+      try {
+        const [mod, raw] = await Promise.all([
+          import('./projects-chunk'),
+          fetchJson(fetcher, DATA_PATHS.projects),
+        ]);
+        const file = await parseProjects(raw, DATA_PATHS.projects);
+        app.chunks.projects = mod;
+        const id = store.getState().projectsView.selected;
+        if (id !== null && !file.projects.some((p) => p.id === id)) {
+          actions.setProjectsView(store, { selected: null });
+          actions.notify(store, 'warning', `The linked project "${id}" is not in the projects table.`);
+        }
+        actions.projectsLoaded(store, file);
+        onLoaded();
+      } catch (error) {
+        actions.projectsFailed(app.store);
+        app.loaders.fileFailed(error, 'funded projects');
+      }
+    })();
+    return projects;
+  }
+  watch(
+    app.store,
+    (s) => s.projectsView.open,
+    (open) => open && queueMicrotask(() => void loadProjects()),
+  );
 
   let details: Promise<void> | null = null;
   /** The details panel: fetched when something is selected (a link's site or flow, a click), or after the first view. */

@@ -20,6 +20,7 @@ import {
 import type { AppState } from '../state/store';
 import { selectControllingCountries, selectMeasureHighlight, selectNeedsMeasures } from '../state/measures';
 import type { Flow } from '../model/types';
+import { selectProjectMarkers } from '../state/projects';
 import type { App } from './context';
 import { watch } from './watch';
 
@@ -74,7 +75,9 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
     !(s.scenario && !app.chunks.scenario) &&
     !(s.selection && !app.chunks.details) &&
     // Export controls in view (outlines, a measure's highlight) wait for the measure table (or its failure).
-    !(selectNeedsMeasures(s) && (s.measuresStatus === 'idle' || s.measuresStatus === 'loading'));
+    !(selectNeedsMeasures(s) && (s.measuresStatus === 'idle' || s.measuresStatus === 'loading')) &&
+    // The projects layer (from a link) waits for the projects file and its panel.
+    !(s.projectsView.open && (s.projectsStatus === 'idle' || s.projectsStatus === 'loading'));
 
   const layers = watch(
     store,
@@ -90,6 +93,7 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
         selectSiteRadii(s),
         s.scenario,
         selectMeasureHighlight(s),
+        selectProjectMarkers(s),
         // The scenario chunk changes the layers only when there is a scenario to draw.
         s.scenario ? app.chunks.scenario : null,
         s.selection ? app.chunks.details : null,
@@ -139,6 +143,7 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
           widthBy: f.widthBy,
           isLost,
           scenarioKey,
+          projects: selectProjectMarkers(s),
         }),
       );
     },

@@ -96,6 +96,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
           s.filters.controls,
           s.measures,
           s.scenario,
+          s.stockpile,
           s.allies,
           s.years,
           s.shares,
@@ -134,6 +135,23 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
         if (!chunk) return;
         measuresPanel ??= chunk.mountMeasuresPanel(panel.measures, store);
         measuresPanel.render(s);
+      },
+    ),
+  );
+  let projectsPanel: { render(s: AppState): void } | null = null;
+  const projectsClosed = [...panel.projects.childNodes];
+  lazy.push(
+    watch(
+      store,
+      (s) => [app.chunks.projects, s.projects, s.projectsView, s.filters.minerals, s.shares, s.data] as const,
+      ([chunk], s) => {
+        if (!s.projectsView.open) {
+          if (projectsPanel) panel.projects.replaceChildren(...projectsClosed);
+          return;
+        }
+        if (!chunk) return;
+        projectsPanel ??= chunk.mountProjectsPanel(panel.projects, store);
+        projectsPanel.render(s);
       },
     ),
   );

@@ -31,6 +31,9 @@ export function toolbarHandlers(app: App): PanelHandlers {
   const share = $<HTMLDialogElement>('#share');
   const state = () => app.store.getState();
   return {
+    onProjects() {
+      actions.setProjectsView(app.store, { open: true });
+    },
     onAbout() {
       void import('../ui/about').then((m) => {
         m.renderAbout(about, state().data);

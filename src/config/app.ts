@@ -24,6 +24,7 @@ export const DATA_PATHS = {
   routes: 'data/routes.json',
   shares: 'data/shares.json',
   measures: 'data/measures.json',
+  projects: 'data/projects.json',
   flows: (year: number) => `data/flows-${year}.json`,
 } as const;
 

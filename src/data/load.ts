@@ -13,6 +13,7 @@ import type { FlowCodes, FlowColumns } from './flow-columns';
 import type { Manifest, RoutesFile, SiteFeature } from './schema';
 import type { SharesFile } from './shares-schema';
 import type { MeasuresFile } from '../model/measures';
+import type { ProjectsFile } from '../model/projects';
 
 /** A problem with one file or one feature in it; `id` names the feature where there is one. */
 export interface DataProblem {
@@ -67,6 +68,7 @@ export function firstIssue(schemas: Schemas, error: z.ZodError): string {
 export type Schemas = typeof import('./schema') &
   typeof import('./shares-schema') &
   typeof import('./measures-schema') &
+  typeof import('./projects-schema') &
   typeof import('./issues');
 let schemas: Promise<Schemas> | null = null;
 /**
@@ -79,11 +81,13 @@ export function loadSchemas(): Promise<Schemas> {
     import('./schema'),
     import('./shares-schema'),
     import('./measures-schema'),
+    import('./projects-schema'),
     import('./issues'),
-  ]).then(([a, b, m, c]) => ({
+  ]).then(([a, b, m, p, c]) => ({
     ...a,
     ...b,
     ...m,
+    ...p,
     ...c,
   }));
   return schemas;
@@ -289,6 +293,10 @@ export function parseShares(value: unknown, file: string): Promise<SharesFile> {
 
 export function parseMeasures(value: unknown, file: string): Promise<MeasuresFile> {
   return whole((z) => z.measuresFileSchema, value, file) as Promise<MeasuresFile>;
+}
+
+export function parseProjects(value: unknown, file: string): Promise<ProjectsFile> {
+  return whole((z) => z.projectsFileSchema, value, file) as Promise<ProjectsFile>;
 }
 
 export async function parseManifest(value: unknown, file: string): Promise<Manifest> {

@@ -8,6 +8,7 @@
  * 0..1 (0.75 = 75%).
  */
 import { csvField } from './csv';
+import { lostImportsOf, stockpileNeed } from './stockpile';
 import type { Flow, Iso3 } from '../model/types';
 import { readRisk, RISK_BITS } from './risk-codes';
 import type { ControlReading } from '../model/measures';
@@ -81,6 +82,12 @@ export interface ImporterResult {
    * unless every remaining flow has tonnes, and the USD figures are the ones to compare.
    */
   tonnesComplete: boolean;
+  /** Tonnes of the lost flows; null when any lost flow has no quantity (0 when nothing is lost). */
+  lostTonnes: number | null;
+  /** Tonnes of the lost flows that have a quantity: a lower bound when lostTonnes is null. */
+  lostTonnesAtLeast: number;
+  /** USD of the lost flows without a quantity (what the lower bound leaves out). */
+  lostUsdNoTonnes: number;
   /** Up to three largest remaining exporters, by USD (largest first, ties by ISO3); empty when nothing remains. */
   topRemaining: RemainingSupplier[];
 }
@@ -92,6 +99,9 @@ interface Acc {
   beforeTonnesKnown: boolean;
   afterTonnes: number;
   afterTonnesKnown: boolean;
+  lostTonnes: number;
+  lostTonnesKnown: boolean;
+  lostUsdNoTonnes: number;
   remaining: Map<Iso3, number>;
 }
 
@@ -115,6 +125,9 @@ export function scenarioResults(flows: readonly Flow[], scenario: Scenario): Imp
         beforeTonnesKnown: true,
         afterTonnes: 0,
         afterTonnesKnown: true,
+        lostTonnes: 0,
+        lostTonnesKnown: true,
+        lostUsdNoTonnes: 0,
         remaining: new Map(),
       };
       byImporter.set(flow.importer, acc);
@@ -125,6 +138,10 @@ export function scenarioResults(flows: readonly Flow[], scenario: Scenario): Imp
     else acc.beforeTonnes += flow.tonnes;
     if (lost) {
       acc.lostUsd += flow.valueUsd;
+      if (flow.tonnes === null) {
+        acc.lostTonnesKnown = false;
+        acc.lostUsdNoTonnes += flow.valueUsd;
+      } else acc.lostTonnes += flow.tonnes;
     } else {
       if (flow.tonnes === null) acc.afterTonnesKnown = false;
       else acc.afterTonnes += flow.tonnes;
@@ -153,6 +170,9 @@ export function scenarioResults(flows: readonly Flow[], scenario: Scenario): Imp
       beforeTonnes: acc.beforeTonnesKnown ? acc.beforeTonnes : null,
       afterTonnes: acc.afterTonnesKnown ? acc.afterTonnes : null,
       tonnesComplete: acc.beforeTonnesKnown,
+      lostTonnes: acc.lostTonnesKnown ? acc.lostTonnes : null,
+      lostTonnesAtLeast: acc.lostTonnes,
+      lostUsdNoTonnes: acc.lostUsdNoTonnes,
       topRemaining,
     });
   }
@@ -181,6 +201,10 @@ export const SCENARIO_CSV_COLUMNS: readonly string[] = [
     `remaining_supplier_${n}_usd`,
     `remaining_supplier_${n}_share`,
   ]),
+  'lost_tonnes',
+  'stockpile_months',
+  'stockpile_tonnes',
+  'stockpile_usd',
   'mineral',
   'year',
   'scenario',
@@ -192,16 +216,18 @@ export const SCENARIO_CSV_COLUMNS: readonly string[] = [
  * order; records end with CRLF. A field is quoted when it holds a comma, a double quote, CR or LF, with inner
  * quotes doubled. Unknown values (null tonnes, missing suppliers) are empty fields. Shares are written to 6
  * decimals, tonnes to 3, USD as given. `names` maps ISO3 to a display name; `meta` is repeated on every record so
- * each row carries its mineral, year, scenario and source. The output is plain text: nothing is escaped for or
- * wrapped in HTML.
+ * each row carries its mineral, year, scenario and source. The stockpile columns are what covering
+ * `meta.stockpileMonths` months of the lost imports takes (src/derive/stockpile.ts). The output is plain text:
+ * nothing is escaped for or wrapped in HTML.
  */
 export function resultsToCsv(
   rows: readonly ImporterResult[],
   names: (iso3: string) => string,
-  meta: { mineral: string; year: number; scenario: string; source: string },
+  meta: { mineral: string; year: number; scenario: string; source: string; stockpileMonths: number },
 ): string {
   const lines = [SCENARIO_CSV_COLUMNS.map(csvField)];
   for (const r of rows) {
+    const need = stockpileNeed(lostImportsOf(r), meta.stockpileMonths);
     const suppliers = [0, 1, 2].flatMap((i) => {
       const s = r.topRemaining[i];
       return s === undefined
@@ -220,6 +246,10 @@ export function resultsToCsv(
         r.afterTonnes === null ? '' : plainNumber(r.afterTonnes, 3),
         r.tonnesComplete ? 'true' : 'false',
         ...suppliers,
+        r.lostTonnes === null ? '' : plainNumber(r.lostTonnes, 3),
+        String(meta.stockpileMonths),
+        need.tonnes === null ? '' : plainNumber(need.tonnes, 3),
+        plainNumber(need.usd, 2),
         meta.mineral,
         String(meta.year),
         meta.scenario,

@@ -11,6 +11,10 @@ export interface LostImports {
   importer: Iso3;
   lostUsd: number;
   lostTonnes: number | null;
+  /** Tonnes of the lost flows that have a quantity (equal to lostTonnes when that is known); default 0. */
+  lostTonnesAtLeast?: number;
+  /** USD of the lost flows without a quantity; default 0. */
+  lostUsdNoTonnes?: number;
 }
 
 /** What a stockpile covering `months` of an importer's lost imports must hold; tonnes null where unknown. */
@@ -21,13 +25,24 @@ export interface StockpileNeed {
   tonnes: number | null;
   /** US dollars at the trade year's prices: lostUsd / 12 * months. */
   usd: number;
+  /** Tonnes for the lost flows that have a quantity: a lower bound where `tonnes` is null. */
+  tonnesAtLeast: number;
+  /** Share (0..1) of the lost value whose tonnes are unknown. */
+  unquantifiedShare: number;
 }
 
-/** A scenario result as lost imports: tonnes lost are before - after, known only when both are. */
+/**
+ * A scenario result as lost imports: tonnes are those of the lost flows themselves (known when each lost flow has a
+ * quantity, even where some remaining flow has none).
+ */
 export function lostImportsOf(r: ImporterResult): LostImports {
-  const lostTonnes =
-    r.beforeTonnes !== null && r.afterTonnes !== null ? r.beforeTonnes - r.afterTonnes : null;
-  return { importer: r.importer, lostUsd: r.lostUsd, lostTonnes };
+  return {
+    importer: r.importer,
+    lostUsd: r.lostUsd,
+    lostTonnes: r.lostTonnes,
+    lostTonnesAtLeast: r.lostTonnesAtLeast,
+    lostUsdNoTonnes: r.lostUsdNoTonnes,
+  };
 }
 
 /** Monthly loss: a year's loss spread evenly over 12 months (no seasonality is known). */
@@ -40,6 +55,8 @@ export function stockpileNeed(lost: LostImports, months: number): StockpileNeed 
     months,
     tonnes: lost.lostTonnes === null ? null : perMonth(lost.lostTonnes) * months,
     usd: perMonth(lost.lostUsd) * months,
+    tonnesAtLeast: perMonth(lost.lostTonnes ?? lost.lostTonnesAtLeast ?? 0) * months,
+    unquantifiedShare: lost.lostUsd > 0 ? (lost.lostUsdNoTonnes ?? 0) / lost.lostUsd : 0,
   };
 }
 
@@ -60,7 +77,7 @@ export interface PartnerStockpile {
   months: number;
   /** Metric tonnes for the whole set; null when any partner's lost tonnes are unknown. */
   tonnes: number | null;
-  /** Metric tonnes for the partners whose tonnes are known (a lower bound when `tonnes` is null). */
+  /** Metric tonnes of every partner's lost flows that have a quantity (a lower bound when `tonnes` is null). */
   tonnesKnown: number;
   /** Partners whose lost tonnes are unknown, sorted. */
   tonnesUnknown: Iso3[];
@@ -83,7 +100,8 @@ export function partnerStockpile(
 ): PartnerStockpile {
   const inSet = rows.filter((r) => partners.has(r.importer));
   const tonnesUnknown = inSet.filter((r) => r.lostTonnes === null).map((r) => r.importer);
-  const tonnesKnown = inSet.reduce((s, r) => s + (r.lostTonnes ?? 0), 0);
+  // Each partner's tonnes, or where some of its lost flows lack a quantity, those of the flows that have one.
+  const tonnesKnown = inSet.reduce((s, r) => s + (r.lostTonnes ?? r.lostTonnesAtLeast ?? 0), 0);
   const lostTonnes = tonnesUnknown.length === 0 ? tonnesKnown : null;
   const lostUsd = inSet.reduce((s, r) => s + r.lostUsd, 0);
   const need = stockpileNeed({ importer: 'ALL', lostUsd, lostTonnes }, months);

@@ -1,5 +1,6 @@
 // Project selectors: the list the filters keep, the supporting governments, capacity over time, permit waits.
 import { capacityByYear, capacityKind, type CapacityKind, type CapacityResult } from '../derive/capacity';
+import { PROJECT_STAGE_COLORS } from '../config/ramps';
 import type { ChainStage, Project, ProjectsFile } from '../model/projects';
 import type { ProjectsView } from '../model/projects-view';
 import { memo } from './memo';
@@ -76,3 +77,36 @@ export function permitWaitDays(p: Project, today: string): { days: number; pendi
   const days = Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${applied}T00:00:00Z`)) / 86_400_000);
   return { days, pending: granted === null };
 }
+
+/** A project marker for the map layer (src/layers/build.ts ProjectMarker): colour by stage, size by capacity. */
+export interface ProjectMarkerData {
+  id: string;
+  name: string;
+  position: [number, number];
+  color: readonly [number, number, number];
+  radius: number;
+  selected: boolean;
+}
+
+/**
+ * Marker radius in pixels: 5 without a published capacity; otherwise 6 px plus 2 px per tenfold of the figure (10 t/yr
+ * is 8 px, 10,000 t/yr 14 px), capped at 16. Units differ between projects, so size only hints at scale.
+ */
+export function projectRadius(p: Project): number {
+  if (!p.capacity || p.capacity.value <= 0) return 5;
+  return Math.min(16, Math.max(6, 6 + 2 * Math.log10(p.capacity.value)));
+}
+
+const markersMemo = memo((list: Project[], selected: string | null): ProjectMarkerData[] =>
+  list.map((p) => ({
+    id: p.id,
+    name: p.name,
+    position: p.position,
+    color: PROJECT_STAGE_COLORS[p.stage],
+    radius: projectRadius(p),
+    selected: p.id === selected,
+  })),
+);
+/** Markers of the kept projects while the layer is open; null when it is closed or the file is not loaded. */
+export const selectProjectMarkers = (s: AppState): ProjectMarkerData[] | null =>
+  s.projectsView.open && s.projects ? markersMemo(selectProjectList(s), s.projectsView.selected) : null;

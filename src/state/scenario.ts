@@ -1,6 +1,13 @@
 // Scenario selectors (loaded with the scenario chunk, not the first view): its flows, results, losses and CSV.
 import { resultsToCsv, scenarioResults, type ImporterResult, type Scenario } from '../derive/scenario';
 import type { ControlReading } from '../model/measures';
+import {
+  lostImportsOf,
+  partnerStockpile,
+  stockpileNeed,
+  type PartnerStockpile,
+  type StockpileNeed,
+} from '../derive/stockpile';
 import { lossByImporter, scenarioFlows, sortResults, type ResultSort } from '../derive/scenario-table';
 import { fileStem } from '../derive/describe';
 import type { Flow } from '../model/types';
@@ -34,6 +41,21 @@ const lossMemo = memo((flows: Flow[], scenario: Scenario | null) =>
 export const selectLossByImporter = (s: AppState): ReadonlyMap<string, number> | null =>
   lossMemo(selectScenarioFlows(s), selectScenarioSpec(s));
 
+const stockMemo = memo(
+  (rows: ImporterResult[], months: number) =>
+    new Map(rows.map((r) => [r.importer, stockpileNeed(lostImportsOf(r), months)])),
+);
+/** Per importer: the stockpile (tonnes, USD) covering the chosen months of its lost imports. */
+export const selectStockpileNeeds = (s: AppState): ReadonlyMap<string, StockpileNeed> =>
+  stockMemo(selectScenarioResults(s), s.stockpile.months);
+
+const partnerMemo = memo((rows: ImporterResult[], members: string[], months: number, tonnes: number) =>
+  partnerStockpile(rows.map(lostImportsOf), new Set(members), months, tonnes),
+);
+/** The partner set's joint stockpile: tonnes and USD for the months, and the months a given stockpile lasts. */
+export const selectPartnerStockpile = (s: AppState): PartnerStockpile =>
+  partnerMemo(selectScenarioResults(s), s.allies.members, s.stockpile.months, s.stockpile.tonnes);
+
 /** How the scenario is named in its CSV: the shock, its chosen exporters or the control reading. */
 function scenarioLabel(s: AppState, scenario: ScenarioState): string {
   if (scenario.id === 'custom') return `custom:${scenario.exporters.join('+')}`;
@@ -53,6 +75,7 @@ export function scenarioCsv(s: AppState, sort: ResultSort): { name: string; csv:
     mineral: s.filters.minerals[0] ?? '',
     year: s.filters.year,
     scenario: scenarioLabel(s, s.scenario),
+    stockpileMonths: s.stockpile.months,
     source: [
       ...(s.years[s.filters.year]?.sources ?? []),
       ...(s.scenario.id === 'controls' ? (s.measures?.sources ?? []) : []),

@@ -137,10 +137,32 @@ function table(r: CapacityResult, label: (k: string) => string): HTMLElement {
   );
 }
 
-/** The capacity section: one chart and table per measure the kept projects have figures for. */
-export function capacitySection(s: AppState, names: (c: string) => string): HTMLElement {
+/** Measures shown first when the user has not chosen one: rare-earth magnets, then separated oxides. */
+const PREFERRED = ['magnet|ndfeb-magnet', 'separation|ndpr-oxide', 'separation|reo'];
+const keyOf = (m: CapacityMeasure) => `${m.chainStage}|${m.kind}`;
+
+/**
+ * The capacity section: a chart and a table for one measure (`chosen`, `chain|kind`, else a rare-earth default) of
+ * those the kept projects have figures for; a select offers the others.
+ */
+export function capacitySection(
+  s: AppState,
+  names: (c: string) => string,
+  chosen: string | null,
+): HTMLElement {
   const v = s.projectsView;
-  const measures = selectCapacityMeasures(s);
+  const all = selectCapacityMeasures(s);
+  const pick =
+    all.find((m) => keyOf(m) === chosen) ??
+    PREFERRED.map((k) => all.find((m) => keyOf(m) === k)).find(Boolean) ??
+    all[0];
+  const measures = pick ? [pick] : [];
+  const which = el(
+    'select',
+    { name: 'capmeasure', 'aria-label': 'Capacity of', 'data-testid': 'capacity-measure' },
+    ...all.map((m) => el('option', { value: keyOf(m) }, `${m.chainStage}: ${KIND_TEXT[m.kind] ?? m.kind}`)),
+  );
+  if (pick) which.value = keyOf(pick);
   const by = el(
     'select',
     { name: 'capby', 'aria-label': 'Stack capacity by' },
@@ -160,6 +182,7 @@ export function capacitySection(s: AppState, names: (c: string) => string): HTML
     'section',
     { class: 'capacity', 'data-testid': 'capacity' },
     el('h3', {}, 'Capacity outside China by year'),
+    el('p', {}, which),
     el('p', {}, by, ' ', reading),
     el(
       'p',

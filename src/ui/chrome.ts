@@ -40,6 +40,10 @@ export function tooltipLines(
       `Status: ${s.status} (as of ${s.vintage}) · location ${s.precision}`,
     ];
   }
+  if (layerId === 'projects') {
+    const p = object as { name: string };
+    return [p.name, 'Funded project: click for its support, permits and capacity'];
+  }
   if (layerId?.startsWith('flows') || layerId?.startsWith('flow-lanes')) {
     const a = layerId.startsWith('flow-lanes') ? (object as { arc: ArcDatum }).arc : (object as ArcDatum);
     const f = a.flow;

@@ -12,9 +12,13 @@ export interface PanelRefs {
   chart: HTMLElement;
   scenario: HTMLElement;
   measures: HTMLElement;
+  projects: HTMLElement;
 }
 
-export type PanelHandlers = ToolbarHandlers;
+export interface PanelHandlers extends ToolbarHandlers {
+  /** Open the projects layer and panel. */
+  onProjects(): void;
+}
 
 export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHandlers): PanelRefs {
   const filters = el('section', { 'data-testid': 'filter-panel', class: 'filters', 'aria-label': 'Filters' });
@@ -36,6 +40,19 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     el('h2', {}, 'Export controls'),
     el('p', { class: 'muted' }, 'Loading the export-control measures…'),
   );
+  const projects = el(
+    'section',
+    { class: 'projects', 'data-testid': 'projects-panel', 'aria-label': 'Funded projects' },
+    el('h2', {}, 'Funded projects'),
+    el(
+      'button',
+      { type: 'button', 'data-action': 'open-projects', 'data-testid': 'projects-toggle' },
+      'Show funded projects outside China',
+    ),
+  );
+  projects.addEventListener('click', (e) => {
+    if ((e.target as HTMLElement).closest('[data-action="open-projects"]')) handlers.onProjects();
+  });
   const about = el(
     'button',
     { type: 'button', class: 'link', 'data-testid': 'about-button' },
@@ -55,10 +72,11 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     legend,
     chart,
     measures,
+    projects,
     scenario,
     about,
   );
   bindFilters(filters, store);
   bindCounts(counts, store);
-  return { filters, counts, legend, chart, scenario, measures };
+  return { filters, counts, legend, chart, scenario, measures, projects };
 }

@@ -30,9 +30,14 @@ export const ARRANGEMENT_TEXT: Readonly<Record<Arrangement, string>> = {
 
 /** Mount into `root`; changes to the panel's filters and clicks on rows go to the store. */
 export function mountProjectsPanel(root: HTMLElement, store: AppStore): { render(s: AppState): void } {
+  /** The capacity measure on show (`chain|kind`): the panel's own state, like a table's sort. */
+  let capacity: string | null = null;
   root.addEventListener('change', (e) => {
     const t = e.target as HTMLInputElement | HTMLSelectElement;
-    if (t.name === 'pstage') {
+    if (t.name === 'capmeasure') {
+      capacity = t.value;
+      renderProjects(root, store.getState(), capacity);
+    } else if (t.name === 'pstage') {
       const stages = [...root.querySelectorAll<HTMLInputElement>('input[name=pstage]:checked')]
         .map((i) => i.value)
         .filter((v): v is ProjectStage => isOneOf(PROJECT_STAGES, v));
@@ -52,8 +57,9 @@ export function mountProjectsPanel(root: HTMLElement, store: AppStore): { render
       const id = target?.dataset.id ?? null;
       actions.setProjectsView(store, { selected: store.getState().projectsView.selected === id ? null : id });
     } else if (action === 'close-project') actions.setProjectsView(store, { selected: null });
+    else if (action === 'hide-projects') actions.setProjectsView(store, { open: false, selected: null });
   });
-  return { render: (s) => renderProjects(root, s) };
+  return { render: (s) => renderProjects(root, s, capacity) };
 }
 
 function filters(s: AppState, names: (c: string) => string): HTMLElement {
@@ -236,7 +242,7 @@ function details(p: Project, s: AppState, names: (c: string) => string): HTMLEle
   );
 }
 
-function renderProjects(root: HTMLElement, s: AppState): void {
+function renderProjects(root: HTMLElement, s: AppState, capacity: string | null): void {
   if (!s.data) return;
   if (!s.projects) {
     setChildren(
@@ -255,7 +261,16 @@ function renderProjects(root: HTMLElement, s: AppState): void {
   const selected = selectProject(s);
   setChildren(
     root,
-    el('h2', {}, 'Funded projects outside China'),
+    el(
+      'div',
+      { class: 'details-head' },
+      el('h2', {}, 'Funded projects outside China'),
+      el(
+        'button',
+        { type: 'button', 'data-action': 'hide-projects', 'data-testid': 'projects-hide' },
+        'Hide',
+      ),
+    ),
     el(
       'p',
       { class: 'muted' },
@@ -264,6 +279,6 @@ function renderProjects(root: HTMLElement, s: AppState): void {
     filters(s, names),
     selected ? details(selected, s, names) : null,
     el('ol', { class: 'measure-list project-list' }, ...list.map((p) => row(p, s, names))),
-    capacitySection(s, names),
+    capacitySection(s, names, capacity),
   );
 }

@@ -13,7 +13,15 @@ import {
 import type { ImporterResult } from '../derive/scenario';
 import type { ScenarioId } from '../model/scenario';
 import { controlsText } from '../state/measures';
-import { scenarioCsv, selectScenarioFlows, selectScenarioResults } from '../state/scenario';
+import {
+  scenarioCsv,
+  selectPartnerStockpile,
+  selectScenarioFlows,
+  selectScenarioResults,
+  selectStockpileNeeds,
+} from '../state/scenario';
+import type { StockpileNeed } from '../derive/stockpile';
+import { MAX_STOCKPILE_MONTHS } from '../model/projects-view';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 import { dataTable } from './table';
@@ -46,6 +54,13 @@ export function mountScenarioPanel(
         store,
         id === '' ? null : { id, exporters: id === 'custom' ? (s.scenario?.exporters ?? []) : [] },
       );
+    } else if (t.name === 'stock-months' || t.name === 'stock-tonnes') {
+      const n = Number(t.value);
+      if (!Number.isFinite(n) || n < 0) return;
+      actions.setStockpile(
+        store,
+        t.name === 'stock-months' ? { months: Math.min(n, MAX_STOCKPILE_MONTHS) } : { tonnes: n },
+      );
     } else if (t.name === 'stop-exporter') {
       const checked = [...root.querySelectorAll<HTMLInputElement>('input[name=stop-exporter]:checked')].map(
         (i) => i.value,
@@ -66,6 +81,53 @@ export function mountScenarioPanel(
   });
   const render = (s: AppState) => renderScenario(root, s, sort);
   return { render };
+}
+
+/** The stockpile inputs (months to cover, a stockpile to test) and the partner set's joint figures. */
+function stockpileControls(s: AppState, names: (c: string) => string): HTMLElement {
+  const months = el('input', {
+    type: 'number',
+    name: 'stock-months',
+    min: '0',
+    max: String(MAX_STOCKPILE_MONTHS),
+    step: '1',
+    'data-testid': 'stock-months',
+  });
+  months.value = String(s.stockpile.months);
+  const tonnes = el('input', {
+    type: 'number',
+    name: 'stock-tonnes',
+    min: '0',
+    step: '1',
+    'data-testid': 'stock-tonnes',
+  });
+  tonnes.value = String(s.stockpile.tonnes);
+  const p = selectPartnerStockpile(s);
+  const set = s.allies.members.map(names).join(', ') || 'no partners';
+  const cover =
+    p.monthsCovered === null
+      ? 'how long it lasts is unknown (tonnes missing for some flows)'
+      : p.monthsCovered === Infinity
+        ? 'nothing is lost, so any stockpile lasts'
+        : `a joint stockpile of ${formatTonnes(s.stockpile.tonnes)} lasts ${p.monthsCovered.toFixed(1)} months`;
+  return el(
+    'div',
+    { class: 'stockpile', 'data-testid': 'stockpile-panel' },
+    el('h3', {}, 'Stockpile cover'),
+    el('label', {}, 'Months to cover ', months),
+    ' ',
+    el('label', {}, 'Stockpile to test (t) ', tonnes),
+    el(
+      'p',
+      { 'data-testid': 'stockpile-partners' },
+      `Partner set (${set}): ${p.tonnes === null ? `at least ${formatTonnes(p.tonnesKnown)} (some lost flows of ${p.tonnesUnknown.length} partners have no quantity)` : formatTonnes(p.tonnes)} and ${formatUsd(p.usd)} for ${p.months} months; ${cover}.`,
+    ),
+    el(
+      'p',
+      { class: 'muted' },
+      "The year's lost imports spread evenly over 12 months, of this product only (tonnes of the traded product, e.g. magnets, not oxide), at that year's prices; tonnes are unknown where the trade data gives no quantity for a lost flow.",
+    ),
+  );
 }
 
 /** Exporter check boxes for the custom shock: the twelve largest exporters and any already chosen. */
@@ -95,7 +157,13 @@ function exporterChoices(s: AppState, names: (c: string) => string): HTMLElement
   );
 }
 
-function resultsTable(rows: ImporterResult[], sort: ResultSort, names: (c: string) => string): HTMLElement {
+function resultsTable(
+  rows: ImporterResult[],
+  sort: ResultSort,
+  names: (c: string) => string,
+  stock: ReadonlyMap<string, StockpileNeed>,
+  months: number,
+): HTMLElement {
   const tonnesTitle = (t: number | null) => (t === null ? 'tonnes unknown for some flows' : formatTonnes(t));
   return dataTable<ImporterResult>({
     attrs: { class: 'results', 'data-testid': 'scenario-table' },
@@ -121,6 +189,34 @@ function resultsTable(rows: ImporterResult[], sort: ResultSort, names: (c: strin
         title: (r) => tonnesTitle(r.afterTonnes),
       },
       { label: 'Lost', sortKey: 'loss', cell: (r) => formatShare(r.lossShare) },
+      {
+        label: `Stockpile for ${months} months`,
+        cell: (r) => {
+          const need = stock.get(r.importer);
+          if (!need) return '';
+          const exact = need.tonnes !== null;
+          return el(
+            'span',
+            {
+              'data-testid': 'stockpile',
+              'data-country': r.importer,
+              // Exact tonnes, or (data-tonnes-bound="at-least") those of the lost flows that have a quantity.
+              'data-tonnes': (need.tonnes ?? need.tonnesAtLeast).toFixed(3),
+              'data-tonnes-bound': exact ? 'exact' : 'at-least',
+              'data-usd': need.usd.toFixed(2),
+            },
+            exact
+              ? `${formatTonnes(need.tonnes)} · ${formatUsd(need.usd)}`
+              : `≥ ${formatTonnes(need.tonnesAtLeast)} · ${formatUsd(need.usd)}`,
+          );
+        },
+        title: (r) => {
+          const need = stock.get(r.importer);
+          return need && need.tonnes === null
+            ? `At least: no quantity for ${formatShare(need.unquantifiedShare)} of the lost value`
+            : '';
+        },
+      },
       {
         label: 'Top remaining',
         cell: (r) =>
@@ -180,7 +276,12 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
         { type: 'button', 'data-action': 'scenario-csv', 'data-testid': 'scenario-csv' },
         'Download results (CSV)',
       ),
-      el('div', { class: 'table-wrap' }, resultsTable(results, sort, names)),
+      stockpileControls(s, names),
+      el(
+        'div',
+        { class: 'table-wrap' },
+        resultsTable(results, sort, names, selectStockpileNeeds(s), s.stockpile.months),
+      ),
       el(
         'p',
         { class: 'muted' },

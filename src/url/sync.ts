@@ -15,7 +15,8 @@ export interface LocationLike {
 
 /**
  * Which changes deserve their own Back step: what the user would call "another view" (a different mineral, year,
- * focus country, scenario, risk mode or drawing mode, or opening the details of a site or flow). Camera moves and
+ * focus country, scenario, risk mode or drawing mode, opening the details of a site or flow, selecting a measure,
+ * opening the projects layer or a project). Camera moves and
  * fine-tuning (kinds, statuses, reasons, minimum value, colour and width) only replace the current entry.
  */
 export function historyKey(s: AppState): string {
@@ -29,6 +30,9 @@ export function historyKey(s: AppState): string {
     f.flowView,
     s.scenario,
     s.selection,
+    s.measure,
+    s.projectsView.open,
+    s.projectsView.selected,
   ]);
 }
 

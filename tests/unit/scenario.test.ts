@@ -223,6 +223,9 @@ describe('scenarioResults on synthetic flows', () => {
         beforeTonnes: 80,
         afterTonnes: 45,
         tonnesComplete: true,
+        lostTonnes: 35,
+        lostTonnesAtLeast: 35,
+        lostUsdNoTonnes: 0,
         topRemaining: [
           { exporter: 'AUS', usd: 300, share: 300 / 450 },
           { exporter: 'USA', usd: 150, share: 150 / 450 },
@@ -237,6 +240,9 @@ describe('scenarioResults on synthetic flows', () => {
         beforeTonnes: 40,
         afterTonnes: 40,
         tonnesComplete: true,
+        lostTonnes: 0,
+        lostTonnesAtLeast: 0,
+        lostUsdNoTonnes: 0,
         topRemaining: [{ exporter: 'CHN', usd: 400, share: 1 }],
       },
     ]);
@@ -320,6 +326,9 @@ describe('resultsToCsv', () => {
       beforeTonnes: null,
       afterTonnes: 12.5,
       tonnesComplete: false,
+      lostTonnes: null,
+      lostTonnesAtLeast: 0,
+      lostUsdNoTonnes: 268_862_821,
       topRemaining: [{ exporter: 'JPN', usd: 19_309_146, share: 19_309_146 / 38_618_292 }],
     },
   ];
@@ -329,6 +338,7 @@ describe('resultsToCsv', () => {
     year: 2024,
     scenario: 'China stops exporting',
     source: 'CEPII BACI HS17 V202601',
+    stockpileMonths: 6,
   };
   const csv = resultsToCsv(rows, names, meta);
 
@@ -353,6 +363,11 @@ describe('resultsToCsv', () => {
         '19309146',
         '0.5',
         ',,,,,,,',
+        // Lost tonnes unknown; six months of the lost USD: 268,862,821 / 12 * 6.
+        '',
+        '6',
+        '',
+        '134431410.5',
         '"Rare earths, magnets"',
         '2024',
         'China stops exporting',

@@ -24,7 +24,22 @@ describe('need for a number of months', () => {
     [DEU, 0, 0, 0],
     [USA, 6, null, 18_000_000], // tonnes unknown: unknown, not zero
   ])('%o for %i months', (lost, months, tonnes, usd) => {
-    expect(stockpileNeed(lost, months)).toEqual({ importer: lost.importer, months, tonnes, usd });
+    expect(stockpileNeed(lost, months)).toMatchObject({ importer: lost.importer, months, tonnes, usd });
+  });
+  test('a lower bound from the lost flows that have tonnes, and the share of value without', () => {
+    // 1,200 t known of 48 M lost; 12 M of the lost value has no quantity: 6 months -> at least 600 t, 25% unknown.
+    const need = stockpileNeed(
+      { importer: 'JPN', lostUsd: 48e6, lostTonnes: null, lostTonnesAtLeast: 1200, lostUsdNoTonnes: 12e6 },
+      6,
+    );
+    expect(need).toEqual({
+      importer: 'JPN',
+      months: 6,
+      tonnes: null,
+      usd: 24e6,
+      tonnesAtLeast: 600,
+      unquantifiedShare: 0.25,
+    });
   });
 });
 
@@ -86,14 +101,18 @@ describe('from scenario results', () => {
     beforeTonnes: 10,
     afterTonnes: 4,
     tonnesComplete: true,
+    lostTonnes: 6,
+    lostTonnesAtLeast: 6,
+    lostUsdNoTonnes: 0,
     topRemaining: [],
     ...change,
   });
   test.each<[Partial<ImporterResult>, number | null]>([
     [{}, 6],
-    [{ beforeTonnes: null, afterTonnes: null, tonnesComplete: false }, null],
-    [{ beforeTonnes: null, afterTonnes: 4, tonnesComplete: false }, null],
+    [{ lostTonnes: null }, null],
+    // A remaining flow without tonnes does not hide the lost flows' own tonnes.
+    [{ beforeTonnes: null, afterTonnes: null, tonnesComplete: false }, 6],
   ])('lost tonnes of %o', (change, lostTonnes) => {
-    expect(lostImportsOf(result(change))).toEqual({ importer: 'JPN', lostUsd: 60, lostTonnes });
+    expect(lostImportsOf(result(change))).toMatchObject({ importer: 'JPN', lostUsd: 60, lostTonnes });
   });
 });
