@@ -84,6 +84,16 @@ export const DATASETS: Manifest['datasets'] = [
       "Monthly value summed over the source's top 8 partners per product group; shown only as the before-and-after chart of a Chinese measure, with its coverage stated.",
   },
   {
+    id: 'curated-projects',
+    publisher: 'Critical Minerals Map (this project)',
+    title:
+      'Projects outside China with public support since 2020, and each support action (data/curated/projects.csv, project-support.csv)',
+    licence: 'Facts with per-row citations to governments, agencies, companies and news',
+    vintage: 'per row (compiled 2026-12-03)',
+    processing:
+      'Each project and support row carries its own citation; stages, instruments and arrangements from closed lists; linked to a map site where one of the same country and mineral lies within 25 km (data/REPORT.md lists every link).',
+  },
+  {
     id: 'critical-materials-atlas-baci',
     publisher: 'CEPII (BACI HS17 V202601, from UN Comtrade) via the Critical Materials Atlas',
     title: 'Bilateral trade in critical-mineral products, 2018-2024',

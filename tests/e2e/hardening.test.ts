@@ -168,6 +168,7 @@ describe('the shipped security policy', () => {
       '?scenario=china-stop',
       '?embed=1&mineral=lithium',
       '?mineral=gallium&reasons=controlled&risk=china&measure=cn-2023-23-gallium-germanium',
+      '?projects=1&project=prj-mp-10x-northlake&scenario=china-stop',
     ]) {
       const warnings: string[] = [];
       const { page } = await app.open(query, async (p) => {
@@ -184,6 +185,7 @@ describe('the shipped security policy', () => {
       }
       if (query.includes('scenario')) await page.locator('[data-testid="scenario-row"]').first().waitFor();
       if (query.includes('measure=')) await page.locator('[data-testid="measure-chart"]').waitFor();
+      if (query.includes('project=')) await page.locator('[data-testid="capacity-table"]').waitFor();
       const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       assert.match(policy ?? '', /style-src 'self';/);
       assert.match(policy ?? '', /base-uri 'none'/);
