@@ -13,14 +13,14 @@ import {
 import type { ImporterResult } from '../derive/scenario';
 import type { ScenarioId } from '../model/scenario';
 import { controlsText } from '../state/measures';
+import { stockpileControls } from './stockpile-panel';
 import {
   scenarioCsv,
-  selectPartnerStockpile,
   selectScenarioFlows,
   selectScenarioResults,
   selectStockpileNeeds,
 } from '../state/scenario';
-import type { StockpileNeed } from '../derive/stockpile';
+import { lostImportsOf, monthsCovered, type StockpileNeed } from '../derive/stockpile';
 import { MAX_STOCKPILE_MONTHS } from '../model/projects-view';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
@@ -83,53 +83,6 @@ export function mountScenarioPanel(
   return { render };
 }
 
-/** The stockpile inputs (months to cover, a stockpile to test) and the partner set's joint figures. */
-function stockpileControls(s: AppState, names: (c: string) => string): HTMLElement {
-  const months = el('input', {
-    type: 'number',
-    name: 'stock-months',
-    min: '0',
-    max: String(MAX_STOCKPILE_MONTHS),
-    step: '1',
-    'data-testid': 'stock-months',
-  });
-  months.value = String(s.stockpile.months);
-  const tonnes = el('input', {
-    type: 'number',
-    name: 'stock-tonnes',
-    min: '0',
-    step: '1',
-    'data-testid': 'stock-tonnes',
-  });
-  tonnes.value = String(s.stockpile.tonnes);
-  const p = selectPartnerStockpile(s);
-  const set = s.allies.members.map(names).join(', ') || 'no partners';
-  const cover =
-    p.monthsCovered === null
-      ? 'how long it lasts is unknown (tonnes missing for some flows)'
-      : p.monthsCovered === Infinity
-        ? 'nothing is lost, so any stockpile lasts'
-        : `a joint stockpile of ${formatTonnes(s.stockpile.tonnes)} lasts ${p.monthsCovered.toFixed(1)} months`;
-  return el(
-    'div',
-    { class: 'stockpile', 'data-testid': 'stockpile-panel' },
-    el('h3', {}, 'Stockpile cover'),
-    el('label', {}, 'Months to cover ', months),
-    ' ',
-    el('label', {}, 'Stockpile to test (t) ', tonnes),
-    el(
-      'p',
-      { 'data-testid': 'stockpile-partners' },
-      `Partner set (${set}): ${p.tonnes === null ? `at least ${formatTonnes(p.tonnesKnown)} (some lost flows of ${p.tonnesUnknown.length} partners have no quantity)` : formatTonnes(p.tonnes)} and ${formatUsd(p.usd)} for ${p.months} months; ${cover}.`,
-    ),
-    el(
-      'p',
-      { class: 'muted' },
-      "The year's lost imports spread evenly over 12 months, of this product only (tonnes of the traded product, e.g. magnets, not oxide), at that year's prices; tonnes are unknown where the trade data gives no quantity for a lost flow.",
-    ),
-  );
-}
-
 /** Exporter check boxes for the custom shock: the twelve largest exporters and any already chosen. */
 function exporterChoices(s: AppState, names: (c: string) => string): HTMLElement {
   const byExporter = new Map<string, number>();
@@ -162,8 +115,19 @@ function resultsTable(
   sort: ResultSort,
   names: (c: string) => string,
   stock: ReadonlyMap<string, StockpileNeed>,
-  months: number,
+  s: AppState,
 ): HTMLElement {
+  const { months, tonnes: held } = s.stockpile;
+  /** How long the tested stockpile lasts for this importer alone (empty without one, or where tonnes are unknown). */
+  const lasts = (r: ImporterResult): string => {
+    if (held <= 0) return '';
+    const m = monthsCovered(lostImportsOf(r), held);
+    return m === null
+      ? ' · lasts: unknown'
+      : m === Infinity
+        ? ''
+        : ` · ${formatTonnes(held)} lasts ${m.toFixed(1)} mo`;
+  };
   const tonnesTitle = (t: number | null) => (t === null ? 'tonnes unknown for some flows' : formatTonnes(t));
   return dataTable<ImporterResult>({
     attrs: { class: 'results', 'data-testid': 'scenario-table' },
@@ -206,8 +170,8 @@ function resultsTable(
               'data-usd': need.usd.toFixed(2),
             },
             exact
-              ? `${formatTonnes(need.tonnes)} · ${formatUsd(need.usd)}`
-              : `≥ ${formatTonnes(need.tonnesAtLeast)} · ${formatUsd(need.usd)}`,
+              ? `${formatTonnes(need.tonnes)} · ${formatUsd(need.usd)}${lasts(r)}`
+              : `≥ ${formatTonnes(need.tonnesAtLeast)} · ${formatUsd(need.usd)}${lasts(r)}`,
           );
         },
         title: (r) => {
@@ -277,11 +241,7 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
         'Download results (CSV)',
       ),
       stockpileControls(s, names),
-      el(
-        'div',
-        { class: 'table-wrap' },
-        resultsTable(results, sort, names, selectStockpileNeeds(s), s.stockpile.months),
-      ),
+      el('div', { class: 'table-wrap' }, resultsTable(results, sort, names, selectStockpileNeeds(s), s)),
       el(
         'p',
         { class: 'muted' },
