@@ -1,4 +1,5 @@
 // Country table for the pipeline: ISO codes and names (BACI + aliases), Natural Earth shapes, point-in-country tests.
+import { repairMojibake } from './text';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { area } from '@turf/area';
@@ -131,9 +132,11 @@ export function loadCountryIndex(rawDir: string, curatedDir: string): CountryInd
   for (const row of readCsvRows(codesFile, codeRow)) {
     const iso3 = BACI_ISO3_FIXES[row.country_iso3] ?? row.country_iso3;
     if (!/^[A-Z]{3}$/.test(iso3)) continue;
-    if (!names.has(iso3)) names.set(iso3, row.country_name);
+    // The BACI table's names were decoded as Latin-1 once upstream ("CuraÃ§ao"): shown and matched repaired.
+    const name = repairMojibake(row.country_name);
+    if (!names.has(iso3)) names.set(iso3, name);
     if (row.country_iso2) iso3ByIso2.set(row.country_iso2, iso3);
-    byName.set(normaliseName(row.country_name), iso3);
+    byName.set(normaliseName(name), iso3);
     iso3ByNumeric.set(row.country_code.padStart(3, '0'), iso3);
   }
   if (!iso3ByIso2.has('TW')) iso3ByIso2.set('TW', 'TWN');

@@ -27,6 +27,7 @@
  * Errors (PipelineError, see read.ts): a missing file names the file; a malformed row names the file, the data row
  * (1-based, the header not counted) and the field.
  */
+import { repairMojibake } from './text';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from './raw-dir';
@@ -113,13 +114,6 @@ export function normalizeCountryName(name: string): string {
     .toLowerCase()
     .replace(/&/g, 'and')
     .replace(/[^a-z0-9]/g, '');
-}
-
-/** Undoes one round of UTF-8 read as Latin-1 ("CÃ´te" -> "Côte"); other strings are returned unchanged. */
-function repairMojibake(s: string): string {
-  if (!/[\u00c2-\u00c3][\u0080-\u00bf]/.test(s)) return s;
-  const repaired = Buffer.from(s, 'latin1').toString('utf8');
-  return repaired.includes('\ufffd') ? s : repaired;
 }
 
 /** Parses the BACI country table into normalised name -> ISO3. Throws naming the file and row when malformed. */
