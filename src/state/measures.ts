@@ -91,5 +91,5 @@ export function controlsText(reading: ControlReading, asOf: string | null): stri
     reading === 'today'
       ? `in force on ${asOf ?? 'the date the measure table was last checked'} (the day the measure table was last checked; the trade is the year shown)`
       : "in force on any day of the flow's own year";
-  return `Controlled: an export-control measure of the exporter, ${when}, names the flow's HS code and its importer's country (or every destination). Measures without HS codes (technology, end-user rules) cover no flow.`;
+  return `Controlled: an export-control measure of the exporter, ${when}, names the flow's HS code and its importer's country (or every destination). Measures without HS codes (technology, end-user rules) cover no flow. An HS code can be broader than what a measure controls (all permanent magnets, for magnets containing dysprosium, terbium or samarium; HS 811292 also holds indium, niobium and vanadium), so controlled flows and the losses they imply are upper bounds.`;
 }
