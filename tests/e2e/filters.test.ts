@@ -145,7 +145,12 @@ describe('filters', () => {
       'origin',
       'transit',
       'south-china-sea',
+      'controlled',
     ]);
+    // Controlled today by China's April 2025 measure on medium and heavy rare earths (magnets included), named.
+    await page
+      .locator('[data-testid="flow-controls"] [data-measure="cn-2025-18-medium-heavy-rare-earths"]')
+      .waitFor();
     await page.waitForFunction(() =>
       /Sea route Shanghai → Hamburg/.test(
         document.querySelector('[data-testid="details"]')?.textContent ?? '',
