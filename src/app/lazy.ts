@@ -32,68 +32,89 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
     onLoaded();
   }
 
-  let measures: Promise<void> | null = null;
+  /**
+   * A part loaded on first use with its data file: module and file fetched together, once; `done` stores both (and
+   * drops a linked id the file lacks, with a notice); a failure is reported under `what` and marked with `failed`.
+   */
+  function lazyPart<M, F>(part: {
+    module: () => Promise<M>;
+    path: string;
+    parse: (raw: unknown, path: string) => Promise<F>;
+    what: string;
+    start: () => void;
+    done: (mod: M, file: F) => void;
+    failed: () => void;
+  }): () => Promise<void> {
+    let loading: Promise<void> | null = null;
+    return () =>
+      (loading ??= (async () => {
+        part.start();
+        try {
+          const [mod, raw] = await Promise.all([part.module(), fetchJson(fetcher, part.path)]);
+          part.done(mod, await part.parse(raw, part.path));
+          onLoaded();
+        } catch (error) {
+          part.failed();
+          app.loaders.fileFailed(error, part.what);
+        }
+      })());
+  }
+  const { store } = app;
+  /** A linked id the file does not have: dropped (by `clear`) and said. */
+  const unknownLink = (id: string | null, known: boolean, what: string, clear: () => void) => {
+    if (id === null || known) return;
+    clear();
+    actions.notify(store, 'warning', `The linked ${what} "${id}" is not in the data.`);
+  };
+
   /**
    * Export controls: the measure table and its panel. After the first view, or at once when the view needs them (the
-   * controlled reason, the controls scenario or a measure in the link). A measure the table lacks is dropped, said.
+   * controlled reason, the controls scenario or a measure in the link).
    */
-  function loadMeasures(): Promise<void> {
-    measures ??= (async () => {
-      const { store } = app;
-      actions.measuresLoading(store);
-      try {
-        const [mod, raw] = await Promise.all([
-          import('./measures-chunk'),
-          fetchJson(fetcher, DATA_PATHS.measures),
-        ]);
-        const file = await parseMeasures(raw, DATA_PATHS.measures);
-        app.chunks.measures = mod;
-        const id = store.getState().measure;
-        if (id !== null && !file.measures.some((m) => m.id === id)) {
-          actions.selectMeasure(store, null);
-          actions.notify(store, 'warning', `The linked measure "${id}" is not in the export-controls table.`);
-        }
-        actions.measuresLoaded(store, file);
-        onLoaded();
-      } catch (error) {
-        actions.measuresFailed(app.store);
-        app.loaders.fileFailed(error, 'export-control measures');
-      }
-    })();
-    return measures;
-  }
+  const loadMeasures = lazyPart({
+    module: () => import('./measures-chunk'),
+    path: DATA_PATHS.measures,
+    parse: parseMeasures,
+    what: 'export-control measures',
+    start: () => actions.measuresLoading(store),
+    failed: () => actions.measuresFailed(store),
+    done: (mod, file) => {
+      app.chunks.measures = mod;
+      const id = store.getState().measure;
+      unknownLink(
+        id,
+        file.measures.some((m) => m.id === id),
+        'measure',
+        () => actions.selectMeasure(store, null),
+      );
+      actions.measuresLoaded(store, file);
+    },
+  });
   // Started after the change that needs them has reached every listener (not from inside one).
-  watch(app.store, selectNeedsMeasures, (need) => need && queueMicrotask(() => void loadMeasures()));
+  watch(store, selectNeedsMeasures, (need) => need && queueMicrotask(() => void loadMeasures()));
 
-  let projects: Promise<void> | null = null;
   /** Funded projects: the file and the panel, the first time the projects layer is opened (or a link selects one). */
-  function loadProjects(): Promise<void> {
-    projects ??= (async () => {
-      const { store } = app;
-      actions.projectsLoading(store);
-      try {
-        const [mod, raw] = await Promise.all([
-          import('./projects-chunk'),
-          fetchJson(fetcher, DATA_PATHS.projects),
-        ]);
-        const file = await parseProjects(raw, DATA_PATHS.projects);
-        app.chunks.projects = mod;
-        const id = store.getState().projectsView.selected;
-        if (id !== null && !file.projects.some((p) => p.id === id)) {
-          actions.setProjectsView(store, { selected: null });
-          actions.notify(store, 'warning', `The linked project "${id}" is not in the projects table.`);
-        }
-        actions.projectsLoaded(store, file);
-        onLoaded();
-      } catch (error) {
-        actions.projectsFailed(app.store);
-        app.loaders.fileFailed(error, 'funded projects');
-      }
-    })();
-    return projects;
-  }
+  const loadProjects = lazyPart({
+    module: () => import('./projects-chunk'),
+    path: DATA_PATHS.projects,
+    parse: parseProjects,
+    what: 'funded projects',
+    start: () => actions.projectsLoading(store),
+    failed: () => actions.projectsFailed(store),
+    done: (mod, file) => {
+      app.chunks.projects = mod;
+      const id = store.getState().projectsView.selected;
+      unknownLink(
+        id,
+        file.projects.some((p) => p.id === id),
+        'project',
+        () => actions.setProjectsView(store, { selected: null }),
+      );
+      actions.projectsLoaded(store, file);
+    },
+  });
   watch(
-    app.store,
+    store,
     (s) => s.projectsView.open,
     (open) => open && queueMicrotask(() => void loadProjects()),
   );
