@@ -1,7 +1,6 @@
 // Project selectors: the list the filters keep, the supporting governments, capacity over time, permit waits.
-import { capacityByYear, capacityKind, type CapacityKind, type CapacityResult } from '../derive/capacity';
 import { PROJECT_STAGE_COLORS } from '../config/ramps';
-import type { ChainStage, Project, ProjectsFile } from '../model/projects';
+import type { Project, ProjectsFile } from '../model/projects';
 import type { ProjectsView } from '../model/projects-view';
 import { memo } from './memo';
 import type { AppState } from './store';
@@ -33,36 +32,6 @@ export const selectProject = (s: AppState): Project | null =>
   s.projectsView.selected === null
     ? null
     : (s.projects?.projects.find((p) => p.id === s.projectsView.selected) ?? null);
-
-/** One capacity measure the chart can show: a chain stage and a comparable kind of capacity. */
-export interface CapacityMeasure {
-  chainStage: ChainStage;
-  kind: CapacityKind;
-}
-const measuresMemo = memo((list: Project[]): CapacityMeasure[] => {
-  const seen = new Map<string, CapacityMeasure>();
-  for (const p of list) {
-    if (!p.capacity) continue;
-    const k = capacityKind(p.capacity.unit);
-    if (k.kind === null) continue;
-    seen.set(`${p.chainStage}|${k.kind}`, { chainStage: p.chainStage, kind: k.kind });
-  }
-  return [...seen.values()];
-});
-/** The capacity measures the kept projects have figures for, in table order of first appearance. */
-export const selectCapacityMeasures = (s: AppState): CapacityMeasure[] => measuresMemo(selectProjectList(s));
-
-const capacityMemo = memo((list: Project[], m: CapacityMeasure, v: ProjectsView): CapacityResult =>
-  capacityByYear(list, {
-    chainStage: m.chainStage,
-    kind: m.kind,
-    reading: v.capacityReading,
-    groupBy: v.capacityBy,
-  }),
-);
-/** Capacity outside China by year for a measure, over the kept projects, in the panel's reading and grouping. */
-export const selectCapacity = (s: AppState, m: CapacityMeasure): CapacityResult =>
-  capacityMemo(selectProjectList(s), m, s.projectsView);
 
 /**
  * Days from the permit application to the grant (or to `today` while it is pending), where both ends are full dates;

@@ -5,7 +5,7 @@ import type { CapacityResult } from '../derive/capacity';
 import { rgbCss } from '../derive/ramp';
 import { isOneOf } from '../model/filters';
 import { PROJECT_STAGES } from '../model/projects';
-import { selectCapacity, selectCapacityMeasures, type CapacityMeasure } from '../state/projects';
+import { selectCapacity, selectCapacityMeasures, type CapacityMeasure } from '../state/capacity';
 import type { AppState } from '../state/store';
 import { el } from './dom';
 
