@@ -46,7 +46,7 @@ const FLOW_SHA256: Readonly<Record<number, [string, number]>> = {
 };
 
 const CMM_DATA = 'Redliana/cmm-data';
-/** SOURCE.md: the commit that last changed the copied USGS MCS files (repository HEAD 99a987b1 has the same bytes). */
+/** SOURCE.md: the commit that last changed the copied USGS MCS files; each file's git blob matches there (checked 2026-12-03). */
 const CMM_DATA_COMMIT = 'd780c5b7ff41bef8906fe1518a4cb2e1b549785a';
 /** USGS MCS 2022-2024 world-production CSVs (path under usgs-mcs-world-production-2022-2024/): sha256, bytes. */
 const MCS_WORLD_SHA256: Readonly<Record<string, [string, number]>> = {
