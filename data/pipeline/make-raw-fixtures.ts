@@ -183,6 +183,8 @@ function atlasSharesExcerpt(path: string, text: string): string {
 }
 
 function excerpt(path: string, text: string): string {
+  // USGS MCS 2022-2024 world tables: whole files (under 7 KB each), byte for byte; rows must add up to the total.
+  if (path.startsWith('usgs-mcs-world-production-2022-2024/')) return text;
   const csvPick = CSV_SELECT[path];
   if (csvPick !== undefined) return csvExcerpt(text, csvPick, path);
   const uids = FACILITY_UIDS[path];

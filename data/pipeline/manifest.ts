@@ -118,6 +118,20 @@ export const DATASETS: Manifest['datasets'] = [
       'Mine production shares of world totals for rare earths, lithium, cobalt, nickel, graphite, antimony, tungsten and gallium (low-purity primary production); withheld values stay unknown.',
   },
   {
+    id: 'usgs-mcs-world-production-2022-2024',
+    publisher: 'U.S. Geological Survey, National Minerals Information Center',
+    title:
+      'Mineral Commodity Summaries 2022, 2023 and 2024 data releases: world production by country (per-commodity CSVs)',
+    licence: 'Public domain (U.S. Government work)',
+    vintage:
+      '2020-2023 (MCS 2022: 2020, 2021e; MCS 2023: 2021, 2022e; MCS 2024: 2022, 2023e); published 2022-2024',
+    url: 'https://doi.org/10.5066/P144BA54',
+    obtainedFrom:
+      'Redliana/cmm-data (PNNL CMM Data), API_Scripts/usgs_mcs_data/, files downloaded from ScienceBase and committed unmodified (MCS 2022 https://doi.org/10.5066/P9KKMCP4, MCS 2023 https://doi.org/10.5066/P9WCYUI6)',
+    processing:
+      'Mine production shares of the rounded world totals for rare earths, lithium, cobalt, nickel, graphite, antimony, tungsten, manganese, niobium, tantalum, vanadium and fluorspar, and gallium and germanium refinery production; where two editions give a year the later one is used; footnote digits and estimate flags cleaned from country names; withheld values stay unknown; platinum-group and titanium tables not used.',
+  },
+  {
     id: 'atlas-reference-shares',
     publisher:
       'Critical Materials Atlas, citing the IEA Critical Minerals Dataset (CC BY 4.0), BGS World Mineral Statistics, USGS and the EU CRM study',

@@ -45,6 +45,172 @@ const FLOW_SHA256: Readonly<Record<number, [string, number]>> = {
   2024: ['8c3119aea5d77b5e0f3d5046c4d88bc0ddb847b95a9b9a57d70d8b2306c2296b', 767221],
 };
 
+const CMM_DATA = 'Redliana/cmm-data';
+/** SOURCE.md: the commit that last changed the copied USGS MCS files; each file's git blob matches there (checked 2026-12-03). */
+const CMM_DATA_COMMIT = 'd780c5b7ff41bef8906fe1518a4cb2e1b549785a';
+/** USGS MCS 2022-2024 world-production CSVs (path under usgs-mcs-world-production-2022-2024/): sha256, bytes. */
+const MCS_WORLD_SHA256: Readonly<Record<string, [string, number]>> = {
+  'mcs2022/cobalt_mcs2022-cobal_world.csv': [
+    'cf65261fa13e80e67b820588eb6fb2c8b3e1fe4cc27be3c95d191d04f7fabeca',
+    988,
+  ],
+  'mcs2022/gallium_mcs2022-galli_world.csv': [
+    '12967e441dd196d99226ed4b514b2e43016c23c422f58dc71b5d65b76a1ceb2a',
+    360,
+  ],
+  'mcs2022/germanium_mcs2022-germa_world.csv': [
+    '56c87384fa88399d2492e4304ea6f7ac44ddfdfed8cffaaec22419340c7ae118',
+    430,
+  ],
+  'mcs2022/graphite_mcs2022-graph_world.csv': [
+    '42f9946e88c6bd1181ae488bc2daeddfc28c7297c749565a88c40d2a093c9d01',
+    1037,
+  ],
+  'mcs2022/lithium_mcs2022-lithi_world.csv': [
+    'f933af4de530455146e8a2f0a2d08dab3acf93ada61d7df45fd26d39dbb6f7aa',
+    649,
+  ],
+  'mcs2022/manganese_mcs2022-manga_world.csv': [
+    'c42cea13429a5e26b09bdc1f0134e670dd2375fa546e1bf9242f6e93e0e58e0e',
+    1244,
+  ],
+  'mcs2022/nickel_mcs2022-nicke_world.csv': [
+    'c26dc493c46f917758a8cb00fedad6af79e7e611d8ed5b8ea985c7b984e6a352',
+    637,
+  ],
+  'mcs2022/rare_earths_mcs2022-raree_world.csv': [
+    '086aeaab615b8dec0ae35796d562653f1e7146921d2c7badfe69f983652e1c63',
+    1699,
+  ],
+  'mcs2022/tungsten_mcs2022-tungs_world.csv': [
+    '655eabfaeefa389352dc74fd7907f20d88389056756e9968eb2f4cd81e89bac3',
+    861,
+  ],
+  'mcs2023/mcs2023-antim_world.csv': [
+    'd7adee553091d5db31b217fee351c148fd3a1999f4786ba242ecc89df03dafc4',
+    1684,
+  ],
+  'mcs2023/mcs2023-cobal_world.csv': [
+    'b96238ab14ccc8c51bc60ef1ba4a790759a875c383bbcc18347e159adb025d39',
+    1943,
+  ],
+  'mcs2023/mcs2023-fluor_world.csv': [
+    '365b7968940e1d1a1c6785ff6387522aabd113b16bdd8d2153bf436774e2b8a5',
+    1024,
+  ],
+  'mcs2023/mcs2023-galli_world.csv': [
+    'bff3fa993938bd7a9f65a4e6dc268e48865ee2dc16b7adc25f5273b033af4473',
+    874,
+  ],
+  'mcs2023/mcs2023-germa_world.csv': [
+    '1fff4d61113858c5a475d19595538a1d4450e5f4e221f2af14d0dd408a7b639f',
+    469,
+  ],
+  'mcs2023/mcs2023-graph_world.csv': [
+    'd738d1402f983f4faaf416c744b5a4c6583a5c127e0650fed09e060f6a7eff53',
+    1616,
+  ],
+  'mcs2023/mcs2023-lithi_world.csv': [
+    '481fe02366a1d71d14888a31f1bd1fa32e36cb91917ef617b34f300ccb9aae5a',
+    1944,
+  ],
+  'mcs2023/mcs2023-manga_world.csv': [
+    'da7132cca1e41c53f61c600185dfbbfc2011132085edd5d34dc7c0198a7601a9',
+    1548,
+  ],
+  'mcs2023/mcs2023-nicke_world.csv': [
+    'f534e80655042cc986c77870c7bfaef458aeeb497171ecd1b64c093c175b9434',
+    1434,
+  ],
+  'mcs2023/mcs2023-niobi_world.csv': [
+    '443c0faca30dec73421cb35705834b23e524d6655d2f6f7c1146bd968a9a75c8',
+    675,
+  ],
+  'mcs2023/mcs2023-raree_world.csv': [
+    'a59a9d9ffcc9919f28ab0117bfc9cdd21ac2c43f1892d97a000fcd83cefc1230',
+    2296,
+  ],
+  'mcs2023/mcs2023-tanta_world.csv': [
+    '963b4211996ae19527896f326123b3a31bbba9c70f609c155276848970e03936',
+    1326,
+  ],
+  'mcs2023/mcs2023-tungs_world.csv': [
+    '0cf40d9245c2e27228e7f9db18808ad1ef4c15c08dde5fe56427a9e6157b592f',
+    1089,
+  ],
+  'mcs2023/mcs2023-vanad_world.csv': [
+    '53c8617d9aa726a8c44f6cb8439dcba84dacc4333a673e9589d3d06763d7af9c',
+    689,
+  ],
+  'mcs2024/mcs2024-antim_world.csv': [
+    '0b9474d14744077a394272659e5be10f617a83ef10d983e983fd0338cd66b9bf',
+    2213,
+  ],
+  'mcs2024/mcs2024-cobal_world.csv': [
+    '4d81ebb014060937686b374cc1b74134f20de0813489f2540b6346929d0316cc',
+    2656,
+  ],
+  'mcs2024/mcs2024-fluor_world.csv': [
+    '29ea6d97641dfc189fc8702b7bb98c0e9c29e9a95820d6cb92fc6185742cf89d',
+    1727,
+  ],
+  'mcs2024/mcs2024-galli_world.csv': [
+    'a070fc2c9c9c7ab75d1599c3bf64d05c9c9f8a936fd428f428a965e13559eb3b',
+    835,
+  ],
+  'mcs2024/mcs2024-germa_world.csv': [
+    '15781ae237af0eb21ccbf8943b34ef18c7a20d557e690687289e94fb3c375c85',
+    690,
+  ],
+  'mcs2024/mcs2024-graph_world.csv': [
+    '8512305ab5fbb9c1304cae6e76fda5a98eae3b94cf94ed368cf4ebdca27165ec',
+    1747,
+  ],
+  'mcs2024/mcs2024-lithi_world.csv': [
+    '030c48e0d1f7b46a4271b5e22ccc5d262dfe8058e29e344651567f818df9ace4',
+    2496,
+  ],
+  'mcs2024/mcs2024-manga_world.csv': [
+    'f3ca24b4153cfc5fb18fe64afe4137a3285b0409f070ce357e9195d2d15c4e2e',
+    1892,
+  ],
+  'mcs2024/mcs2024-nicke_world.csv': [
+    '67e17df59d05a5412f0d851d929a879984e3903e8623e7b9ac46dd9396cd6f62',
+    3942,
+  ],
+  'mcs2024/mcs2024-niobi_world.csv': [
+    '8c94221133b818c5ed8bc5bd4bf6b0d9291029a6c825f03228b7561fb8604279',
+    1347,
+  ],
+  'mcs2024/mcs2024-raree_world.csv': [
+    'fa89237afc855b28f609815a872fdba79eb0404b7cdb2f2df6e110fa425d596b',
+    4085,
+  ],
+  'mcs2024/mcs2024-tanta_world.csv': [
+    '12883a44babcc95c7c208ff17388921270da2e995e52be3ff316bd27535b0262',
+    1988,
+  ],
+  'mcs2024/mcs2024-tungs_world.csv': [
+    '38b20fd76ade7eb41f00c89f689ef56dd714deb142df31996e96cc2e62b86522',
+    2788,
+  ],
+  'mcs2024/mcs2024-vanad_world.csv': [
+    'bfef1216039bfb4c0a884b64cdb827ab0ffb4f35a015087ad47bd680c9d7bc7e',
+    2019,
+  ],
+};
+/** Where cmm-data keeps each edition's world CSVs (SOURCE.md; MCS 2022 file names carry a commodity prefix). */
+const MCS_WORLD_UPSTREAM: Readonly<Record<string, string>> = {
+  mcs2022: 'API_Scripts/usgs_mcs_data/2022/individual_commodities',
+  mcs2023: 'API_Scripts/usgs_mcs_data/2023/world/world',
+  mcs2024: 'API_Scripts/usgs_mcs_data/2024/world',
+};
+const MCS_WORLD_DOI: Readonly<Record<string, string>> = {
+  mcs2022: 'https://doi.org/10.5066/P9KKMCP4',
+  mcs2023: 'https://doi.org/10.5066/P9WCYUI6',
+  mcs2024: 'https://doi.org/10.5066/P144BA54',
+};
+
 /** Every raw file `npm run data` reads, in a fixed order. */
 export const RAW_INPUTS: readonly RawInput[] = [
   {
@@ -156,4 +322,14 @@ export const RAW_INPUTS: readonly RawInput[] = [
       '(commit 2514d2bf45d514b45435a62983869ba1738349ad); no published file has these bytes',
     publisher: 'https://pubs.usgs.gov/periodicals/mcs2026/',
   },
+  ...Object.entries(MCS_WORLD_SHA256).map(([path, [sha256, bytes]]): RawInput => {
+    const [edition = '', name = ''] = path.split('/');
+    return {
+      path: `usgs-mcs-world-production-2022-2024/${path}`,
+      sha256,
+      bytes,
+      url: gh(CMM_DATA, CMM_DATA_COMMIT, `${MCS_WORLD_UPSTREAM[edition] ?? ''}/${name}`),
+      publisher: MCS_WORLD_DOI[edition] ?? '',
+    };
+  }),
 ];

@@ -2,6 +2,7 @@
 import { CHINA_ISO3 } from '../config/china';
 import type { SharesFile } from '../data/shares-schema';
 import { formatShare } from '../derive/format';
+import { chooseShareYear, missingYearMessage } from '../derive/share-year';
 import { countryName, selectPassingFlows } from '../state/selectors';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
@@ -18,6 +19,8 @@ interface Column {
   title: string;
   note: string;
   bars: Bar[];
+  /** Said instead of bars when the slider's year has no table (never another year's figures). */
+  message?: string;
 }
 
 /** Top countries plus an "others" bar, by share (0..1), China always shown. */
@@ -30,26 +33,34 @@ export function topWithOthers(bars: Bar[], top = TOP): Bar[] {
   return rest > 0.0005 ? [...head, { iso3: null, label: 'Others', share: rest }] : head;
 }
 
+/** The stage's table of the slider's year, or a column saying that year has no figure. */
 function table(
   shares: SharesFile | null,
   mineral: string,
   stage: 'mining' | 'refining',
+  year: number,
   names: (iso3: string) => string,
 ): Column | null {
   const byYear = shares?.minerals[mineral]?.[stage];
-  if (!byYear) return null;
-  const year =
-    Object.keys(byYear)
-      .filter((y) => !y.endsWith('e'))
-      .sort()
-      .pop() ?? Object.keys(byYear).sort().pop();
-  const t = year ? byYear[year] : undefined;
+  if (!byYear || Object.keys(byYear).length === 0) return null;
+  const stageName = stage === 'mining' ? 'Mining' : 'Refining';
+  const choice = chooseShareYear(Object.keys(byYear), year);
+  if (choice.kind === 'missing') {
+    const allUsgs = Object.values(byYear).every((t) => t.source.publisher === 'U.S. Geological Survey');
+    return {
+      title: `${stageName} ${year}`,
+      note: '',
+      bars: [],
+      message: missingYearMessage(allUsgs ? 'USGS' : 'source', year, choice),
+    };
+  }
+  const t = byYear[choice.key];
   if (!t) return null;
   const bars = t.rows
     .filter((r) => r.share !== null)
     .map((r) => ({ iso3: r.country, label: r.country ? names(r.country) : r.label, share: r.share ?? 0 }));
   return {
-    title: `${stage === 'mining' ? 'Mining' : 'Refining'} ${year}`,
+    title: `${stageName} ${choice.key}`,
     note: `${t.source.publisher}, ${t.source.title} (${t.source.year})${t.approximate ? ', approximate' : ''}`,
     bars: topWithOthers(bars),
   };
@@ -76,15 +87,16 @@ export function renderChart(root: HTMLElement, s: AppState): void {
   if (!mineral || !mineralId) return void setChildren(root);
   const names = countryName(s);
   const columns = [
-    table(s.shares, mineralId, 'mining', names),
-    table(s.shares, mineralId, 'refining', names),
+    table(s.shares, mineralId, 'mining', s.filters.year, names),
+    table(s.shares, mineralId, 'refining', s.filters.year, names),
     exportsColumn(s, mineralId, names),
   ];
-  const refining = s.shares?.minerals[mineralId]?.refining;
-  const refYear = refining ? Object.keys(refining).sort().pop() : undefined;
-  const chinaRefining = refYear
-    ? refining?.[refYear]?.rows.find((r) => r.country === 'CHN')?.share
-    : undefined;
+  // China's refining share: the slider's year where the data has it, otherwise the latest year, named.
+  const refining = s.shares?.minerals[mineralId]?.refining ?? {};
+  const refChoice = chooseShareYear(Object.keys(refining), s.filters.year);
+  const refYear = refChoice.kind === 'year' ? refChoice.key : refChoice.available.at(-1);
+  const refTable = refYear === undefined ? undefined : refining[refYear];
+  const chinaRefining = refTable?.rows.find((r) => r.country === 'CHN')?.share;
   setChildren(
     root,
     el('h2', {}, `Who supplies ${mineral.name.toLowerCase()}`),
@@ -93,7 +105,9 @@ export function renderChart(root: HTMLElement, s: AppState): void {
       { class: 'china-refining', 'data-testid': 'china-refining' },
       chinaRefining === undefined || chinaRefining === null
         ? `China's share of world refining: not in the data for ${mineral.name.toLowerCase()}.`
-        : `China's share of world refining: ${formatShare(chinaRefining)} (${refYear}, approximate).`,
+        : `China's share of world refining: ${formatShare(chinaRefining)} (${refYear ?? ''}${
+            refTable?.approximate === true ? ', approximate' : ''
+          }).`,
     ),
     s.filters.minerals.length > 1
       ? el('p', { class: 'muted' }, `Showing the first selected mineral, ${mineral.name}.`)
@@ -107,27 +121,30 @@ export function renderChart(root: HTMLElement, s: AppState): void {
               'div',
               { class: 'share-column', 'data-stage': ['mining', 'refining', 'exports'][i] },
               el('h3', {}, c.title),
-              el(
-                'ol',
-                { class: 'bars' },
-                ...c.bars.map((b) =>
-                  el(
-                    'li',
-                    {
-                      class: b.iso3 && CHINA_ISO3.has(b.iso3) ? 'china' : '',
-                      title: `${b.label}: ${formatShare(b.share)}`,
-                    },
-                    el('span', { class: 'bar-label' }, b.label),
-                    el(
-                      'span',
-                      { class: 'bar-track' },
-                      el('span', { class: 'bar-fill', '--w': `${(b.share * 100).toFixed(1)}%` }),
+              c.message === undefined ? null : el('p', { class: 'muted no-year' }, c.message),
+              c.bars.length === 0
+                ? null
+                : el(
+                    'ol',
+                    { class: 'bars' },
+                    ...c.bars.map((b) =>
+                      el(
+                        'li',
+                        {
+                          class: b.iso3 && CHINA_ISO3.has(b.iso3) ? 'china' : '',
+                          title: `${b.label}: ${formatShare(b.share)}`,
+                        },
+                        el('span', { class: 'bar-label' }, b.label),
+                        el(
+                          'span',
+                          { class: 'bar-track' },
+                          el('span', { class: 'bar-fill', '--w': `${(b.share * 100).toFixed(1)}%` }),
+                        ),
+                        el('span', { class: 'bar-value' }, formatShare(b.share)),
+                      ),
                     ),
-                    el('span', { class: 'bar-value' }, formatShare(b.share)),
                   ),
-                ),
-              ),
-              el('p', { class: 'muted source' }, c.note),
+              c.note === '' ? null : el('p', { class: 'muted source' }, c.note),
             )
           : el(
               'div',

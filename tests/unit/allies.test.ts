@@ -213,6 +213,10 @@ describe('blocShares, rare earths, "+ Australia and EU" on public/data/shares.js
 
   test('order: mining by year, then refining', () => {
     expect(result.map((r) => `${r.stage} ${r.year}`)).toEqual([
+      'mining 2020',
+      'mining 2021',
+      'mining 2022e',
+      'mining 2023e',
       'mining 2024',
       'mining 2025e',
       'refining 2024',
@@ -227,7 +231,9 @@ describe('blocShares, rare earths, "+ Australia and EU" on public/data/shares.js
   });
 
   test('a remainder row hides nobody when every partner and China are named: exact', () => {
-    const [mining2024, , refining] = blocShares(shares, 'rare-earths', new Set(['USA', 'FRA']));
+    const result = blocShares(shares, 'rare-earths', new Set(['USA', 'FRA']));
+    const mining2024 = result.find((r) => r.stage === 'mining' && r.year === '2024');
+    const refining = result.find((r) => r.stage === 'refining');
     // Refining names CHN, USA and FRA: 0.05 + 0.01, exact. Mining does not name France.
     expect(refining).toMatchObject({ bloc: 0.06, china: 0.84, covered: true });
     expect(refining?.note).toMatch(/Every partner and China are named/);

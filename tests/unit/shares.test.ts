@@ -10,6 +10,7 @@ import { PipelineError } from '../../data/pipeline/read';
 import {
   ATLAS_DATA_JSON,
   ATLAS_REFINING_JSON,
+  MCS_WORLD_CSVS,
   USGS_PRODUCTION_CSV,
   buildShares,
   halfUnitOfSecondFigure,
@@ -71,37 +72,48 @@ describe('rounding tolerance', () => {
 });
 
 describe('USGS tables: country rows add up to the rounded world total', () => {
-  test('the data has the expected USGS tables', () => {
-    expect(usgsTables.map(([name]) => name)).toEqual([
-      'antimony mining 2024',
-      'antimony mining 2025e',
-      'cobalt mining 2024',
-      'cobalt mining 2025e',
-      'gallium refining 2024',
-      'gallium refining 2025e',
-      'graphite mining 2024',
-      'graphite mining 2025e',
-      'lithium mining 2024',
-      'lithium mining 2025e',
-      'nickel mining 2024',
-      'nickel mining 2025e',
-      'rare-earths mining 2024',
-      'rare-earths mining 2025e',
-      'tungsten mining 2024',
-      'tungsten mining 2025e',
-    ]);
+  test('the data has the expected USGS tables (MCS 2022-2024 for 2020-2023, MCS 2026 for 2024 and 2025e)', () => {
+    const years = (mineral: string, stage: ShareStage): string =>
+      usgsTables
+        .filter(([name]) => name.startsWith(`${mineral} ${stage} `))
+        .map(([name]) => name.split(' ')[2])
+        .join(' ');
+    expect(
+      Object.fromEntries(
+        [...mineralIds]
+          .sort()
+          .flatMap((m) => SHARE_STAGES.map((st) => [`${m} ${st}`, years(m, st)]))
+          .filter(([, y]) => y !== ''),
+      ),
+    ).toEqual({
+      'antimony mining': '2021 2022 2024 2023e 2025e',
+      'cobalt mining': '2020 2021 2024 2022e 2023e 2025e',
+      'fluorspar mining': '2021 2022 2023e',
+      'gallium refining': '2020 2021 2022 2024 2023e 2025e',
+      'germanium refining': '2020e',
+      'graphite mining': '2020 2021 2022 2024 2023e 2025e',
+      'lithium mining': '2020 2021 2022 2024 2023e 2025e',
+      'manganese mining': '2020 2021 2022 2023e',
+      'nickel mining': '2020 2021 2022 2024 2023e 2025e',
+      'niobium mining': '2021 2022 2023e',
+      'rare-earths mining': '2020 2021 2024 2022e 2023e 2025e',
+      'tantalum mining': '2021 2022 2023e',
+      'tungsten mining': '2020 2021 2024 2022e 2023e 2025e',
+      'vanadium mining': '2021 2022e 2023e',
+    });
   });
 
   // Tolerance: USGS rounds world totals and estimated country figures, keeping at least two significant figures,
   // so |sum - total| <= half a unit in the 2nd significant figure of the total plus the same for every row.
-  // The largest relative gap in the data is graphite 2025e (rows 1,752,880 t vs total 1,800,000 t, 2.6%).
+  // The largest relative gaps in the data: vanadium 2023e (rows 103,500 t vs total 100,000 t, 3.5%), tantalum
+  // 2022 (3.1%), graphite 2025e (rows 1,752,880 t vs total 1,800,000 t, 2.6%).
   test.each(usgsTables)('%s', (_name, table) => {
     const values = known(table.rows.map((r) => r.value));
     const sum = values.reduce((a, b) => a + b, 0);
     expect(table.worldTotal).not.toBeNull();
     const total = table.worldTotal ?? 0;
     expect(Math.abs(sum - total)).toBeLessThanOrEqual(sumTolerance(total, values));
-    expect(Math.abs(sum - total) / total).toBeLessThan(0.03);
+    expect(Math.abs(sum - total) / total).toBeLessThan(0.04);
   });
 });
 
@@ -202,7 +214,11 @@ describe('known facts', () => {
   test('sources: USGS tables are reported figures with a link, atlas tables are approximate', () => {
     for (const [, t] of usgsTables) {
       expect(t.approximate).toBe(false);
-      expect(t.source.url).toMatch(/^https:\/\/pubs\.usgs\.gov\/periodicals\/mcs2026\//);
+      // MCS 2026: the publication; MCS 2022-2024: the data release DOIs named in SOURCE.md.
+      expect(t.source.url).toMatch(
+        /^https:\/\/(pubs\.usgs\.gov\/periodicals\/mcs2026\/|doi\.org\/10\.5066\/P(9KKMCP4|9WCYUI6|144BA54)$)/,
+      );
+      expect(t.source.title).toMatch(/^Mineral Commodity Summaries 20(22|23|24|26)\b/);
     }
     for (const [, t] of atlasTables) {
       expect(t.approximate).toBe(true);
@@ -237,7 +253,7 @@ describe('bad input stops with a PipelineError naming the file and the row', () 
     editData: (data: { materials: { label: string; refined: { c: string }[] | null }[] }) => void = () => {},
   ): string {
     const dir = mkdtempSync(join(tmpdir(), 'cmm-shares-'));
-    for (const f of [USGS_PRODUCTION_CSV, ATLAS_DATA_JSON, ATLAS_REFINING_JSON]) {
+    for (const f of [USGS_PRODUCTION_CSV, ATLAS_DATA_JSON, ATLAS_REFINING_JSON, ...MCS_WORLD_CSVS]) {
       mkdirSync(dirname(join(dir, f)), { recursive: true });
       cpSync(join(RAW, f), join(dir, f));
     }
