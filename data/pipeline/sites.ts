@@ -192,16 +192,30 @@ function better(a: CheckedSite, b: CheckedSite): CheckedSite {
   return a.id < b.id ? a : b;
 }
 
+/**
+ * Two merge groups may join unless that would put two curated rows in one site: each curated row is its own site,
+ * and plants of one town share a point on purpose (Tianqi and Covalent at Kwinana, Caremag and LCM at Lacq).
+ */
+function canJoin(a: readonly CheckedSite[], b: readonly CheckedSite[]): boolean {
+  return !(a.some((s) => s.dataset === 'curated') && b.some((s) => s.dataset === 'curated'));
+}
+
 function sourceKey(s: Source): string {
   return `${s.publisher}|${s.title}|${s.year}`;
 }
 
 /**
- * Merge duplicates: same country, within MERGE_DISTANCE_KM and similar names -> one site keeping every source.
+ * Merge duplicates: same country, within MERGE_DISTANCE_KM and similar names -> one site keeping every source
+ * (never two curated rows: see canJoin). Records whose id is in `late` (the processing-plant tables) join in a
+ * second pass, after every other pair, so a new plant never takes a USGS record from the curated site it joined before.
  * The best record (curated > facility > deposit layers, then precision, then vintage) gives name, position, status;
  * minerals and sources are unions; kind is the most downstream kind among the group. Deterministic: input order.
  */
-export function mergeDuplicates(sites: CheckedSite[], report: ReportEntry[]): Site[] {
+export function mergeDuplicates(
+  sites: CheckedSite[],
+  report: ReportEntry[],
+  late: ReadonlySet<string> = new Set(),
+): Site[] {
   const sorted = [...sites].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Grid buckets of ~0.1 degree for neighbour search.
   const cell = (x: number) => Math.floor(x * 10);
@@ -211,10 +225,12 @@ export function mergeDuplicates(sites: CheckedSite[], report: ReportEntry[]): Si
     grid.set(key, [...(grid.get(key) ?? []), i]);
   });
   const parent = sorted.map((_, i) => i);
+  const members = new Map(sorted.map((s, i) => [i, [s]]));
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i] ?? i] ?? i;
     return i;
   };
+  const pairs: [number, number][] = [];
   sorted.forEach((s, i) => {
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
@@ -223,14 +239,21 @@ export function mergeDuplicates(sites: CheckedSite[], report: ReportEntry[]): Si
           const t = sorted[j];
           if (!t || t.country !== s.country) continue;
           if (distance([s.lng, s.lat], [t.lng, t.lat], { units: 'kilometers' }) > MERGE_DISTANCE_KM) continue;
-          if (!similarNames(s.name, t.name)) continue;
-          const a = find(i);
-          const b = find(j);
-          if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+          if (similarNames(s.name, t.name)) pairs.push([i, j]);
         }
       }
     }
   });
+  const isLate = ([i, j]: [number, number]) => late.has(sorted[i]?.id ?? '') || late.has(sorted[j]?.id ?? '');
+  for (const [i, j] of [...pairs.filter((p) => !isLate(p)), ...pairs.filter(isLate)]) {
+    const a = find(i);
+    const b = find(j);
+    if (a === b || !canJoin(members.get(a) ?? [], members.get(b) ?? [])) continue;
+    const [keep, gone] = [Math.min(a, b), Math.max(a, b)];
+    parent[gone] = keep;
+    members.set(keep, [...(members.get(keep) ?? []), ...(members.get(gone) ?? [])]);
+    members.delete(gone);
+  }
   const groups = new Map<number, CheckedSite[]>();
   sorted.forEach((s, i) => {
     const root = find(i);

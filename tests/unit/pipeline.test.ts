@@ -308,7 +308,10 @@ describe('the report names every fix, exclusion and merge (rows chosen in make-r
     ['kept-coastal', /rec_id 77: "Salmon Bay": 1\.7 km off the USA outline/],
     ['kept-coastal', /deposit\.csv gid 62: "Frazer Island"/],
     ['merged', /"Kivuvu Mine" keeps 2 records: .*BDI007.*PP1802_CritMin_pts\.csv row \d+ \("Kivuvu"\)/],
-    ['merged', /"Big Hill Tailings Treatment Plant" keeps 2 records: .*COD001.*COD002/],
+    [
+      'merged',
+      /keeps 3 records: .*COD001 \("Big Hill Tailings Treatment Plant"\).*COD002.*cur-stl-lubumbashi/,
+    ],
     ['merged', /"Selebi-Phikwe Mines" keeps 2 records: .*deposit\.csv gid 2191/],
     [
       'merged',

@@ -132,6 +132,6 @@ describe('public/data/projects.json', () => {
     expect(link('prj-src-saskatoon')).toBe('cur-src-saskatoon');
     expect(link('prj-vital-saskatoon')).toBeNull();
     expect(link('prj-nyrstar-port-pirie-antimony')).toBeNull();
-    expect(link('prj-mp-10x-northlake')).toBeNull();
+    expect(link('prj-mp-10x-northlake')).toBe('cur-mp-10x-northlake');
   });
 });

@@ -65,6 +65,7 @@ export function reportText({ rawSiteCount, sites, flowCounts, controls, entries 
     '| --- | --- |',
     table(tally((s) => [s.country]).slice(0, 40)),
     '',
+    ...processingText(sites),
     ...controlsText(controls),
     ...ACTIONS.flatMap((a) => [`## ${a}`, '', ...byAction(a).map((r) => `- ${r.ref}: ${r.detail}`), '']),
   ].join('\n');
@@ -72,6 +73,53 @@ export function reportText({ rawSiteCount, sites, flowCounts, controls, entries 
 
 /** Code-unit order (ids and ISO3 codes are ASCII). */
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The site kinds that are processing plants (issue 15), in the report's column order. */
+const PROCESSING_KINDS = [
+  'separation',
+  'metal-alloy',
+  'magnet',
+  'recycling',
+  'processing',
+  'refinery',
+  'battery-materials',
+] as const satisfies readonly Site['kind'][];
+
+/**
+ * Processing sites per kind and per country, rare earths apart from the other minerals: a site whose minerals
+ * include rare earths counts under rare earths, any other processing site under the other minerals.
+ */
+function processingText(sites: readonly Site[]): string[] {
+  const kinds: readonly string[] = PROCESSING_KINDS;
+  const processing = sites.filter((s) => kinds.includes(s.kind));
+  const groups = [
+    ['rare earths', processing.filter((s) => s.minerals.includes('rare-earths'))],
+    ['other minerals', processing.filter((s) => !s.minerals.includes('rare-earths'))],
+  ] as const;
+  return groups.flatMap(([label, group]) => {
+    const perCountry = new Map<string, number[]>();
+    for (const s of group) {
+      const row = perCountry.get(s.country) ?? PROCESSING_KINDS.map(() => 0);
+      row[kinds.indexOf(s.kind)] = (row[kinds.indexOf(s.kind)] ?? 0) + 1;
+      perCountry.set(s.country, row);
+    }
+    const total = (row: number[]) => row.reduce((a, b) => a + b, 0);
+    const perKind = PROCESSING_KINDS.map((k) => group.filter((s) => s.kind === k).length);
+    return [
+      `## Processing sites, ${label}`,
+      '',
+      `${group.length} published sites of the processing kinds in ${perCountry.size} countries (curated and USGS facility layers).`,
+      '',
+      `| country | ${PROCESSING_KINDS.join(' | ')} | total |`,
+      `| --- | ${PROCESSING_KINDS.map(() => '---').join(' | ')} | --- |`,
+      `| all | ${perKind.join(' | ')} | ${group.length} |`,
+      ...[...perCountry]
+        .sort(([a, x], [b, y]) => total(y) - total(x) || byText(a, b))
+        .map(([c, row]) => `| ${c} | ${row.join(' | ')} | ${total(row)} |`),
+      '',
+    ];
+  });
+}
 
 /** Measures per country and form; per year and mineral, the flows and USD controlled under each reading. */
 function controlsText({ measures, years }: ReportInput['controls']): string[] {

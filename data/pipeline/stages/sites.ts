@@ -29,16 +29,19 @@ export function writeSites(
   log: (line: string) => void,
 ): SitesResult {
   const commodities = new CommodityMap([...minerals]);
+  const curated = loadCurated(curatedDir, new Set(minerals.map((m) => m.id)));
   const raw: RawSite[] = [
     ...loadOrris(rawDir),
     ...loadPp1802(rawDir, commodities),
     ...loadOfr2005(rawDir, commodities),
     ...loadFacilities(rawDir, commodities, 'africa'),
     ...loadFacilities(rawDir, commodities, 'indopac'),
-    ...loadCurated(curatedDir, new Set(minerals.map((m) => m.id))),
+    ...curated,
   ];
+  // The processing-plant tables merge last (see mergeDuplicates).
+  const late = new Set(curated.filter((s) => !s.ref.startsWith('data/curated/sites.csv ')).map((s) => s.id));
   log(`raw site records: ${raw.length}`);
-  const sites = mergeDuplicates(checkLocations(raw, countries, report), report);
+  const sites = mergeDuplicates(checkLocations(raw, countries, report), report, late);
   const features = sites.map((s) => {
     const { position, ...props } = s;
     return validate(
