@@ -55,7 +55,8 @@ export const DATASETS: Manifest['datasets'] = [
   {
     id: 'curated-sites',
     publisher: 'Critical Minerals Map (this project)',
-    title: 'Curated processing plants, refineries, magnet plants and major mines (data/curated/sites.csv)',
+    title:
+      'Curated processing plants, refineries, magnet plants and major mines (data/curated/sites.csv, sites-processing.csv, sites-processing-other.csv)',
     licence: 'Facts with per-row citations to company reports, government publications and news',
     vintage: 'per row',
     processing:
