@@ -9,7 +9,7 @@ import type { MapProblem } from '../model/view';
 import { actions } from '../state/store';
 import { renderTooltip, tooltipLines } from '../ui/chrome';
 import { $, type App } from './context';
-import type { ProjectMarker } from '../layers/build';
+import type { ProjectMarker } from '../layers/projects';
 import type { MapSync } from './map-sync';
 
 /** Select what was clicked on the map: a site, or a flow drawn as an arc or along its sea lane. */

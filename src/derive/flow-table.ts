@@ -25,7 +25,6 @@ export interface FlowTable {
   readonly mineral: Uint8Array;
   /** Risk code with the table's control reading applied (src/derive/risk-codes.ts readRisk), 0..63. */
   readonly risk: Uint8Array;
-  readonly reading: ControlReading;
   /** FilterIndex.country of the exporter and importer, -1 if unknown. */
   readonly exporter: Int32Array;
   readonly importer: Int32Array;
@@ -150,7 +149,6 @@ export function buildFlowTable(
     usd,
     mineral,
     risk,
-    reading,
     exporter,
     importer,
     byMineral,

@@ -14,7 +14,7 @@ import {
 } from '../derive/filter';
 import type { SiteBuffers } from '../derive/site-buffers';
 import type { Flow } from '../model/types';
-import type { ProjectMarkerData } from '../state/projects';
+import { projectsLayer, type ProjectMarker } from './projects';
 
 /** A flow drawn along its sea lane: [lng, lat] degrees, unwrapped longitudes. */
 /**
@@ -46,11 +46,8 @@ export interface LayerInput {
   /** Changes whenever the scenario does, so deck.gl recomputes the colours. */
   scenarioKey: string;
   /** Funded projects drawn as rings (the projects layer is open); null when it is closed. */
-  projects: ProjectMarker[] | null;
+  projects: readonly ProjectMarker[] | null;
 }
-
-/** A project on the map (src/state/projects.ts): position, colour by stage, radius by capacity, selected. */
-export type ProjectMarker = ProjectMarkerData;
 
 /**
  * DataFilterExtension whose category values are used as their own bit index. The stock extension numbers categories
@@ -277,26 +274,6 @@ export function buildLayers(input: LayerInput): Layer[] {
       parameters: { depthCompare: 'always' },
     }),
   );
-  if (input.projects) {
-    layers.push(
-      new ScatterplotLayer<ProjectMarker>({
-        id: 'projects',
-        data: input.projects,
-        getPosition: (d) => d.position,
-        getRadius: (d) => d.radius,
-        radiusUnits: 'pixels',
-        filled: true,
-        getFillColor: (d) => [...d.color, d.selected ? 230 : 90],
-        stroked: true,
-        getLineColor: (d) => [...d.color, 255],
-        getLineWidth: (d) => (d.selected ? 3 : 2),
-        lineWidthUnits: 'pixels',
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [20, 20, 20, 160],
-        parameters: { depthCompare: 'always' },
-      }),
-    );
-  }
+  if (input.projects) layers.push(projectsLayer(input.projects));
   return layers;
 }

@@ -1,7 +1,7 @@
 // What the CSV and GeoJSON exports hold: one record per visible site and drawn flow, the same columns in both.
 import { csvField } from '../derive/csv';
 import { decodeRisk, readRisk, RISK_BITS } from '../derive/risk-codes';
-import { selectFlowControls } from './measures';
+import { readingLabel, selectFlowControls } from './measures';
 import type { Flow, Source } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from './selectors';
 import type { AppState } from './store';
@@ -70,10 +70,7 @@ export function exportRecords(s: AppState): { record: ExportRecord; geometry: un
     });
   }
   const yearSources = sourcesText(s.years[s.filters.year]?.sources ?? []);
-  const reading =
-    s.filters.controls === 'today'
-      ? `in force on ${s.measures?.asOf ?? 'the measure table check date'}`
-      : "in force in the flow's year";
+  const reading = readingLabel(s.filters.controls, s.measures?.asOf ?? null);
   const countries = s.data?.countries;
   for (const f of selectDrawnFlows(s).shown) {
     const a = countries?.get(f.exporter)?.anchor;

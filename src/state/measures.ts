@@ -85,11 +85,18 @@ const highlightMemo = memo((m: Measure | null) =>
 export const selectMeasureHighlight = (s: AppState): ((flow: Flow) => boolean) | null =>
   highlightMemo(selectMeasure(s));
 
+/** Which measures count, in a few words: "in force on 2026-12-03" or "in force in the flow's year" (CSV, labels). */
+export function readingLabel(reading: ControlReading, asOf: string | null): string {
+  return reading === 'today'
+    ? `in force on ${asOf ?? 'the date the measure table was last checked'}`
+    : "in force in the flow's year";
+}
+
 /** What "controlled" means under the reading, for the legend, the details and the exports. */
 export function controlsText(reading: ControlReading, asOf: string | null): string {
   const when =
     reading === 'today'
-      ? `in force on ${asOf ?? 'the date the measure table was last checked'} (the day the measure table was last checked; the trade is the year shown)`
+      ? `${readingLabel(reading, asOf)} (the day the measure table was last checked; the trade is the year shown)`
       : "in force on any day of the flow's own year";
   return `Controlled: an export-control measure of the exporter, ${when}, names the flow's HS code and its importer's country (or every destination). Measures without HS codes (technology, end-user rules) cover no flow. An HS code can be broader than what a measure controls (all permanent magnets, for magnets containing dysprosium, terbium or samarium; HS 811292 also holds indium, niobium and vanadium), so controlled flows and the losses they imply are upper bounds.`;
 }

@@ -12,6 +12,7 @@ import { lossByImporter, scenarioFlows, sortResults, type ResultSort } from '../
 import { fileStem } from '../derive/describe';
 import type { Flow } from '../model/types';
 import type { ScenarioState } from '../model/scenario';
+import { readingLabel } from './measures';
 import { memo } from './memo';
 import { countryName, selectYearFlows } from './selectors';
 import type { AppState } from './store';
@@ -60,9 +61,7 @@ export const selectPartnerStockpile = (s: AppState): PartnerStockpile =>
 function scenarioLabel(s: AppState, scenario: ScenarioState): string {
   if (scenario.id === 'custom') return `custom:${scenario.exporters.join('+')}`;
   if (scenario.id === 'controls')
-    return s.filters.controls === 'today'
-      ? `controls:in force on ${s.measures?.asOf ?? 'the table check date'}`
-      : "controls:in force in the flow's year";
+    return `controls:${readingLabel(s.filters.controls, s.measures?.asOf ?? null)}`;
   return scenario.id;
 }
 

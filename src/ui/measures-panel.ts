@@ -44,7 +44,7 @@ export function mountMeasuresPanel(root: HTMLElement, store: AppStore): { render
 }
 
 function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement {
-  const asOf = s.measures?.asOf ?? '';
+  const status = measureStatus(m, s.measures?.asOf ?? '');
   const selected = s.measure === m.id;
   return el(
     'li',
@@ -54,8 +54,10 @@ function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement
       'data-country': m.country,
       'data-in-force': m.inForce ?? '',
       'data-minerals': m.minerals.join(','),
-      'data-status': measureStatus(m, asOf),
-      class: inForceInView(m, s.filters.controls, s.filters.year, asOf) ? 'in-force' : undefined,
+      'data-status': status,
+      class: inForceInView(m, s.filters.controls, s.filters.year, s.measures?.asOf ?? '')
+        ? 'in-force'
+        : undefined,
     },
     el(
       'button',
@@ -69,7 +71,7 @@ function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement
       el('span', { class: 'date' }, m.inForce ?? m.announced ?? 'date not known'),
       el('strong', {}, `${names(m.country)}: ${FORM_TEXT[m.form]}`),
       el('span', { class: 'scope' }, m.announcementNo),
-      el('span', { class: 'status' }, `Today: ${STATUS_TEXT[measureStatus(m, asOf)]}`),
+      el('span', { class: 'status' }, `Today: ${STATUS_TEXT[status]}`),
     ),
   );
 }
@@ -89,7 +91,6 @@ function yearMarks(list: Measure[]): void {
   );
   const lastYear = YEARS[YEARS.length - 1] ?? 0;
   const later = list.filter((m) => (measureYear(m) ?? 0) > lastYear).length;
-  note.dataset.years = years.join(',');
   note.textContent =
     years.length > 0 || later > 0
       ? `Export-control measures took effect in ${years.join(', ') || 'none of these years'} (ticks)${later > 0 ? `; ${later} more after ${lastYear}, beyond the trade data` : ''}: see "Export controls" below.`

@@ -171,7 +171,8 @@ function supportTable(p: Project, names: (c: string) => string): HTMLElement {
 }
 
 function details(p: Project, s: AppState, names: (c: string) => string): HTMLElement {
-  const wait = permitWaitDays(p, s.measures?.asOf ?? new Date().toISOString().slice(0, 10));
+  // A pending permit has waited until today (the reader's date).
+  const wait = permitWaitDays(p, new Date().toISOString().slice(0, 10));
   const usd = p.support
     .filter((x) => x.currency === 'USD' && x.amount !== null)
     .reduce((a, x) => a + (x.amount ?? 0), 0);

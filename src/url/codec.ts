@@ -14,14 +14,8 @@ import {
 } from '../model/filters';
 import { SCENARIO_IDS, type ScenarioId } from '../model/scenario';
 import type { ControlReading } from '../model/measures';
-import { ARRANGEMENTS, PROJECT_STAGES, type Arrangement, type ProjectStage } from '../model/projects';
-import {
-  CAPACITY_GROUPINGS,
-  CAPACITY_READINGS,
-  MAX_STOCKPILE_MONTHS,
-  type CapacityGroupingId,
-  type CapacityReadingId,
-} from '../model/projects-view';
+import { parseProjectsKey, serializeProjectsKeys, type ProjectsUrlState } from './projects-keys';
+import { DECIMAL, isIso3, listText } from './values';
 import { YEARS } from '../config/app';
 import { normaliseLng } from '../derive/geo';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
@@ -29,7 +23,7 @@ import { shortText, type IgnoredValue } from './notice';
 import { migrate, URL_VERSION } from './versions';
 
 /** The slice of state that lives in the address bar. Absent keys mean "default". */
-export interface UrlState {
+export interface UrlState extends ProjectsUrlState {
   minerals?: string[];
   year?: number;
   risk?: RiskMode;
@@ -57,22 +51,6 @@ export interface UrlState {
   controls?: ControlReading;
   /** The selected export-control measure (its id). */
   measure?: string;
-  /** The projects layer and panel (`projects=1`). */
-  projects?: boolean;
-  /** Project stages shown (default all). */
-  pstage?: ProjectStage[];
-  /** Projects supported by this government (ISO3, or EU). */
-  pgov?: string;
-  /** Projects tied to this arrangement. */
-  parr?: Arrangement;
-  /** The selected project id. */
-  project?: string;
-  capby?: CapacityGroupingId;
-  cap?: CapacityReadingId;
-  /** Months of lost imports a stockpile should cover (scenario panel). */
-  stock?: number;
-  /** A stockpile (tonnes) whose months of cover are shown. */
-  stockt?: number;
   /** Open fitted to the data instead of a fixed camera. */
   fit?: boolean;
   /** Partner set: a preset id (lower case) or a custom list of ISO3 members. */
@@ -85,16 +63,8 @@ export interface ParseResult {
   ignored: IgnoredValue[];
 }
 
-/** An ISO 3166-1 alpha-3 code as links write it. */
-const isIso3 = (x: string): x is string => /^[A-Z]{3}$/.test(x);
-/** Plain decimal numbers only (no exponent, hex, octal, binary or empty strings). */
-const DECIMAL = /^-?\d+(\.\d+)?$/;
 /** The largest minimum flow value a link may ask for, USD. */
 const MAX_MIN_USD = 1e12;
-
-/** "a, b or c" for notices. */
-const listText = (list: readonly string[]) =>
-  list.length < 2 ? list.join('') : `${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}`;
 
 /**
  * Parse a query string. Never throws: unknown keys, invalid or out-of-range values are dropped (or clamped) and
@@ -208,50 +178,6 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         if (/^[a-z0-9][a-z0-9-]{0,80}$/.test(value)) state.measure = value;
         else ignore(`measure id "${shortText(value)}" is not valid`);
         break;
-      case 'projects':
-        if (value === '1' || value === '0') state.projects = value === '1';
-        else ignore(`projects "${shortText(value)}" is not 0 or 1`);
-        break;
-      case 'pstage': {
-        const good = pick(
-          (x) => isOneOf(PROJECT_STAGES, x),
-          (x) => `unknown project stage "${shortText(x)}"`,
-        );
-        if (good.length > 0) state.pstage = good;
-        break;
-      }
-      case 'pgov':
-        if (isIso3(value) || value === 'EU') state.pgov = value;
-        else ignore(`pgov "${shortText(value)}" is not a country code or EU`);
-        break;
-      case 'parr':
-        if (isOneOf(ARRANGEMENTS, value)) state.parr = value;
-        else ignore(`parr "${shortText(value)}" is not ${listText(ARRANGEMENTS)}`);
-        break;
-      case 'project':
-        if (/^[a-z0-9][a-z0-9-]{0,80}$/.test(value)) state.project = value;
-        else ignore(`project id "${shortText(value)}" is not valid`);
-        break;
-      case 'capby':
-        if (isOneOf(CAPACITY_GROUPINGS, value)) state.capby = value;
-        else ignore(`capby "${shortText(value)}" is not ${listText(CAPACITY_GROUPINGS)}`);
-        break;
-      case 'cap':
-        if (isOneOf(CAPACITY_READINGS, value)) state.cap = value;
-        else ignore(`cap "${shortText(value)}" is not ${listText(CAPACITY_READINGS)}`);
-        break;
-      case 'stock':
-      case 'stockt': {
-        const max = key === 'stock' ? MAX_STOCKPILE_MONTHS : 1e9;
-        if (!DECIMAL.test(value) || value.startsWith('-')) {
-          ignore(`${key} "${shortText(value)}" is not a plain positive number`);
-          break;
-        }
-        const n = Number(value);
-        if (n > max) ignore(`${key} ${shortText(value)} is above ${max}; showing ${max}`);
-        state[key] = Math.min(n, max);
-        break;
-      }
       case 'fit':
         if (value === '1') state.fit = true;
         else if (value !== '0') ignore(`fit "${shortText(value)}" is not 0 or 1`);
@@ -313,7 +239,8 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         else ignore(`${key} "${shortText(value)}" is not 0 or 1`);
         break;
       default:
-        ignore(`unknown setting "${shortText(key)}"`, 'unknown');
+        if (!parseProjectsKey(key, value, state, ignore, pick))
+          ignore(`unknown setting "${shortText(key)}"`, 'unknown');
     }
   }
   // Keys that only mean something with another key.
@@ -356,15 +283,7 @@ export function serializeUrl(state: UrlState): string {
   if (state.scenario === 'custom' && state.stop && state.stop.length > 0) p.set('stop', state.stop.join(','));
   if (state.allies) p.set('allies', typeof state.allies === 'string' ? state.allies : state.allies.join(','));
   if (state.measure) p.set('measure', state.measure);
-  if (state.projects) p.set('projects', '1');
-  if (state.pstage && state.pstage.length > 0) p.set('pstage', state.pstage.join(','));
-  if (state.pgov) p.set('pgov', state.pgov);
-  if (state.parr) p.set('parr', state.parr);
-  if (state.project) p.set('project', state.project);
-  if (state.capby && state.capby !== 'country') p.set('capby', state.capby);
-  if (state.cap && state.cap !== 'announced') p.set('cap', state.cap);
-  if (state.stock !== undefined) p.set('stock', String(state.stock));
-  if (state.stockt) p.set('stockt', String(state.stockt));
+  serializeProjectsKeys(state, p);
   if (state.site) p.set('site', state.site);
   if (state.flow) p.set('flow', state.flow);
   if (state.view)
