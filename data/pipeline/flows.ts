@@ -1,4 +1,4 @@
-// Trade flows by year from the BACI extracts: complete BACI rows where they exist, the atlas's trimmed rows elsewhere.
+// Trade flows by year: BACI rows (complete where the extract has them, the atlas's trimmed rows elsewhere) plus others.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -46,6 +46,8 @@ export interface YearFlows {
   complete: Record<string, boolean>;
   /** Rows dropped because a country has no ISO3 or no anchor on the map, per reason. */
   dropped: Record<string, number>;
+  /** Rows from the United States' reported imports (data/pipeline/us-imports.ts) among `rows`. */
+  usImports: number;
 }
 
 /**
@@ -127,7 +129,12 @@ export function buildYearFlows(
       complete[p.mineral] = false;
     }
   }
-  // Largest value first (the app's table order, so it need not sort), then by exporter, importer, mineral, HS code.
+  sortFlowRows(rows);
+  return { year, rows, complete, dropped, usImports: 0 };
+}
+
+/** Largest value first (the app's table order, so it need not sort), then by exporter, importer, mineral, HS code. */
+export function sortFlowRows(rows: FlowRow[]): void {
   rows.sort((a, b) => {
     if (a[4] !== b[4]) return b[4] - a[4];
     for (let k = 0; k < 4; k++) {
@@ -137,5 +144,15 @@ export function buildYearFlows(
     }
     return 0;
   });
-  return { year, rows, complete, dropped };
+}
+
+/** Add another source's rows (already checked) to their years, keeping the table order. */
+export function addYearRows(years: YearFlows[], sets: readonly { year: number; rows: FlowRow[] }[]): void {
+  for (const set of sets) {
+    const yf = years.find((y) => y.year === set.year);
+    if (!yf) continue;
+    yf.rows.push(...set.rows);
+    yf.usImports += set.rows.length;
+  }
+  for (const yf of years) sortFlowRows(yf.rows);
 }

@@ -88,6 +88,13 @@ const CSV_SELECT: Record<string, Pick> = {
     '2023-07-01',
     '2023-08-01',
   ]),
+  // US imports: every row of rare-earth metals (HS 280530) and cerium compounds (284610), all years, so each
+  // product-year still adds up to the totals file (kept whole); the other products' rows are left out.
+  'us-ree-imports-comtrade-akashok1/fct_supplier_share_rare_earths.csv': inList('canonical_product_id', [
+    '280530',
+    '284610',
+  ]),
+  'us-ree-imports-comtrade-akashok1/fct_concentration_rare_earths.csv': () => true,
   // Whole file: every mineral's country rows must add up to its world total.
   'usgs-mcs2026-extract/mcs2026_world_production.csv': () => true,
 };

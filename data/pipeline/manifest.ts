@@ -85,6 +85,18 @@ export const DATASETS: Manifest['datasets'] = [
       "Monthly value summed over the source's top 8 partners per product group; shown only as the before-and-after chart of a Chinese measure, with its coverage stated.",
   },
   {
+    id: 'us-ree-imports-comtrade-akashok1',
+    publisher:
+      'UN Comtrade (United States as reporter), extract by akashok1/semiconductor-rare-earth-supply-chain-risk',
+    title:
+      'United States imports of rare-earth metals (HS 280530), cerium compounds (284610) and other rare-earth compounds (284690) by partner, 2018-2025',
+    licence: 'UN Comtrade terms of use (attribution); the extract has no licence file',
+    vintage: '2018-2024 published (2025 left out: the map trade years end 2024); pulled 2026',
+    url: 'https://github.com/akashok1/semiconductor-rare-earth-supply-chain-risk',
+    processing:
+      "Rows transcribed from the extract's code index; every product-year checked against the extract's totals (sum of values, number of partners) before use. Published as rare-earth flows partner -> United States, values only (no tonnes); every flow, the legend, the details and exports say: as reported by the United States, imports only. Its HS 850511 rows are not used (BACI has every reporter's magnet trade).",
+  },
+  {
     id: 'curated-projects',
     publisher: 'Critical Minerals Map (this project)',
     title:

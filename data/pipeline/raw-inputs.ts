@@ -7,6 +7,8 @@
  * Otherwise `reason` says why no URL gives them (transcribed by hand, ...). Every URL was checked on 2026-12-03:
  * the raw file's git blob hash equals the blob at that commit and path in a snapshot of the repository.
  */
+import { US_IMPORTS_FILE, US_TOTALS_FILE } from './us-imports';
+
 export interface RawInput {
   path: string;
   sha256: string;
@@ -313,6 +315,21 @@ export const RAW_INPUTS: readonly RawInput[] = [
     publisher:
       'https://comtradeplus.un.org/ (derived tables: https://github.com/qennis/ChinaCriticalMineralComtrade)',
   },
+  ...(
+    [
+      [US_IMPORTS_FILE, '91247c9025e24cc5a7db4873f6d63d9ec3d01e8977e34fe2ec56eb300850b377', 59735],
+      [US_TOTALS_FILE, 'eecd811d37def03b099f85a485d46bb25b3d7df0b92a64824191c2e0d6126d6e', 3400],
+    ] as const
+  ).map(([path, sha256, bytes]): RawInput => ({
+    path,
+    sha256,
+    bytes,
+    reason:
+      'transcribed from the code index of GitHub akashok1/semiconductor-rare-earth-supply-chain-risk ' +
+      '(commit 72a6515c9fbc90712a09e3fe9b552d767f75dfc0), rare-earth rows only; no published file has these bytes',
+    publisher:
+      'https://comtradeplus.un.org/ (extract: https://github.com/akashok1/semiconductor-rare-earth-supply-chain-risk)',
+  })),
   {
     path: 'usgs-mcs2026-extract/mcs2026_world_production.csv',
     sha256: 'bdde1f7fb28e583d845a6073068e397485e0f556653d1bdf5655f16512561f0a',

@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCountryIndex } from './countries';
-import { FLOW_YEARS, buildYearFlows } from './flows';
+import { FLOW_YEARS, addYearRows, buildYearFlows } from './flows';
+import { readUsImports, US_IMPORTS_FILE } from './us-imports';
 import { loadCountryPorts } from './ports';
 import { PROJECT_ROOT, rawDataDir } from './raw-dir';
 import type { ReportEntry } from './sites';
@@ -16,7 +17,7 @@ import { writeBasemap } from './stages/basemap';
 import { buildCountryInfo, writeCountries } from './stages/countries';
 import { writeFlows } from './stages/flows';
 import { writeMeasures } from './stages/measures';
-import { loadCuratedMinerals, productsOf, writeMinerals } from './stages/minerals';
+import { loadCuratedMinerals, productsOf, usImportProducts, writeMinerals } from './stages/minerals';
 import { writeProjects } from './stages/projects';
 import { writeReport } from './stages/report';
 import { buildRoutes, writeRoutes } from './stages/routes';
@@ -47,9 +48,22 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
 
   const countryInfo = buildCountryInfo(countries, loadCountryPorts(rawDir, curatedDir));
   const products = productsOf(minerals);
-  const years = FLOW_YEARS.map((year) =>
-    buildYearFlows(rawDir, year, products, countries, (iso3) => countryInfo.has(iso3)),
+  const hasAnchor = (iso3: string) => countryInfo.has(iso3);
+  const years = FLOW_YEARS.map((year) => buildYearFlows(rawDir, year, products, countries, hasAnchor));
+  const usImports = readUsImports(
+    rawDir,
+    usImportProducts(minerals),
+    FLOW_YEARS,
+    (iso3) => countries.names.has(iso3),
+    hasAnchor,
   );
+  addYearRows(years, usImports.sets);
+  for (const s of usImports.skipped)
+    report.push({
+      action: 'excluded',
+      ref: US_IMPORTS_FILE,
+      detail: `${s.rows} rows not published: ${s.why}`,
+    });
   const routes = buildRoutes(years, countryInfo, log);
   const controls = writeMeasures(rawDir, curatedDir, outDir, minerals, new Set(countries.names.keys()));
   const flowCounts = writeFlows(outDir, years, routes, controls, report, log);

@@ -3,6 +3,7 @@ import { PRECISIONS, SITE_KINDS, SITE_STATUSES, STAGES } from '../model/types';
 import type { CountryInfo, Mineral } from '../model/types';
 import type { FlowFileSchemaType, Manifest, SiteFeature } from './schema';
 import { FILE_RISK_CODE_MAX } from '../model/risk-bits';
+import { PRODUCT_GROUPS, PRODUCT_SOURCES } from '../model/products';
 
 /**
  * The keys each strict schema allows, for the hand-written checks (which must not load zod). A unit test keeps them
@@ -27,7 +28,7 @@ export const SCHEMA_KEYS = {
   country: ['iso3', 'name', 'anchor', 'anchorKind', 'anchorName', 'ports', 'label'],
   port: ['name', 'position', 'coast'],
   mineral: ['id', 'name', 'color', 'products', 'commodities', 'coverage'],
-  product: ['hs', 'name', 'stage'],
+  product: ['hs', 'name', 'stage', 'group', 'dataset', 'reportedBy', 'coverage', 'sources'],
   dataset: ['id', 'publisher', 'title', 'licence', 'vintage', 'url', 'obtainedFrom', 'processing'],
   flowFile: ['year', 'complete', 'sources', 'rows', 'dictionaries', 'columns'],
   flowColumns: ['exporter', 'importer', 'mineral', 'hs', 'valueUsd', 'tonnes', 'risk'],
@@ -125,7 +126,8 @@ export function isFlowFile(v: unknown): v is FlowFile {
   const { complete, sources, rows, dictionaries: d, columns: c } = v;
   if (!isObj(complete) || !Object.values(complete).every((x) => typeof x === 'boolean')) return false;
   if (!Array.isArray(sources) || sources.length === 0 || !everyItem(sources, isSource)) return false;
-  if (!(typeof rows === 'number' && Number.isInteger(rows) && rows >= 0)) return false;
+  // zod's int() is a safe integer.
+  if (!(typeof rows === 'number' && Number.isSafeInteger(rows) && rows >= 0)) return false;
   if (!isObj(d) || !onlyKeys(d, ['country', 'mineral', 'hs'])) return false;
   if (!Array.isArray(d.country) || !everyItem(d.country, isIso3)) return false;
   if (!Array.isArray(d.mineral) || !everyItem(d.mineral, isText)) return false;
@@ -203,7 +205,14 @@ const isProduct = (p: unknown): boolean =>
   typeof p.hs === 'string' &&
   HS_RE.test(p.hs) &&
   isText(p.name) &&
-  (STAGES as readonly unknown[]).includes(p.stage);
+  (STAGES as readonly unknown[]).includes(p.stage) &&
+  (!('group' in p) || (PRODUCT_GROUPS as readonly unknown[]).includes(p.group)) &&
+  (PRODUCT_SOURCES as readonly unknown[]).includes(p.dataset) &&
+  (!('reportedBy' in p) || (typeof p.reportedBy === 'string' && ISO3_RE.test(p.reportedBy))) &&
+  isText(p.coverage) &&
+  Array.isArray(p.sources) &&
+  p.sources.length > 0 &&
+  everyItem(p.sources, isSource);
 const isString = (x: unknown): x is string => typeof x === 'string';
 /** A mineral mineralSchema accepts, checked without zod. */
 export const isMineral = (m: unknown): m is Mineral =>

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PRECISIONS, SITE_KINDS, SITE_STATUSES, STAGES } from '../model/types';
 import { FILE_RISK_CODE_MAX, ROUTE_CODE_MAX } from '../model/risk-bits';
+import { PRODUCT_GROUPS, PRODUCT_SOURCES } from '../model/products';
 
 // Each schema here runs a handful of times per page load: compiling it to a function first (zod's default) costs
 // more than it saves (~20 ms of the first view), and jitless mode also works under a strict CSP.
@@ -109,7 +110,16 @@ export const mineralSchema = z.strictObject({
   name: z.string().min(1),
   color: z.string().regex(/^#[0-9a-f]{6}$/),
   products: z.array(
-    z.strictObject({ hs: z.string().regex(/^\d{6}$/), name: z.string().min(1), stage: z.enum(STAGES) }),
+    z.strictObject({
+      hs: z.string().regex(/^\d{6}$/),
+      name: z.string().min(1),
+      stage: z.enum(STAGES),
+      group: z.enum(PRODUCT_GROUPS).exactOptional(),
+      dataset: z.enum(PRODUCT_SOURCES),
+      reportedBy: iso3.exactOptional(),
+      coverage: z.string().min(1),
+      sources: z.array(sourceSchema).min(1),
+    }),
   ),
   commodities: z.array(z.string()),
   coverage: z.array(z.string()),

@@ -4,6 +4,8 @@ import { readRisk, RISK_BITS, RISK_CODE_MAX } from './risk-codes';
 import type { ControlReading } from '../model/measures';
 import type { Flow, Site } from '../model/types';
 import { SITE_KINDS, SITE_STATUSES } from '../model/types';
+import { DEFAULT_PRODUCT, type ProductGroup } from '../model/products';
+import { productKeeps, seriesKey, type ProductRef } from './products';
 
 export function reasonsMask(reasons: readonly RiskReason[]): number {
   return reasons.reduce((m, r) => m | RISK_BITS[r], 0);
@@ -30,14 +32,59 @@ export function sitePasses(site: Site, f: FilterSpec): boolean {
 /** Stable indexes for categorical and numeric filter attributes, built once per data load. */
 export interface FilterIndex {
   country: ReadonlyMap<string, number>;
+  /** Minerals in table order, then the extra product series (`id:group`, derive/products.ts seriesKey). */
   mineral: ReadonlyMap<string, number>;
+  /** `mineral|hs` -> series index, for the products whose series is not the mineral's own. */
+  hsSeries: ReadonlyMap<string, number>;
+  /** Per mineral with product groups: each group's series index. */
+  groups: ReadonlyMap<string, ReadonlyMap<ProductGroup, number>>;
 }
 
-export function buildFilterIndex(countries: Iterable<string>, minerals: Iterable<string>): FilterIndex {
-  return {
-    country: new Map([...countries].sort().map((c, i) => [c, i])),
-    mineral: new Map([...minerals].map((m, i) => [m, i])),
-  };
+export function buildFilterIndex(
+  countries: Iterable<string>,
+  minerals: Iterable<string>,
+  products: readonly ProductRef[] = [],
+): FilterIndex {
+  const mineral = new Map([...minerals].map((m, i) => [m, i]));
+  const hsSeries = new Map<string, number>();
+  const groups = new Map<string, Map<ProductGroup, number>>();
+  const first = new Map<string, ProductGroup | undefined>();
+  for (const p of products) {
+    if (!mineral.has(p.mineral)) continue;
+    if (!first.has(p.mineral)) first.set(p.mineral, p.group);
+    if (p.group === undefined) continue;
+    const key = seriesKey(p.mineral, p.group, first.get(p.mineral));
+    if (!mineral.has(key)) mineral.set(key, mineral.size);
+    const i = mineral.get(key) as number;
+    if (key !== p.mineral) hsSeries.set(`${p.mineral}|${p.hs}`, i);
+    const g = groups.get(p.mineral) ?? new Map<ProductGroup, number>();
+    groups.set(p.mineral, g.set(p.group, i));
+  }
+  for (const [m, g] of groups) if (g.size < 2) groups.delete(m);
+  return { country: new Map([...countries].sort().map((c, i) => [c, i])), mineral, hsSeries, groups };
+}
+
+/** The series index of a flow of `mineral` and HS code `hs` (undefined for a mineral not in the index). */
+export function flowSeries(index: FilterIndex, mineral: string, hs: string): number | undefined {
+  return index.hsSeries.get(`${mineral}|${hs}`) ?? index.mineral.get(mineral);
+}
+
+/**
+ * The series the filters keep (one arc layer each): every selected mineral's own series, or for a mineral with
+ * product groups the chosen group's (all of them for `all`). The one rule the map, the counts and the facets share.
+ */
+export function keptSeries(f: FilterSpec, index: FilterIndex): number[] {
+  const out: number[] = [];
+  for (const id of new Set(f.minerals)) {
+    const groups = index.groups.get(id);
+    if (!groups) {
+      const i = index.mineral.get(id);
+      if (i !== undefined) out.push(i);
+      continue;
+    }
+    for (const [group, i] of groups) if (productKeeps(f.product, group)) out.push(i);
+  }
+  return out;
 }
 
 /**
@@ -64,13 +111,13 @@ export function flowFilterCategory(
   index: FilterIndex,
   reading: ControlReading,
 ): [number, number] {
-  return [index.mineral.get(flow.mineral) ?? -1, readRisk(flow.risk, reading)];
+  return [flowSeries(index, flow.mineral, flow.hs) ?? -1, readRisk(flow.risk, reading)];
 }
 
 const ALL: [number, number] = [-1e30, 1e30];
 
 export interface FlowGpuFilter {
-  /** Indexes of the selected minerals: one arc layer each is drawn, the others are hidden. */
+  /** Indexes of the kept series (keptSeries): one arc layer each is drawn, the others are hidden. */
   minerals: number[];
   /** Smallest float32 value (USD) drawn: each mineral layer draws only the prefix of its arcs at or above it. */
   minValue: number;
@@ -88,7 +135,7 @@ export interface FlowGpuFilter {
  * Changing a filter only changes these, never the attributes.
  */
 export function flowGpuFilter(f: FilterSpec, index: FilterIndex, cutoffUsd: number): FlowGpuFilter {
-  const minerals = f.minerals.map((m) => index.mineral.get(m) ?? -1).filter((i) => i >= 0);
+  const minerals = keptSeries(f, index);
   const mask = reasonsMask(f.reasons);
   const codes: number[] = [];
   for (let c = 0; c <= RISK_CODE_MAX; c++) if (riskPasses(c, f.risk, mask)) codes.push(c);
@@ -121,7 +168,7 @@ export function siteGpuFilter(
   };
 }
 
-/** Default filter: all kinds and statuses, the route reasons, today's controls; no focus; no minimum; all routes. */
+/** Default filter: all kinds and statuses, the route reasons, today's controls, magnets; no focus or minimum; all routes. */
 export function defaultFilterSpec(minerals: readonly string[]): FilterSpec {
   return {
     minerals: [...minerals],
@@ -133,5 +180,6 @@ export function defaultFilterSpec(minerals: readonly string[]): FilterSpec {
     risk: 'all',
     reasons: [...DEFAULT_REASONS],
     controls: 'today',
+    product: DEFAULT_PRODUCT,
   };
 }

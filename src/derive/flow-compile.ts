@@ -1,7 +1,7 @@
 // A FilterSpec compiled to lookup tables over a flow table's columns, shared by the selection and the facets.
 import type { FilterSpec } from '../model/filters';
 import { RISK_CODE_MAX } from './risk-codes';
-import { reasonsMask, riskPasses, type FilterIndex } from './filter';
+import { keptSeries, reasonsMask, riskPasses, type FilterIndex } from './filter';
 import { NO_MINERAL } from './flow-table';
 
 /** A FilterSpec compiled to lookup tables over the table's columns (flowPasses, without the legibility cut). */
@@ -16,10 +16,7 @@ export interface Compiled {
 
 export function compile(f: FilterSpec, index: FilterIndex): Compiled {
   const mineralOk = new Uint8Array(256);
-  for (const m of f.minerals) {
-    const i = index.mineral.get(m);
-    if (i !== undefined && i < NO_MINERAL) mineralOk[i] = 1;
-  }
+  for (const i of keptSeries(f, index)) if (i < NO_MINERAL) mineralOk[i] = 1;
   const mask = reasonsMask(f.reasons);
   const riskOk = new Uint8Array(RISK_CODE_MAX + 1);
   for (let c = 0; c <= RISK_CODE_MAX; c++) riskOk[c] = riskPasses(c, f.risk, mask) ? 1 : 0;

@@ -1,7 +1,7 @@
 // What the filters keep of a year's flow table, and which of those are drawn (the legibility cut), in one pass.
 import type { FilterSpec } from '../model/filters';
 import type { Flow } from '../model/types';
-import type { FilterIndex } from './filter';
+import { keptSeries, type FilterIndex } from './filter';
 import { compile, focusOk } from './flow-compile';
 import { countAtLeast, mineralColumns, type FlowTable, type MineralColumns } from './flow-table';
 
@@ -31,9 +31,8 @@ function mineralLists(
 ): { col: MineralColumns; n: number }[] | null {
   const lists: { col: MineralColumns; n: number }[] = [];
   let total = 0;
-  for (const id of new Set(f.minerals)) {
-    const m = index.mineral.get(id);
-    const col = m === undefined ? undefined : mineralColumns(t, m);
+  for (const m of keptSeries(f, index)) {
+    const col = mineralColumns(t, m);
     if (!col) continue;
     const n = countBelow(col.rows, end);
     lists.push({ col, n });

@@ -1,7 +1,7 @@
 // Columnar, value-sorted view of one year's flows: the table the filters, the legibility cut and the facets read.
 import { readRisk } from './risk-codes';
 import type { ControlReading } from '../model/measures';
-import type { FilterIndex } from './filter';
+import { flowSeries, type FilterIndex } from './filter';
 import type { FlowCodes } from '../data/flow-columns';
 import type { Flow } from '../model/types';
 import { shareColumns } from './flow-shares';
@@ -21,7 +21,7 @@ export interface FlowTable {
   readonly value: Float32Array;
   /** valueUsd as given (for sums shown to people). */
   readonly usd: Float64Array;
-  /** FilterIndex.mineral of the flow's mineral, NO_MINERAL if unknown. */
+  /** FilterIndex.mineral of the flow's series (filter.ts flowSeries: its mineral, or mineral and product group). */
   readonly mineral: Uint8Array;
   /** Risk code with the table's control reading applied (src/derive/risk-codes.ts readRisk), 0..63. */
   readonly risk: Uint8Array;
@@ -106,9 +106,19 @@ export function buildFlowTable(
   const importer = new Int32Array(n);
   const hs = new Int32Array(n);
   const perMineral = new Uint32Array(index.mineral.size);
-  // Codes -> table indexes, once per dictionary entry.
+  // Codes -> table indexes, once per dictionary entry (series: once per mineral and HS code pair).
   const countryOf = c?.dictionaries.country.map((x) => index.country.get(x) ?? -1);
-  const mineralOf = c?.dictionaries.mineral.map((x) => index.mineral.get(x) ?? NO_MINERAL);
+  const hsCodes = c?.dictionaries.hs.length ?? 0;
+  const seriesOf = new Int16Array((c?.dictionaries.mineral.length ?? 0) * hsCodes).fill(-1);
+  const seriesAt = (mc: number, hc: number): number => {
+    const k = mc * hsCodes + hc;
+    let v = seriesOf[k] as number;
+    if (v === -1 && c) {
+      const m = c.dictionaries.mineral[mc] ?? '';
+      v = seriesOf[k] = flowSeries(index, m, c.dictionaries.hs[hc] ?? '') ?? NO_MINERAL;
+    }
+    return v;
+  };
   const hsIndex = new Map<string, number>();
   for (let r = 0; r < n; r++) {
     const i = order[r] as number;
@@ -116,7 +126,7 @@ export function buildFlowTable(
     sorted[r] = f;
     value[r] = v32[i] as number;
     usd[r] = f.valueUsd;
-    const m = c && mineralOf ? mineralOf[c.mineral[i] as number] : index.mineral.get(f.mineral);
+    const m = c ? seriesAt(c.mineral[i] as number, c.hs[i] as number) : flowSeries(index, f.mineral, f.hs);
     mineral[r] = m === undefined || m >= NO_MINERAL ? NO_MINERAL : m;
     if (m !== undefined && m < NO_MINERAL) perMineral[m] = (perMineral[m] ?? 0) + 1;
     risk[r] = readRisk(f.risk, reading);

@@ -6,8 +6,12 @@ import { scenarioResults, type ImporterResult, type Scenario } from './scenario'
  * The flows a scenario works on: every flow of one mineral in the year, whatever the other filters (the route and
  * country filters do not apply to a shock).
  */
-export function scenarioFlows(flows: readonly Flow[], mineral: string | undefined): Flow[] {
-  return flows.filter((f) => f.mineral === mineral);
+export function scenarioFlows(
+  flows: readonly Flow[],
+  mineral: string | undefined,
+  hs: ReadonlySet<string> | null = null,
+): Flow[] {
+  return flows.filter((f) => f.mineral === mineral && (hs === null || hs.has(f.hs)));
 }
 
 /** Share of imports lost (0..1) per importing country: the choropleth's values. */

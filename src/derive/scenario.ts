@@ -209,6 +209,7 @@ export const SCENARIO_CSV_COLUMNS: readonly string[] = [
   'year',
   'scenario',
   'source',
+  'coverage',
 ];
 
 /**
@@ -223,7 +224,15 @@ export const SCENARIO_CSV_COLUMNS: readonly string[] = [
 export function resultsToCsv(
   rows: readonly ImporterResult[],
   names: (iso3: string) => string,
-  meta: { mineral: string; year: number; scenario: string; source: string; stockpileMonths: number },
+  meta: {
+    mineral: string;
+    year: number;
+    scenario: string;
+    source: string;
+    stockpileMonths: number;
+    /** Which products and whose reports the figures use (product filter), in words. */
+    coverage: string;
+  },
 ): string {
   const lines = [SCENARIO_CSV_COLUMNS.map(csvField)];
   for (const r of rows) {
@@ -254,6 +263,7 @@ export function resultsToCsv(
         String(meta.year),
         meta.scenario,
         meta.source,
+        meta.coverage,
       ].map(csvField),
     );
   }

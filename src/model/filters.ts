@@ -1,5 +1,6 @@
 // The filters as closed lists and types: risk modes and reasons, focus roles, drawing modes, and the filter state.
 import type { ControlReading } from './measures';
+import type { ProductChoice } from './products';
 import type { SiteKind, SiteStatus } from './types';
 
 /** Route-risk filter: all routes, only China-exposed (any enabled reason), or avoid China (none of them). */
@@ -46,6 +47,8 @@ export interface FilterSpec {
   reasons: readonly RiskReason[];
   /** Which export-control measures count for `controlled` and the `controls` scenario. */
   controls: ControlReading;
+  /** Which product group's flows a mineral with several (rare earths) shows: one group, or all. */
+  product: ProductChoice;
 }
 
 /** Everything the user can set: what is kept (FilterSpec) and how it is drawn. Plain and serialisable. */

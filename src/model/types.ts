@@ -1,4 +1,5 @@
 // Domain types shared by the pipeline and the app: sites, flows, countries, minerals, sources.
+import type { ProductGroup, ProductSource } from './products';
 
 /** Canonical mineral id, e.g. `rare-earths`, `lithium`. The closed list lives in public/data/minerals.json. */
 export type MineralId = string;
@@ -117,10 +118,19 @@ export interface CountryInfo {
   label: [number, number] | null;
 }
 
+/** A traded HS product of a mineral, with where its rows come from and what they cover. */
 export interface Product {
   hs: string;
   name: string;
   stage: Stage;
+  /** The product filter's group (rare earths); absent where a mineral has one product. */
+  group?: ProductGroup;
+  dataset: ProductSource;
+  /** Set when the rows are this one country's reported imports only (not world trade). */
+  reportedBy?: Iso3;
+  /** What the rows cover, in words: shown on every flow, in the legend, details, sources and exports. */
+  coverage: string;
+  sources: Source[];
 }
 
 export interface Mineral {

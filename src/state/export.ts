@@ -1,6 +1,7 @@
 // What the CSV and GeoJSON exports hold: one record per visible site and drawn flow, the same columns in both.
 import { csvField } from '../derive/csv';
 import { decodeRisk, readRisk, RISK_BITS } from '../derive/risk-codes';
+import { flowCoverage, productOf } from '../derive/products';
 import { readingLabel, selectFlowControls } from './measures';
 import type { Flow, Source } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from './selectors';
@@ -26,6 +27,7 @@ export const EXPORT_COLUMNS = [
   'importer',
   'mineral',
   'hs',
+  'coverage',
   'value_usd',
   'tonnes',
   'china_risk_reasons',
@@ -69,10 +71,13 @@ export function exportRecords(s: AppState): { record: ExportRecord; geometry: un
       },
     });
   }
-  const yearSources = sourcesText(s.years[s.filters.year]?.sources ?? []);
+  const yearData = s.years[s.filters.year];
+  const yearSources = sourcesText(yearData?.sources ?? []);
+  const minerals = s.data?.minerals ?? [];
   const reading = readingLabel(s.filters.controls, s.measures?.asOf ?? null);
   const countries = s.data?.countries;
   for (const f of selectDrawnFlows(s).shown) {
+    const product = productOf(minerals, f.mineral, f.hs);
     const a = countries?.get(f.exporter)?.anchor;
     const b = countries?.get(f.importer)?.anchor;
     out.push({
@@ -87,12 +92,13 @@ export function exportRecords(s: AppState): { record: ExportRecord; geometry: un
         importer: f.importer,
         mineral: f.mineral,
         hs: f.hs,
+        coverage: flowCoverage(product, yearData?.complete[f.mineral]),
         value_usd: f.valueUsd,
         tonnes: f.tonnes,
         china_risk_reasons: decodeRisk(readRisk(f.risk, s.filters.controls)).join(';') || 'none',
         controls_reading: reading,
         export_controls: controlsCell(s, f),
-        sources: yearSources,
+        sources: product?.reportedBy ? sourcesText(product.sources) : yearSources,
       },
     });
   }

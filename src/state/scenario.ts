@@ -10,7 +10,9 @@ import {
 } from '../derive/stockpile';
 import { lossByImporter, scenarioFlows, sortResults, type ResultSort } from '../derive/scenario-table';
 import { fileStem } from '../derive/describe';
-import type { Flow } from '../model/types';
+import type { Flow, Mineral, Source } from '../model/types';
+import { mineralGroups, productKeeps, productNotes } from '../derive/products';
+import type { ProductChoice } from '../model/products';
 import type { ScenarioState } from '../model/scenario';
 import { readingLabel } from './measures';
 import { memo } from './memo';
@@ -18,9 +20,32 @@ import { countryName, selectYearFlows } from './selectors';
 import type { AppState } from './store';
 
 const flowsMemo = memo(scenarioFlows);
-/** Every flow of the first selected mineral in the year (the scenario's and the allied view's input). */
+const hsMemo = memo(
+  (minerals: Mineral[] | undefined, mineral: string | undefined, product: ProductChoice) => {
+    const m = minerals?.find((x) => x.id === mineral);
+    return m && mineralGroups(m).length > 1
+      ? new Set(m.products.filter((p) => productKeeps(product, p.group)).map((p) => p.hs))
+      : null;
+  },
+);
+/**
+ * Every flow of the first selected mineral in the year, of the products the product filter keeps (the scenario's and
+ * the allied view's input).
+ */
 export const selectScenarioFlows = (s: AppState): Flow[] =>
-  flowsMemo(selectYearFlows(s), s.filters.minerals[0]);
+  flowsMemo(
+    selectYearFlows(s),
+    s.filters.minerals[0],
+    hsMemo(s.data?.minerals, s.filters.minerals[0], s.filters.product),
+  );
+
+/** The products and coverage the scenario and allied figures use, for people (empty for one-product minerals). */
+export const selectScenarioProductNotes = (s: AppState): string[] =>
+  productNotes(
+    { minerals: s.filters.minerals.slice(0, 1), product: s.filters.product },
+    s.data?.minerals ?? [],
+    countryName(s),
+  );
 
 const specMemo = memo((scenario: ScenarioState | null, reading: ControlReading): Scenario | null =>
   scenario ? { ...scenario, reading } : null,
@@ -57,6 +82,14 @@ const partnerMemo = memo((rows: ImporterResult[], members: string[], months: num
 export const selectPartnerStockpile = (s: AppState): PartnerStockpile =>
   partnerMemo(selectScenarioResults(s), s.allies.members, s.stockpile.months, s.stockpile.tonnes);
 
+/** The citations of the one-reporter products the scenario uses (the year's sources cover the others). */
+function usedProductSources(s: AppState): Source[] {
+  const used = new Set(selectScenarioFlows(s).map((f) => f.hs));
+  const m = s.data?.minerals.find((x) => x.id === s.filters.minerals[0]);
+  const ps = m?.products.filter((p) => p.reportedBy && used.has(p.hs)) ?? [];
+  return [...new Map(ps.flatMap((p) => p.sources).map((x) => [x.title, x])).values()];
+}
+
 /** How the scenario is named in its CSV: the shock, its chosen exporters or the control reading. */
 function scenarioLabel(s: AppState, scenario: ScenarioState): string {
   if (scenario.id === 'custom') return `custom:${scenario.exporters.join('+')}`;
@@ -75,8 +108,10 @@ export function scenarioCsv(s: AppState, sort: ResultSort): { name: string; csv:
     year: s.filters.year,
     scenario: scenarioLabel(s, s.scenario),
     stockpileMonths: s.stockpile.months,
+    coverage: selectScenarioProductNotes(s).join(' ') || 'every flow of the mineral in the year',
     source: [
       ...(s.years[s.filters.year]?.sources ?? []),
+      ...usedProductSources(s),
       ...(s.scenario.id === 'controls' ? (s.measures?.sources ?? []) : []),
     ]
       .map((x) => `${x.publisher} ${x.title} (${x.year})`)

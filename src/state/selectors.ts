@@ -5,6 +5,7 @@ import { LEGIBLE_VALUE_SHARE, MAX_DRAWN_FLOWS } from '../config/app';
 import type { FlowCodes } from '../data/flow-columns';
 import { buildArcs, type ArcDatum } from '../derive/flows';
 import { buildFilterIndex, sitePasses, type FilterIndex } from '../derive/filter';
+import { productRefs } from '../derive/products';
 import { buildFlowTable, type FlowTable } from '../derive/flow-table';
 import { buildSiteBuffers, siteRadii, type SiteBuffers } from '../derive/site-buffers';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
@@ -20,6 +21,7 @@ const indexMemo = memo(
     buildFilterIndex(
       countries?.keys() ?? [],
       (minerals ?? []).map((m) => m.id),
+      productRefs(minerals ?? []),
     ),
 );
 export const selectFilterIndex = (s: AppState): FilterIndex => indexMemo(s.data?.countries, s.data?.minerals);
@@ -50,11 +52,34 @@ const specMemo = memo(
     risk: Filters['risk'],
     reasons: Filters['reasons'],
     controls: Filters['controls'],
-  ): FilterSpec => ({ minerals, kinds, statuses, focus, role, minValueUsd, risk, reasons, controls }),
+    product: Filters['product'],
+  ): FilterSpec => ({
+    minerals,
+    kinds,
+    statuses,
+    focus,
+    role,
+    minValueUsd,
+    risk,
+    reasons,
+    controls,
+    product,
+  }),
 );
 /** The filters that decide what is kept, stable while only display modes (colour, width, view) change. */
 export const keepSpec = (f: Filters): FilterSpec =>
-  specMemo(f.minerals, f.kinds, f.statuses, f.focus, f.role, f.minValueUsd, f.risk, f.reasons, f.controls);
+  specMemo(
+    f.minerals,
+    f.kinds,
+    f.statuses,
+    f.focus,
+    f.role,
+    f.minValueUsd,
+    f.risk,
+    f.reasons,
+    f.controls,
+    f.product,
+  );
 
 const tableMemo = memo(
   (flows: Flow[], index: FilterIndex, codes: FlowCodes | undefined, controls: Filters['controls']) =>

@@ -4,7 +4,7 @@ import { PARTNER_PRESETS } from '../config/partners';
 import { blocShares, partnerSupply, type BlocShares, type PartnerSupply } from '../derive/allies';
 import { formatShare, formatUsd } from '../derive/format';
 import type { CountryInfo } from '../model/types';
-import { selectScenarioFlows } from '../state/scenario';
+import { selectScenarioFlows, selectScenarioProductNotes } from '../state/scenario';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 import { dataTable } from './table';
@@ -112,6 +112,9 @@ function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof 
     el('h2', {}, 'Allied supply'),
     el('div', { class: 'copy-row' }, presetSelect, picker(s.data.countries, members)),
     preset ? el('p', { class: 'muted source' }, `Members: ${preset.source}`) : null,
+    ...selectScenarioProductNotes(s).map((note) =>
+      el('p', { class: 'muted', 'data-testid': 'allies-products' }, `Trade figures: ${note}`),
+    ),
     el(
       'div',
       { class: 'chips' },

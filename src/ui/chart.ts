@@ -2,6 +2,8 @@
 import { CHINA_ISO3 } from '../config/china';
 import type { SharesFile } from '../data/shares-schema';
 import { formatShare } from '../derive/format';
+import { productOf } from '../derive/products';
+import type { Flow } from '../model/types';
 import { chooseShareYear, missingYearMessage } from '../derive/share-year';
 import { countryName, selectPassingFlows } from '../state/selectors';
 import type { AppState } from '../state/store';
@@ -67,15 +69,28 @@ function table(
 }
 
 function exportsColumn(s: AppState, mineral: string, names: (iso3: string) => string): Column | null {
-  // The flows the filters keep (already computed for the map), of this mineral.
-  const flows = selectPassingFlows(s).filter((f) => f.mineral === mineral);
+  // The flows the filters keep (already computed for the map), of this mineral. Every-reporter trade and one
+  // reporter's imports are never added up: the column uses the first, or the second when it is all there is.
+  const minerals = s.data?.minerals ?? [];
+  const all = selectPassingFlows(s).filter((f) => f.mineral === mineral);
+  const reporterOf = (f: Flow) => productOf(minerals, f.mineral, f.hs)?.reportedBy;
+  const world = all.filter((f) => reporterOf(f) === undefined);
+  const flows = world.length > 0 ? world : all;
+  const reporter = world.length > 0 ? undefined : flows.map(reporterOf)[0];
   const total = flows.reduce((sum, f) => sum + f.valueUsd, 0);
   if (total <= 0) return null;
   const by = new Map<string, number>();
   for (const f of flows) by.set(f.exporter, (by.get(f.exporter) ?? 0) + f.valueUsd);
+  const left = all.length - flows.length;
   return {
-    title: `Exports in view ${s.filters.year}`,
-    note: 'CEPII BACI, share of the value of the flows the filters keep',
+    title: reporter
+      ? `${names(reporter)} imports in view ${s.filters.year}, by partner`
+      : `Exports in view ${s.filters.year}`,
+    note: reporter
+      ? `UN Comtrade, as reported by ${names(reporter)} (imports only): share of the value of the flows the filters keep`
+      : `CEPII BACI, share of the value of the flows the filters keep${
+          left > 0 ? ` (${left} flows reported by one importer only left out)` : ''
+        }`,
     bars: topWithOthers([...by].map(([iso3, v]) => ({ iso3, label: names(iso3), share: v / total }))),
   };
 }

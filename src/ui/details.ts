@@ -2,6 +2,7 @@
 import { type RouteInfo } from '../model/view';
 import { KIND_LABELS } from '../config/app';
 import { formatShare, formatTonnes, formatUsd } from '../derive/format';
+import { flowCoverage, productOf } from '../derive/products';
 import type { Flow, Site, Source } from '../model/types';
 import { decodeRisk, isOverland, readRisk, RISK_TEXT } from '../derive/risk-codes';
 import type { ControlReading, Measure } from '../model/measures';
@@ -79,8 +80,8 @@ export function renderFlowDetails(
   const overland = isOverland(flow.risk);
   const name = (iso3: string) => data.countries.get(iso3)?.name ?? iso3;
   const mineral = data.minerals.find((m) => m.id === flow.mineral);
-  const product = mineral?.products.find((p) => p.hs === flow.hs);
-  const complete = year?.complete[flow.mineral];
+  const product = productOf(data.minerals, flow.mineral, flow.hs);
+  const reporter = product?.reportedBy;
   setChildren(
     root,
     el('button', { class: 'close', type: 'button', 'aria-label': 'Close details' }, '×'),
@@ -96,14 +97,17 @@ export function renderFlowDetails(
       row('Importer', `${name(flow.importer)} (${flow.importer})`),
       row('Value', `${formatUsd(flow.valueUsd)} (${flow.valueUsd.toLocaleString('en-US')} USD)`),
       row('Quantity', formatTonnes(flow.tonnes)),
-      row(`Exporter's share of world exports (HS ${flow.hs}, ${flow.year})`, formatShare(share)),
       row(
-        'Coverage',
-        complete === undefined
-          ? 'unknown'
-          : complete
-            ? 'complete bilateral rows for this year'
-            : 'top partners per country only: shares are of the rows present',
+        reporter
+          ? `Exporter's share of ${name(reporter)} imports (HS ${flow.hs}, ${flow.year})`
+          : `Exporter's share of world exports (HS ${flow.hs}, ${flow.year})`,
+        formatShare(share),
+      ),
+      el(
+        'div',
+        { class: 'row', 'data-testid': 'flow-coverage' },
+        el('dt', {}, 'Coverage'),
+        el('dd', {}, flowCoverage(product, year?.complete[flow.mineral])),
       ),
       row('Flow id', flow.id),
     ),
@@ -132,7 +136,7 @@ export function renderFlowDetails(
     ),
     reasons.includes('controlled') ? controlsSection(controls) : null,
     el('h3', {}, 'Sources'),
-    sourcesList(year?.sources ?? []),
+    sourcesList(reporter && product ? product.sources : (year?.sources ?? [])),
   );
   root.querySelector('button.close')?.addEventListener('click', onClose);
 }

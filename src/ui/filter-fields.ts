@@ -10,6 +10,7 @@ import {
   type Filters,
 } from '../model/filters';
 import { CONTROL_READINGS } from '../model/measures';
+import { PRODUCT_CHOICES } from '../model/products';
 import { SITE_KINDS, SITE_STATUSES } from '../model/types';
 import type { Facets } from '../state/facets';
 
@@ -41,6 +42,13 @@ export const FILTER_FIELDS: readonly FilterField[] = [
     // At least one mineral stays selected.
     set: (v) => (v.length > 0 ? { minerals: [...v] } : null),
     facet: (x, v) => `${x.minerals.get(v)?.sites ?? 0} · ${x.minerals.get(v)?.flows ?? 0}`,
+  },
+  {
+    name: 'product',
+    multi: false,
+    get: (f) => f.product,
+    set: oneOf(PRODUCT_CHOICES, (product) => ({ product })),
+    facet: (x, v) => (isOneOf(PRODUCT_CHOICES, v) ? String(x.products.get(v) ?? 0) : ''),
   },
   {
     name: 'kind',

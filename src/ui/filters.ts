@@ -4,13 +4,21 @@ import { formatUsd } from '../derive/format';
 import { rgbCss } from '../derive/ramp';
 import { RISK_TEXT } from '../derive/risk-codes';
 import { RISK_REASONS, type RiskMode } from '../model/filters';
-import { SITE_KINDS, SITE_STATUSES } from '../model/types';
+import { SITE_KINDS, SITE_STATUSES, type Mineral } from '../model/types';
+import { mineralGroups, productNotes } from '../derive/products';
+import type { ProductGroup } from '../model/products';
+import { countryName } from '../state/selectors';
 import { selectFacets } from '../state/facets';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 import { FIELD_BY_NAME, fieldHas } from './filter-fields';
 
 const MIN_VALUES = [0, 1e5, 1e6, 1e7, 1e8];
+const PRODUCT_LABELS: Record<ProductGroup, string> = {
+  magnets: 'Magnets',
+  compounds: 'Compounds and oxides',
+  metals: 'Metals',
+};
 const RISK_LABELS: Record<RiskMode, string> = {
   all: 'All routes',
   china: 'Only China-exposed',
@@ -61,6 +69,30 @@ const checkbox = (name: string, value: string, label: string, swatch?: string) =
   option('checkbox', name, value, label, swatch);
 const radio = (name: string, value: string, label: string) => option('radio', name, value, label);
 
+/**
+ * The product choice for minerals whose trade has several product groups (rare earths): each group with its HS
+ * codes and whether its rows are one reporter's imports only; shown while such a mineral is selected.
+ */
+function productFieldset(minerals: readonly Mineral[]): HTMLElement | null {
+  const withGroups = minerals.filter((m) => mineralGroups(m).length > 1);
+  if (withGroups.length === 0) return null;
+  const products = withGroups.flatMap((m) => m.products);
+  const label = (g: ProductGroup) => {
+    const ps = products.filter((p) => p.group === g);
+    const codes = ps.map((p) => p.hs).join(', ');
+    const partial = ps.some((p) => p.reportedBy);
+    return `${PRODUCT_LABELS[g]} (HS ${codes})${partial ? ': US imports only' : ''}`;
+  };
+  const groups = [...new Set(withGroups.flatMap(mineralGroups))];
+  return el(
+    'fieldset',
+    { class: 'products', 'data-testid': 'product-filter' },
+    el('legend', {}, `${withGroups.map((m) => m.name).join(', ')}: product (flows kept)`),
+    ...groups.map((g) => radio('product', g, label(g))),
+    radio('product', 'all', 'All products (mixes coverage)'),
+  );
+}
+
 /** Build the filter form for the loaded data (once per data load). */
 export function buildFilters(root: HTMLElement, s: AppState): void {
   if (!s.data) return;
@@ -83,6 +115,7 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
       el('legend', {}, 'Minerals (sites · flows kept)'),
       ...s.data.minerals.map((m) => checkbox('mineral', m.id, m.name, m.color)),
     ),
+    productFieldset(s.data.minerals),
     el(
       'div',
       { class: 'year-row' },
@@ -256,14 +289,22 @@ export function updateFilters(root: HTMLElement, s: AppState): void {
   }
   const yearData = s.years[f.year];
   const complete = yearData ? f.minerals.every((m) => yearData.complete[m] !== false) : null;
+  const notes = productNotes(f, s.data.minerals, countryName(s));
   setText(
     root.querySelector('[data-testid="year-coverage"]'),
-    complete === null
-      ? ''
-      : complete
-        ? `${f.year}: complete bilateral trade rows.`
-        : `${f.year}: top partners per country only (not complete).`,
+    [
+      complete === null
+        ? ''
+        : complete
+          ? `${f.year}: complete bilateral trade rows.`
+          : `${f.year}: top partners per country only (not complete).`,
+      ...notes,
+    ]
+      .filter(Boolean)
+      .join(' '),
   );
+  const products = root.querySelector<HTMLElement>('fieldset.products');
+  if (products) products.hidden = notes.length === 0;
   const role = root.querySelector<HTMLSelectElement>('select[name=role]');
   if (role) role.disabled = f.focus === null;
   root.querySelector<HTMLElement>('.reasons')?.classList.toggle('muted', f.risk === 'all');

@@ -7,7 +7,8 @@ import { rampCss, rgbCss } from '../derive/ramp';
 import { RISK_TEXT } from '../derive/risk-codes';
 import { SITE_KINDS } from '../model/types';
 import { controlsText } from '../state/measures';
-import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
+import { countryName, selectDrawnFlows, selectVisibleSites } from '../state/selectors';
+import { productNotes } from '../derive/products';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
 
@@ -76,6 +77,9 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
       ),
     ),
     el('p', { class: 'muted', 'data-testid': 'legend-risk' }, riskText),
+    ...productNotes(f, s.data?.minerals ?? [], countryName(s)).map((note) =>
+      el('p', { class: 'muted', 'data-testid': 'legend-products' }, note),
+    ),
     f.reasons.includes('controlled') || s.scenario?.id === 'controls'
       ? el(
           'p',

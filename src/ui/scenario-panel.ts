@@ -3,6 +3,7 @@ import { countryName } from '../state/selectors';
 import { LOSS_RAMP } from '../config/ramps';
 import { formatShare, formatTonnes, formatUsd } from '../derive/format';
 import { rampCss } from '../derive/ramp';
+import { productOf } from '../derive/products';
 import {
   DEFAULT_RESULT_SORT,
   nextSort,
@@ -17,6 +18,7 @@ import { stockpileControls } from './stockpile-panel';
 import {
   scenarioCsv,
   selectScenarioFlows,
+  selectScenarioProductNotes,
   selectScenarioResults,
   selectStockpileNeeds,
 } from '../state/scenario';
@@ -190,6 +192,15 @@ function resultsTable(
   });
 }
 
+/** Are all the scenario's flows one reporter's imports (no world trade among them)? */
+function partialOnly(s: AppState): boolean {
+  const flows = selectScenarioFlows(s);
+  const minerals = s.data?.minerals ?? [];
+  return (
+    flows.length > 0 && flows.every((f) => productOf(minerals, f.mineral, f.hs)?.reportedBy !== undefined)
+  );
+}
+
 function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void {
   if (!s.data) return;
   const names = countryName(s);
@@ -206,6 +217,9 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
       'p',
       { class: 'muted' },
       `${mineral?.name ?? ''} trade in ${s.filters.year}, all flows of the product (the route and country filters do not apply here).`,
+    ),
+    ...selectScenarioProductNotes(s).map((note) =>
+      el('p', { class: 'muted', 'data-testid': 'scenario-products' }, note),
     ),
     select,
   ];
@@ -226,7 +240,7 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
       el(
         'p',
         {},
-        `World trade lost: ${formatUsd(lost)} of ${formatUsd(total)} (${formatShare(total > 0 ? lost / total : 0)}).`,
+        `${partialOnly(s) ? "Trade lost (one reporter's imports only)" : 'World trade lost'}: ${formatUsd(lost)} of ${formatUsd(total)} (${formatShare(total > 0 ? lost / total : 0)}).`,
       ),
       el(
         'div',

@@ -14,6 +14,7 @@ import {
 } from '../model/filters';
 import { SCENARIO_IDS, type ScenarioId } from '../model/scenario';
 import type { ControlReading } from '../model/measures';
+import { DEFAULT_PRODUCT, PRODUCT_CHOICES, type ProductChoice } from '../model/products';
 import { parseProjectsKey, serializeProjectsKeys, type ProjectsUrlState } from './projects-keys';
 import { DECIMAL, isIso3, listText } from './values';
 import { YEARS } from '../config/app';
@@ -49,6 +50,8 @@ export interface UrlState extends ProjectsUrlState {
   stop?: string[];
   /** Which export controls count for `controlled` and the controls scenario: `today` (default) or the flow's year. */
   controls?: ControlReading;
+  /** Which product group of a mineral with several (rare earths): magnets (default), compounds, metals or all. */
+  product?: ProductChoice;
   /** The selected export-control measure (its id). */
   measure?: string;
   /** Open fitted to the data instead of a fixed camera. */
@@ -174,6 +177,10 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         if (value === 'today' || value === 'year') state.controls = value === 'year' ? 'flow-year' : 'today';
         else ignore(`controls "${shortText(value)}" is not today or year`);
         break;
+      case 'product':
+        if (isOneOf(PRODUCT_CHOICES, value)) state.product = value;
+        else ignore(`product "${shortText(value)}" is not ${listText(PRODUCT_CHOICES)}`);
+        break;
       case 'measure':
         if (/^[a-z0-9][a-z0-9-]{0,80}$/.test(value)) state.measure = value;
         else ignore(`measure id "${shortText(value)}" is not valid`);
@@ -275,6 +282,7 @@ export function serializeUrl(state: UrlState): string {
   if (state.min) p.set('min', String(state.min));
   if (state.reasons && !sameSet(state.reasons, DEFAULT_REASONS)) p.set('reasons', state.reasons.join(','));
   if (state.controls === 'flow-year') p.set('controls', 'year');
+  if (state.product && state.product !== DEFAULT_PRODUCT) p.set('product', state.product);
   if (state.color === 'importer-dependence') p.set('color', 'importer');
   if (state.width === 'tonnes') p.set('width', 'tonnes');
   if (state.lanes) p.set('lanes', '1');

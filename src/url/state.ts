@@ -24,6 +24,7 @@ export function urlStateFromApp(s: AppState): UrlState {
     statuses: [...f.statuses],
     reasons: [...f.reasons],
     controls: f.controls,
+    product: f.product,
     role: f.role,
     min: f.minValueUsd,
     color: f.colorBy,
@@ -69,6 +70,7 @@ export function filtersFromUrl(
   if (u.statuses) patch.statuses = u.statuses;
   if (u.reasons) patch.reasons = u.reasons;
   if (u.controls) patch.controls = u.controls;
+  if (u.product) patch.product = u.product;
   if (u.focus) {
     if (knownCountries.has(u.focus)) patch.focus = u.focus;
     else ignored.push({ key: 'focus', text: `unknown country "${u.focus}"` });

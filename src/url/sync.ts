@@ -15,7 +15,7 @@ export interface LocationLike {
 
 /**
  * Which changes deserve their own Back step: what the user would call "another view" (a different mineral, year,
- * focus country, scenario, risk mode or drawing mode, opening the details of a site or flow, selecting a measure,
+ * focus country, product, scenario, risk mode or drawing mode, opening the details of a site or flow, selecting a measure,
  * opening the projects layer or a project). Camera moves and
  * fine-tuning (kinds, statuses, reasons, minimum value, colour and width) only replace the current entry.
  */
@@ -23,6 +23,7 @@ export function historyKey(s: AppState): string {
   const f = s.filters;
   return JSON.stringify([
     f.minerals,
+    f.product,
     s.playing ? null : f.year,
     f.focus,
     f.role,

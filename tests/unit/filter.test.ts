@@ -21,6 +21,9 @@ import {
   sitePasses,
 } from '../../src/derive/filter';
 import { SITE_KINDS, SITE_STATUSES, type Flow } from '../../src/model/types';
+import { productRefs } from '../../src/derive/products';
+import { PRODUCT_CHOICES } from '../../src/model/products';
+import type { Mineral } from '../../src/model/types';
 
 const sites = await parseSites(JSON.parse(readFileSync('public/data/sites.geojson', 'utf8')), 'sites', []);
 const countries = (
@@ -34,10 +37,10 @@ const flows = (
     [],
   )
 ).flows;
-const minerals = (
-  JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: { id: string }[] }
-).minerals.map((m) => m.id);
-const index = buildFilterIndex(countries, minerals);
+const mineralList = (JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: Mineral[] })
+  .minerals;
+const minerals = mineralList.map((m) => m.id);
+const index = buildFilterIndex(countries, minerals, productRefs(mineralList));
 const siteBuffers = buildSiteBuffers(sites, index);
 
 /** DataFilterExtension's numeric test: every value within its [min, max] (float32). */
@@ -89,6 +92,7 @@ const specArb: fc.Arbitrary<FilterSpec> = fc.record({
   reasons: subset(RISK_REASONS),
   // The table and buffers below are read for today's controls (the flow-year reading has its own test).
   controls: fc.constant('today'),
+  product: fc.constantFrom(...PRODUCT_CHOICES),
 }) as fc.Arbitrary<FilterSpec>;
 
 describe('CPU predicate and GPU filter agree', () => {

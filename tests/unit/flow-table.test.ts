@@ -20,13 +20,16 @@ import { buildFlowTable, countAtLeast } from '../../src/derive/flow-table';
 import { exporterShares, importerDependence, shareColor } from '../../src/derive/flows';
 import { readRisk, RISK_BITS } from '../../src/derive/risk-codes';
 import type { Flow } from '../../src/model/types';
+import { productRefs } from '../../src/derive/products';
+import { PRODUCT_CHOICES } from '../../src/model/products';
+import type { Mineral } from '../../src/model/types';
 
 const countries = (
   JSON.parse(readFileSync('public/data/countries.json', 'utf8')) as { countries: { iso3: string }[] }
 ).countries.map((c) => c.iso3);
-const minerals = (
-  JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: { id: string }[] }
-).minerals.map((m) => m.id);
+const mineralList = (JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as { minerals: Mineral[] })
+  .minerals;
+const minerals = mineralList.map((m) => m.id);
 const parsed2022 = await parseFlows(
   JSON.parse(readFileSync('public/data/flows-2022.json', 'utf8')),
   'flows',
@@ -39,7 +42,7 @@ const countryList = await parseCountries(
   'countries',
   [],
 );
-const index = buildFilterIndex(countries, minerals);
+const index = buildFilterIndex(countries, minerals, productRefs(mineralList));
 const table = buildFlowTable(flows, index);
 
 describe('buildFlowTable', () => {
@@ -48,10 +51,19 @@ describe('buildFlowTable', () => {
     expect(new Set(table.flows)).toEqual(new Set(flows));
     for (let r = 1; r < table.value.length; r++)
       expect(table.value[r - 1] ?? 0).toBeGreaterThanOrEqual(table.value[r] ?? 0);
-    const m = index.mineral.get('rare-earths') ?? -1;
-    expect([...(table.byMineral[m] ?? [])].map((r) => table.flows[r]?.mineral)).toEqual(
-      table.flows.filter((f) => f.mineral === 'rare-earths').map((f) => f.mineral),
-    );
+    // Each series' rows: rare-earth magnets under the mineral's own index, compounds and metals under theirs.
+    for (const [key, hs] of [
+      ['rare-earths', ['850511']],
+      ['rare-earths:compounds', ['284610', '284690']],
+      ['rare-earths:metals', ['280530']],
+    ] as const) {
+      const m = index.mineral.get(key) ?? -1;
+      const rows = [...(table.byMineral[m] ?? [])].map((r) => table.flows[r]);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows).toEqual(
+        table.flows.filter((f) => f.mineral === 'rare-earths' && (hs as readonly string[]).includes(f.hs)),
+      );
+    }
   });
   test('ties keep file order (packed-key sort), -0 sorts as 0', () => {
     const mk = (v: number, i: number) => ({ ...(flows[0] as Flow), valueUsd: v, hs: String(i) });
@@ -143,15 +155,21 @@ describe('flowFacets', () => {
     risk: fc.constantFrom('all', 'china', 'no-china'),
     reasons: subset(RISK_REASONS),
     controls: fc.constant('today'),
+    product: fc.constantFrom(...PRODUCT_CHOICES),
   }) as fc.Arbitrary<FilterSpec>;
   test('counts equal flowPasses with the facet’s own filter lifted (seeded)', () => {
     fc.assert(
       fc.property(specArb, (spec) => {
         const facets = flowFacets(table, spec, index);
-        for (const [id, i] of index.mineral)
+        // Per series: its mineral with its product group chosen (rare-earths:compounds = compounds).
+        for (const [key, i] of index.mineral) {
+          const [id = key] = key.split(':');
+          const group = [...(index.groups.get(id) ?? [])].find(([, k]) => k === i)?.[0];
           expect(facets.mineralFlows[i]).toBe(
-            flows.filter((f) => flowPasses(f, { ...spec, minerals: [id] })).length,
+            flows.filter((f) => flowPasses(f, { ...spec, minerals: [id], product: group ?? spec.product }))
+              .length,
           );
+        }
         for (const risk of ['all', 'china', 'no-china'] as const)
           expect(facets.risk[risk]).toBe(flows.filter((f) => flowPasses(f, { ...spec, risk })).length);
         const inView = flows.filter((f) => flowPasses(f, { ...spec, risk: 'all' }));

@@ -339,6 +339,7 @@ describe('resultsToCsv', () => {
     scenario: 'China stops exporting',
     source: 'CEPII BACI HS17 V202601',
     stockpileMonths: 6,
+    coverage: "Rare earths: magnets (HS 850511): every reporter's trade.",
   };
   const csv = resultsToCsv(rows, names, meta);
 
@@ -372,6 +373,7 @@ describe('resultsToCsv', () => {
         '2024',
         'China stops exporting',
         'CEPII BACI HS17 V202601',
+        "Rare earths: magnets (HS 850511): every reporter's trade.",
       ].join(','),
     );
     expect(csv).not.toContain('&');
@@ -389,7 +391,7 @@ describe('resultsToCsv', () => {
 
   test('no rows gives the header only; newlines in a field are quoted', () => {
     expect(resultsToCsv([], names, meta)).toBe(SCENARIO_CSV_COLUMNS.join(',') + '\r\n');
-    const multi = resultsToCsv(rows, names, { ...meta, source: 'line one\nline two' });
+    const multi = resultsToCsv(rows, names, { ...meta, coverage: 'line one\nline two' });
     expect(multi).toContain('"line one\nline two"\r\n');
   });
 });

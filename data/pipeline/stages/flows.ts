@@ -1,9 +1,10 @@
-// Stage flows-<year>.json: each year's BACI rows with the route risk of their pair and their control bits, as columns.
+// Stage flows-<year>.json: each year's rows (BACI, US imports) with the route risk of their pair and their control bits, as columns.
 import { flowFileSchema, flowRowSchema } from '../../../src/data/schema';
 import { encodeFlowColumns, flowFileText } from '../../../src/data/flow-columns';
 import { controlBits } from '../../../src/derive/controls';
 import type { Measure } from '../../../src/model/measures';
 import type { YearFlows } from '../flows';
+import { US_IMPORT_SOURCES } from '../us-imports';
 import { pairKey, type PairRoute } from '../routes';
 import type { ReportEntry } from '../sites';
 import { validate, writeOutput } from './output';
@@ -47,6 +48,7 @@ export function writeFlows(
             : 'BACI HS17 V202601 via the Critical Materials Atlas (top partners per country only)',
           year: 2026,
         },
+        ...(yf.usImports > 0 ? US_IMPORT_SOURCES : []),
       ],
     };
     const body = encodeFlowColumns(yf.rows);

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { mineralsFileSchema } from '../../../src/data/schema';
 import type { SharesFile } from '../../../src/data/shares-schema';
-import type { Mineral, Site } from '../../../src/model/types';
+import type { Mineral, Product, Site } from '../../../src/model/types';
+import { PRODUCT_GROUPS, type ProductSource } from '../../../src/model/products';
+import { US_IMPORT_SOURCES, US_REPORTER } from '../us-imports';
 import { STAGES } from '../../../src/model/types';
 import type { ProductSpec } from '../flows';
 import { readJsonAs } from '../read';
@@ -16,12 +18,23 @@ const curatedMinerals = z.object({
       name: z.string(),
       color: z.string().regex(/^#[0-9a-f]{6}$/),
       products: z.array(
-        z.object({
-          hs: z.string().regex(/^\d{6}$/),
-          name: z.string(),
-          stage: z.enum(STAGES),
-          atlasLabel: z.string(),
-        }),
+        z.union([
+          z.object({
+            hs: z.string().regex(/^\d{6}$/),
+            name: z.string(),
+            stage: z.enum(STAGES),
+            group: z.enum(PRODUCT_GROUPS).optional(),
+            source: z.literal('baci').default('baci'),
+            atlasLabel: z.string(),
+          }),
+          z.object({
+            hs: z.string().regex(/^\d{6}$/),
+            name: z.string(),
+            stage: z.enum(STAGES),
+            group: z.enum(PRODUCT_GROUPS),
+            source: z.literal('us-imports'),
+          }),
+        ]),
       ),
       commodities: z.array(z.string()),
     }),
@@ -35,12 +48,49 @@ export function loadCuratedMinerals(curatedDir: string): CuratedMineral[] {
   return readJsonAs(join(curatedDir, 'minerals.json'), curatedMinerals).minerals;
 }
 
-/** Every traded HS product of every mineral, in table order. */
+/** Every HS product of every mineral with BACI rows, in table order. */
 export function productsOf(minerals: readonly CuratedMineral[]): ProductSpec[] {
   return minerals.flatMap((m) =>
-    m.products.map((p) => ({ mineral: m.id, hs: p.hs, atlasLabel: p.atlasLabel })),
+    m.products.flatMap((p) =>
+      p.source === 'baci' ? [{ mineral: m.id, hs: p.hs, atlasLabel: p.atlasLabel }] : [],
+    ),
   );
 }
+
+/** HS code -> mineral of the products whose rows are United States imports (data/pipeline/us-imports.ts). */
+export function usImportProducts(minerals: readonly CuratedMineral[]): Map<string, string> {
+  return new Map(
+    minerals.flatMap((m) =>
+      m.products.flatMap((p) => (p.source === 'us-imports' ? [[p.hs, m.id] as const] : [])),
+    ),
+  );
+}
+
+/** What each dataset's rows cover and whom to cite: on every flow, in the legend, details, sources and exports. */
+const PRODUCT_DATASETS: Record<ProductSource, Pick<Product, 'coverage' | 'sources' | 'reportedBy'>> = {
+  baci: {
+    coverage:
+      "Every reporter's bilateral trade: CEPII BACI reconciles what exporters and importers report (values in USD; " +
+      "tonnes where the atlas rows give them). 2022 and 2024 complete; other years each country's top partners only.",
+    sources: [
+      {
+        publisher: 'CEPII',
+        title:
+          'BACI HS17 V202601, bilateral trade flows (from UN Comtrade), via the Critical Materials Atlas extract',
+        year: 2026,
+        url: 'https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37',
+      },
+    ],
+  },
+  'us-imports': {
+    reportedBy: US_REPORTER,
+    coverage:
+      'As reported by the United States, imports only: US imports by partner (the country of origin as the US ' +
+      'records it, not where the ore was mined or separated), values in USD, no tonnes. Not world trade: no other ' +
+      "country's imports of this product are in the data.",
+    sources: [...US_IMPORT_SOURCES],
+  },
+};
 
 export function writeMinerals(
   outDir: string,
@@ -61,7 +111,14 @@ export function writeMinerals(
     id: m.id,
     name: m.name,
     color: m.color,
-    products: m.products.map((p) => ({ hs: p.hs, name: p.name, stage: p.stage })),
+    products: m.products.map((p): Product => ({
+      hs: p.hs,
+      name: p.name,
+      stage: p.stage,
+      ...(p.group ? { group: p.group } : {}),
+      dataset: p.source,
+      ...PRODUCT_DATASETS[p.source],
+    })),
     commodities: m.commodities,
     coverage: coverage(m.id),
   }));

@@ -1,5 +1,6 @@
 // Test-only reference implementation of the filters: the plain per-flow predicate and legibility cut-off that the
 // fast table path (src/derive/flow-table.ts) and the simulated GPU filter are checked against.
+import { readFileSync } from 'node:fs';
 import { reasonsMask, riskPasses } from '../../../src/derive/filter';
 import { readRisk } from '../../../src/derive/risk-codes';
 import type { FilterSpec, FocusRole } from '../../../src/model/filters';
@@ -20,10 +21,27 @@ export function focusPasses(
   return exporter === focus || importer === focus;
 }
 
+/**
+ * The product group of a flow, read straight from the published minerals file: only for minerals whose products
+ * fall into more than one group (the only ones the product filter narrows).
+ */
+const groups = new Map<string, string>();
+for (const m of (
+  JSON.parse(readFileSync('public/data/minerals.json', 'utf8')) as {
+    minerals: { id: string; products: { hs: string; group?: string }[] }[];
+  }
+).minerals) {
+  if (new Set(m.products.map((p) => p.group)).size < 2) continue;
+  for (const p of m.products) if (p.group) groups.set(`${m.id}|${p.hs}`, p.group);
+}
+export const productGroupOf = (flow: Flow): string | undefined => groups.get(`${flow.mineral}|${flow.hs}`);
+
 /** Every filter but the legibility cut. */
 export function flowPasses(flow: Flow, f: FilterSpec, mask = reasonsMask(f.reasons)): boolean {
+  const group = productGroupOf(flow);
   return (
     f.minerals.includes(flow.mineral) &&
+    (group === undefined || f.product === 'all' || f.product === group) &&
     f32(flow.valueUsd) >= f32(f.minValueUsd) &&
     focusPasses(flow.exporter, flow.importer, f.focus, f.role) &&
     riskPasses(readRisk(flow.risk, f.controls), f.risk, mask)
