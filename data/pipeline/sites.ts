@@ -192,12 +192,26 @@ function better(a: CheckedSite, b: CheckedSite): CheckedSite {
   return a.id < b.id ? a : b;
 }
 
+/** Kinds of the ground itself (where ore is dug or lies), as opposed to the plants that treat it. */
+const EXTRACTION_KINDS: ReadonlySet<SiteKind> = new Set(['mine', 'deposit']);
+
 /**
- * Two merge groups may join unless that would put two curated rows in one site: each curated row is its own site,
- * and plants of one town share a point on purpose (Tianqi and Covalent at Kwinana, Caremag and LCM at Lacq).
+ * Two merge groups may join unless that would put two curated rows in one site (each curated row is its own site,
+ * and plants of one town share a point on purpose: Tianqi and Covalent at Kwinana, Caremag and LCM at Lacq), or a
+ * row of the processing-plant tables (`plants`: ids of those tables) with a mine or deposit record: a plant named
+ * after its town is not the mine or the deposit of that name ("Kolwezi Copper Mine" is not Chemaf's Mutoshi plant,
+ * the Tsumeb deposit is not the Tsumeb smelter). Such a plant still takes the plant records of the other layers
+ * ("Big Hill Tailings Treatment Plant"); rows of `sites.csv` may describe a mine-and-plant complex and are not limited.
  */
-function canJoin(a: readonly CheckedSite[], b: readonly CheckedSite[]): boolean {
-  return !(a.some((s) => s.dataset === 'curated') && b.some((s) => s.dataset === 'curated'));
+export function canJoin(
+  a: readonly CheckedSite[],
+  b: readonly CheckedSite[],
+  plants: ReadonlySet<string> = new Set(),
+): boolean {
+  if (a.some((s) => s.dataset === 'curated') && b.some((s) => s.dataset === 'curated')) return false;
+  const isPlant = (s: CheckedSite) => plants.has(s.id) && !EXTRACTION_KINDS.has(s.kind);
+  const isExtraction = (s: CheckedSite) => EXTRACTION_KINDS.has(s.kind);
+  return !((a.some(isPlant) && b.some(isExtraction)) || (b.some(isPlant) && a.some(isExtraction)));
 }
 
 function sourceKey(s: Source): string {
@@ -207,7 +221,8 @@ function sourceKey(s: Source): string {
 /**
  * Merge duplicates: same country, within MERGE_DISTANCE_KM and similar names -> one site keeping every source
  * (never two curated rows: see canJoin). Records whose id is in `late` (the processing-plant tables) join in a
- * second pass, after every other pair, so a new plant never takes a USGS record from the curated site it joined before.
+ * second pass, after every other pair, so a new plant never takes a USGS record from the curated site it joined before,
+ * and never join a mine or deposit record (see canJoin).
  * The best record (curated > facility > deposit layers, then precision, then vintage) gives name, position, status;
  * minerals and sources are unions; kind is the most downstream kind among the group. Deterministic: input order.
  */
@@ -248,7 +263,7 @@ export function mergeDuplicates(
   for (const [i, j] of [...pairs.filter((p) => !isLate(p)), ...pairs.filter(isLate)]) {
     const a = find(i);
     const b = find(j);
-    if (a === b || !canJoin(members.get(a) ?? [], members.get(b) ?? [])) continue;
+    if (a === b || !canJoin(members.get(a) ?? [], members.get(b) ?? [], late)) continue;
     const [keep, gone] = [Math.min(a, b), Math.max(a, b)];
     parent[gone] = keep;
     members.set(keep, [...(members.get(keep) ?? []), ...(members.get(gone) ?? [])]);

@@ -1,4 +1,5 @@
-// Merging curated plants with nearby records: two curated rows never merge; the processing tables merge last.
+// Merging curated plants with nearby records: two curated rows never merge; the processing tables merge last and
+// never take a mine or deposit record.
 import { describe, expect, test } from 'vitest';
 import { mergeDuplicates, type CheckedSite, type ReportEntry } from '../../data/pipeline/sites';
 
@@ -25,6 +26,12 @@ const record = (id: string, name: string, change: Partial<CheckedSite> = {}): Ch
   ...change,
 });
 const usgs = (id: string, name: string) => record(id, name, { dataset: 'usgs', rank: 2 });
+const ground = (id: string, name: string, kind: 'mine' | 'deposit') =>
+  record(id, name, {
+    dataset: kind === 'mine' ? 'usgs' : 'usgs-pp1802',
+    kind,
+    rank: kind === 'mine' ? 2 : 1,
+  });
 
 describe('mergeDuplicates with curated plants', () => {
   test.each([
@@ -55,6 +62,66 @@ describe('mergeDuplicates with curated plants', () => {
       ],
       new Set(['cur-a-new']),
       [['cur-a-new'], ['cur-b-old', 'usgs-1']],
+    ],
+    [
+      'a processing-table plant does not take the mine and deposit named after its town (Mutoshi / Kolwezi)',
+      [
+        record('cur-chemaf-mutoshi', 'Chemaf Mutoshi copper-cobalt processing plant, Kolwezi', {
+          kind: 'refinery',
+        }),
+        ground('usgs-cod022', 'Kolwezi Copper Mine (COMMUS)', 'mine'),
+        ground('dep-2228', 'Kolwezi', 'deposit'),
+      ],
+      new Set(['cur-chemaf-mutoshi']),
+      [['cur-chemaf-mutoshi'], ['dep-2228', 'usgs-cod022']],
+    ],
+    [
+      'a processing-table plant does not take a deposit record (Tsumeb smelter / Tsumeb deposit)',
+      [
+        record('cur-sinomine-tsumeb', 'Sinomine Tsumeb smelter germanium-zinc line, Tsumeb'),
+        ground('pp-1031', 'Tsumeb', 'deposit'),
+      ],
+      new Set(['cur-sinomine-tsumeb']),
+      [['cur-sinomine-tsumeb'], ['pp-1031']],
+    ],
+    [
+      'a separation plant does not take the REE occurrence of its town (Dingnan Dahua / Dingnan)',
+      [
+        record('cur-dingnan-dahua', 'Dingnan Dahua rare-earth separation plant, Dingnan', {
+          kind: 'separation',
+        }),
+        ground('ree-315', 'Dingnan', 'deposit'),
+      ],
+      new Set(['cur-dingnan-dahua']),
+      [['cur-dingnan-dahua'], ['ree-315']],
+    ],
+    [
+      'a processing-table plant still takes the plant record of another layer (Big Hill)',
+      [
+        record('cur-stl-big-hill', 'STL Big Hill germanium hydrometallurgical plant, Lubumbashi'),
+        usgs('usgs-cod001', 'Big Hill Tailings Treatment Plant'),
+      ],
+      new Set(['cur-stl-big-hill']),
+      [['cur-stl-big-hill', 'usgs-cod001']],
+    ],
+    [
+      'a plant does not join a group that already holds a deposit, even through a plant record',
+      [
+        usgs('usgs-plant', 'Ruashi Plant'),
+        ground('usgs-mine', 'Ruashi Mine', 'mine'),
+        record('cur-ruashi', 'Ruashi cobalt plant'),
+      ],
+      new Set(['cur-ruashi']),
+      [['cur-ruashi'], ['usgs-mine', 'usgs-plant']],
+    ],
+    [
+      'a sites.csv complex (mines and plants) still takes the deposit of its name (Panzhihua)',
+      [
+        record('cur-panzhihua', 'Pangang vanadium-titanium complex, Panzhihua'),
+        ground('pp-1600', 'Panzhihua', 'deposit'),
+      ],
+      new Set<string>(),
+      [['cur-panzhihua', 'pp-1600']],
     ],
   ])('%s', (_title, records, late, groups) => {
     const report: ReportEntry[] = [];
