@@ -85,6 +85,17 @@ export const DATASETS: Manifest['datasets'] = [
       "Monthly value summed over the source's top 8 partners per product group; shown only as the before-and-after chart of a Chinese measure, with its coverage stated.",
   },
   {
+    id: 'curated-stage-shares',
+    publisher: 'Critical Minerals Map (this project)',
+    title:
+      'Country shares per supply-chain stage, mine to magnet (data/curated/stage-shares.csv): rare earths, gallium, germanium, graphite, lithium, cobalt',
+    licence:
+      'Facts with per-row citations and verbatim quotes; most IEA and USGS figures via the outlets that report them',
+    vintage: 'per figure (figure years 2010-2025, compiled 2026-12-03)',
+    processing:
+      "One figure per mineral, stage, year and source; the stage view shows the latest figure up to the slider's year, the yearly USGS and atlas tables first. Stages without a cited figure (rare-earth metal) say so.",
+  },
+  {
     id: 'us-ree-imports-comtrade-akashok1',
     publisher:
       'UN Comtrade (United States as reporter), extract by akashok1/semiconductor-rare-earth-supply-chain-risk',

@@ -71,7 +71,7 @@ export function runPipeline(opts: PipelineOptions): { counts: Record<string, num
   writeCountries(outDir, countryInfo);
   writeBasemap(outDir, countries);
 
-  const shares = writeShares(rawDir, outDir, countries, mineralIds);
+  const shares = writeShares(rawDir, curatedDir, outDir, countries, mineralIds);
   writeMinerals(outDir, minerals, sites, products, shares);
   writeSources(outDir);
   writeReport(opts.reportFile, {

@@ -86,7 +86,10 @@ export function buildShares(
       'Refining: the Critical Materials Atlas reference shares (reference_shares/data.json, "refined" layer, with ' +
         'the source it names per material); rounded percentages, approximate. The per-country rows of its ' +
         'refining.json are trade (BACI export value) shares, not refining, and are only cited in notes.',
+      'Stages (mine to magnet): cited figures from data/curated/stage-shares.csv, one per mineral, stage, year and ' +
+        'source, with the sentence that gives them (data/curated/stage-shares.md says how each was checked).',
     ],
+    stages: [],
     minerals,
   };
   const result = sharesFileSchema.safeParse(file);

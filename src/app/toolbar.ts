@@ -1,6 +1,7 @@
 // What the toolbar and the About link do: dialogs, the PNG of the map as shown, CSV and GeoJSON downloads.
 import { fileStem } from '../derive/describe';
-import { selectViewTitle } from '../state/selectors';
+import { countryName, selectViewTitle } from '../state/selectors';
+import { stageLines } from '../derive/stages';
 import { actions } from '../state/store';
 import type { PanelHandlers } from '../ui/panels';
 import { $, type App } from './context';
@@ -19,7 +20,16 @@ async function exportPng(app: App, ratio: number): Promise<void> {
     const mod = await import('../ui/export');
     const images = await app.map.capture(ratio);
     const s = app.store.getState();
-    const canvas = mod.composePng(s, images, ratio);
+    // The stage view and the year's shares go into the image when the reader can see them in the panel.
+    const shown = document.querySelector('[data-testid="stage-view"]');
+    const stages = shown && shown.getClientRects().length > 0 ? app.chunks.chart?.selectStageView(s) : null;
+    const panel = stages
+      ? {
+          title: `${stages.mineral}, stage by stage (latest cited figure up to ${s.filters.year})`,
+          lines: stageLines(stages.cells, s.filters.year, countryName(s)),
+        }
+      : null;
+    const canvas = mod.composePng(s, images, ratio, panel);
     mod.download(`${fileStem(s.filters, s.scenario)}@${ratio}x.png`, await mod.pngBlob(canvas));
   } catch (error) {
     actions.notify(app.store, 'error', `The image could not be made: ${(error as Error).message}.`);

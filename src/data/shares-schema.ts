@@ -1,6 +1,7 @@
 // Zod schema for shares.json: each country's share of world mining and refining, per mineral, stage and year.
 import { z } from 'zod';
 import { sourceSchema } from './schema';
+import { CHAIN_STAGES, SHARE_BOUNDS } from '../model/chain';
 
 /** The two supply stages that have country shares. */
 export const SHARE_STAGES = ['mining', 'refining'] as const;
@@ -89,9 +90,36 @@ export const mineralSharesSchema = z.strictObject({
 });
 export type MineralShares = z.infer<typeof mineralSharesSchema>;
 
+/**
+ * One cited figure of a chain stage (data/curated/stage-shares.csv): a source's shares of world output for one
+ * mineral, stage and year, the countries it names (largest first), with the sentence that gives them.
+ */
+export const stageFigureSchema = z.strictObject({
+  mineral: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'mineral id'),
+  stage: z.enum(CHAIN_STAGES),
+  /** The year the figure describes (not the publication year). */
+  year: z.number().int().min(1900).max(2100),
+  /** What exactly the share is of. */
+  measure: z.string().min(1),
+  bound: z.enum(SHARE_BOUNDS),
+  rows: z
+    .array(z.strictObject({ country: iso3, share: z.number().min(0).max(1) }))
+    .min(1)
+    .refine((rows) => rows.every((r, i) => i === 0 || (rows[i - 1]?.share ?? 1) >= r.share), {
+      message: 'rows must be sorted by share, largest first',
+    }),
+  source: sourceSchema,
+  /** The source's sentence(s) giving the figures, verbatim. */
+  quotes: z.array(z.string().min(1)).min(1),
+  notes: z.array(z.string().min(1)),
+});
+export type StageFigure = z.infer<typeof stageFigureSchema>;
+
 export const sharesFileSchema = z.strictObject({
   /** How the file was made and how to read it. */
   about: z.array(z.string().min(1)).min(1),
+  /** Cited figures per chain stage, by mineral, stage and year. */
+  stages: z.array(stageFigureSchema),
   /** Keyed by canonical mineral id (see minerals.json), sorted by id. */
   minerals: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'mineral id'), mineralSharesSchema),
 });

@@ -5,7 +5,9 @@ import { formatShare } from '../derive/format';
 import { productOf } from '../derive/products';
 import type { Flow } from '../model/types';
 import { chooseShareYear, missingYearMessage } from '../derive/share-year';
-import { countryName, selectPassingFlows } from '../state/selectors';
+import { countryName, selectPassingFlows, selectVisibleSites } from '../state/selectors';
+import { stageView, type StageCell } from '../derive/stages';
+import { stageViewSection } from './stage-view';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
 
@@ -95,6 +97,14 @@ function exportsColumn(s: AppState, mineral: string, names: (iso3: string) => st
   };
 }
 
+/** The stage view of the first selected mineral for the slider's year and the sites the filters keep. */
+export function selectStageView(s: AppState): { mineral: string; cells: StageCell[] } | null {
+  const id = s.filters.minerals[0];
+  const mineral = s.data?.minerals.find((m) => m.id === id);
+  if (!mineral || !id || !s.shares) return null;
+  return { mineral: mineral.name, cells: stageView(s.shares, id, s.filters.year, selectVisibleSites(s)) };
+}
+
 export function renderChart(root: HTMLElement, s: AppState): void {
   if (!s.data) return;
   const mineralId = s.filters.minerals[0];
@@ -112,6 +122,7 @@ export function renderChart(root: HTMLElement, s: AppState): void {
   const refYear = refChoice.kind === 'year' ? refChoice.key : refChoice.available.at(-1);
   const refTable = refYear === undefined ? undefined : refining[refYear];
   const chinaRefining = refTable?.rows.find((r) => r.country === 'CHN')?.share;
+  const stages = selectStageView(s);
   setChildren(
     root,
     el('h2', {}, `Who supplies ${mineral.name.toLowerCase()}`),
@@ -169,5 +180,6 @@ export function renderChart(root: HTMLElement, s: AppState): void {
             ),
       ),
     ),
+    stages ? stageViewSection(stages.cells, stages.mineral, s.filters.year, names) : null,
   );
 }

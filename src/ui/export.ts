@@ -42,6 +42,7 @@ export function composePng(
   s: AppState,
   images: MapImages<HTMLCanvasElement>,
   ratio: number,
+  panel: { title: string; lines: readonly string[] } | null = null,
 ): HTMLCanvasElement {
   const { basemap, overlay } = images;
   const canvas = document.createElement('canvas');
@@ -116,6 +117,21 @@ export function composePng(
   ctx.font = font(10);
   ctx.fillText('0%', x0 + 10, ry + 32);
   ctx.fillText('100%', x0 + 186, ry + 32);
+  // The stage view and the year's shares, as shown in the panel: a box at the top right, one line per stage.
+  if (panel) {
+    const pw = Math.min(W * 0.5, 420);
+    const ph = 24 + panel.lines.length * 15 + 6;
+    const px = W - pw - 10;
+    ctx.fillStyle = 'rgba(255,255,255,0.92)';
+    // Below the title bar, so a long title never runs under it.
+    const py = 46;
+    ctx.fillRect(px, py, pw, ph);
+    ctx.fillStyle = '#1f2933';
+    ctx.font = font(12, 700);
+    ctx.fillText(panel.title, px + 8, py + 17, pw - 16);
+    ctx.font = font(10.5);
+    panel.lines.forEach((line, i) => ctx.fillText(line, px + 8, py + 34 + i * 15, pw - 16));
+  }
   // Attribution.
   ctx.font = font(10);
   const aw = ctx.measureText(ATTRIBUTION).width + 12;

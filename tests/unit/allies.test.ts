@@ -260,7 +260,7 @@ describe('blocShares edge cases on synthetic tables', () => {
     ...over,
   });
   const file = (mining: Record<string, ShareTable>, refining: Record<string, ShareTable> = {}): SharesFile =>
-    sharesFileSchema.parse({ about: ['test'], minerals: { x: { mining, refining, gaps: [] } } });
+    sharesFileSchema.parse({ about: ['test'], stages: [], minerals: { x: { mining, refining, gaps: [] } } });
   const W = 'W: withheld by the source';
 
   test.each([
