@@ -10,6 +10,7 @@ import { createLoaders } from './app/loading';
 import { syncMap } from './app/map-sync';
 import { syncPanels } from './app/panel-sync';
 import { followChanges } from './app/play';
+import { bindKeys } from './app/keys';
 import { start } from './app/start';
 import { changeTimer, measure } from './app/timing';
 import { toolbarHandlers } from './app/toolbar';
@@ -46,6 +47,7 @@ const mapSync = syncMap(app, timer.layersDone);
 const panelSync = syncPanels(app, panel, chunks.loadDetails);
 store.subscribe(timer.panelsDone);
 followChanges(app);
+bindKeys(app);
 
 bootMap(app, mapSync);
 exposeHooks(app);

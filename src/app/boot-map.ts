@@ -1,6 +1,6 @@
 // Starting the map: WebGL2 check, embeds that wait until scrolled into view, and a clear notice when it cannot start.
 import type { PickingInfo } from '@deck.gl/core';
-import { DATA_PATHS, INITIAL_VIEW } from '../config/app';
+import { DATA_PATHS, WORLD_FRAME } from '../config/app';
 import type { SiteInstance } from '../derive/filter';
 import type { ArcDatum } from '../derive/flows';
 import type { LaneDatum } from '../layers/build';
@@ -25,13 +25,25 @@ function pick(app: App, info: PickingInfo): void {
     actions.select(app.store, { type: 'flow', id: (info.object as ArcDatum).flow.id });
 }
 
+/**
+ * How much of the map the side panel covers: from the left when it stands beside the map (desktop), from the top
+ * when it spans the width (phones). Nothing when it is hidden (embeds).
+ */
+function panelInsets(map: HTMLElement, panel: HTMLElement | null): { left: number; top: number } {
+  const r = panel?.getBoundingClientRect();
+  if (!r || r.width === 0 || r.height === 0) return { left: 0, top: 0 };
+  const m = map.getBoundingClientRect();
+  return r.width > m.width * 0.6 ? { left: 0, top: r.bottom - m.top } : { left: r.right - m.left, top: 0 };
+}
+
 function startMap(app: App, sync: MapSync): void {
   if (app.map) return;
   const tooltip = $('#tooltip');
   app.map = createMap({
     container: $('#map'),
     view: app.store.getState().view,
-    initialView: { ...INITIAL_VIEW },
+    home: WORLD_FRAME,
+    insets: () => panelInsets($('#map'), document.getElementById('panel')),
     onHover: (info) =>
       renderTooltip(
         tooltip,

@@ -5,7 +5,13 @@ import type { App } from './context';
 
 declare global {
   interface Window {
-    __cmm?: { state(): AppState; drawnFlows(): number; deckCanvas(): HTMLCanvasElement | null };
+    __cmm?: {
+      state(): AppState;
+      drawnFlows(): number;
+      deckCanvas(): HTMLCanvasElement | null;
+      /** Where [lng, lat] is on the map, CSS pixels from its top left (null without a map). */
+      project(lngLat: [number, number]): [number, number] | null;
+    };
   }
 }
 
@@ -14,5 +20,6 @@ export function exposeHooks(app: App): void {
     state: () => app.store.getState(),
     drawnFlows: () => selectDrawnFlows(app.store.getState()).shownCount,
     deckCanvas: () => app.map?.getDeckCanvas() ?? null,
+    project: (lngLat) => app.map?.project(lngLat) ?? null,
   };
 }

@@ -33,6 +33,7 @@ export async function start(app: App, later: () => void, recheck: () => void): P
       ...(data ? { data } : {}),
       jumpTo: (view) => app.map?.jumpTo(view),
       fitToData: () => fitToData(app),
+      frameWorld: () => app.map?.frameWorld(),
       loadYear: app.loaders.loadYear,
       quietly: (fn) => (urlSync ? urlSync.suspend(fn) : fn()),
     });

@@ -4,6 +4,19 @@ import type { SiteKind } from '../model/types';
 /** The first view: the whole trading world, centred so East Asia, Europe and the Americas all show. [lng, lat] degrees. */
 export const INITIAL_VIEW = { lng: 60, lat: 25, zoom: 1.3 } as const;
 
+/**
+ * What the first view (and "reset view") frames, in the map area beside the panel: the United States, Europe, China,
+ * Japan and Australia, the framework's partners and the country the routes depend on. [lng, lat] degrees.
+ */
+export const WORLD_FRAME: readonly [number, number][] = [
+  [-124, 48],
+  [-80, 25],
+  [-10, 58],
+  [145, 44],
+  [153, -38],
+  [114, -34],
+];
+
 /** From this zoom on every country is labelled; below it only countries trading in the current view. */
 export const LABEL_ALL_ZOOM = 3;
 

@@ -28,8 +28,10 @@ export interface MapHandle {
   setChoropleth(values: ReadonlyMap<string, number> | null, ramp: Ramp): void;
   /** Outline countries (ISO3) with an export-control measure in force. */
   setOutlines(iso3: readonly string[]): void;
-  /** Fit the camera to [lng, lat] points (with padding for the panels). */
-  fitTo(points: [number, number][]): void;
+  /** Fit the camera to [lng, lat] points, in the map area the panel leaves free. */
+  fitTo(points: readonly (readonly [number, number])[]): void;
+  /** Fit the camera to the home frame (MapOptions.home): the first view and "reset view". */
+  frameWorld(): void;
   getView(): ViewState;
   /** Screen position (CSS pixels from the map's top left) of [lng, lat], and the map's size. */
   project(lngLat: readonly [number, number]): [number, number];
@@ -49,7 +51,10 @@ export interface MapHandle {
 export interface MapOptions {
   container: HTMLElement;
   view: ViewState;
-  initialView: ViewState;
+  /** The points the first view and "reset view" frame. */
+  home: readonly (readonly [number, number])[];
+  /** How much of the map the side panel covers from the left and from the top, CSS pixels (0 when it does not). */
+  insets(): { left: number; top: number };
   onHover(info: PickingInfo): void;
   onClick(info: PickingInfo): void;
   onViewChange(view: ViewState): void;
@@ -76,11 +81,30 @@ export function createMap(opts: MapOptions): MapHandle {
   });
   map.touchZoomRotate.disableRotation();
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  const home = opts.initialView;
-  map.addControl(
-    new ResetViewControl(() => map.flyTo({ center: [home.lng, home.lat], zoom: home.zoom })),
-    'top-right',
-  );
+  /** fitBounds over points, padded so that they land beside (or below) the panel and clear of the controls. */
+  const fit = (points: readonly (readonly [number, number])[], duration: number) => {
+    let [w, s, e, n] = [180, 90, -180, -90];
+    for (const [x, y] of points) {
+      w = Math.min(w, x);
+      e = Math.max(e, x);
+      s = Math.min(s, y);
+      n = Math.max(n, y);
+    }
+    const inset = opts.insets();
+    const width = opts.container.clientWidth;
+    const height = opts.container.clientHeight;
+    // Never pad away more than most of the map: a tiny window still shows something.
+    const left = Math.min(inset.left + 16, width * 0.6);
+    const top = Math.min(inset.top + 16, height * 0.6);
+    map.fitBounds(
+      [
+        [w, Math.max(-80, s)],
+        [e, Math.min(80, n)],
+      ],
+      { padding: { top, bottom: 36, left, right: 56 }, duration, maxZoom: 8 },
+    );
+  };
+  map.addControl(new ResetViewControl(() => fit(opts.home, 600)), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-left');
 
   let ready = false;
@@ -140,26 +164,8 @@ export function createMap(opts: MapOptions): MapHandle {
     jumpTo(view) {
       map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
     },
-    fitTo(points) {
-      let [w, s, e, n] = [180, 90, -180, -90];
-      for (const [x, y] of points) {
-        w = Math.min(w, x);
-        e = Math.max(e, x);
-        s = Math.min(s, y);
-        n = Math.max(n, y);
-      }
-      map.fitBounds(
-        [
-          [w, Math.max(-80, s)],
-          [e, Math.min(80, n)],
-        ],
-        {
-          padding: { top: 40, bottom: 40, left: Math.min(360, opts.container.clientWidth / 3), right: 60 },
-          duration: 0,
-          maxZoom: 8,
-        },
-      );
-    },
+    fitTo: (points) => fit(points, 0),
+    frameWorld: () => fit(opts.home, 0),
     getView() {
       const c = map.getCenter();
       return { lng: c.lng, lat: c.lat, zoom: map.getZoom() };

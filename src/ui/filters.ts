@@ -16,7 +16,7 @@ import { FIELD_BY_NAME, fieldHas } from './filter-fields';
 const MIN_VALUES = [0, 1e5, 1e6, 1e7, 1e8];
 const PRODUCT_LABELS: Record<ProductGroup, string> = {
   magnets: 'Magnets',
-  compounds: 'Compounds and oxides',
+  compounds: 'Compounds, oxides',
   metals: 'Metals',
 };
 const RISK_LABELS: Record<RiskMode, string> = {
@@ -77,18 +77,23 @@ function productFieldset(minerals: readonly Mineral[]): HTMLElement | null {
   const withGroups = minerals.filter((m) => mineralGroups(m).length > 1);
   if (withGroups.length === 0) return null;
   const products = withGroups.flatMap((m) => m.products);
-  const label = (g: ProductGroup) => {
+  const option = (g: ProductGroup) => {
     const ps = products.filter((p) => p.group === g);
-    const codes = ps.map((p) => p.hs).join(', ');
-    const partial = ps.some((p) => p.reportedBy);
-    return `${PRODUCT_LABELS[g]} (HS ${codes})${partial ? ': US imports only' : ''}`;
+    const reporters = [...new Set(ps.flatMap((p) => (p.reportedBy ? [p.reportedBy] : [])))];
+    const o = radio(
+      'product',
+      g,
+      `${PRODUCT_LABELS[g]} · ${reporters.length > 0 ? `${reporters.join(', ')} imports only` : 'all reporters'}`,
+    );
+    o.title = ps.map((p) => `HS ${p.hs}: ${p.name}`).join('\n');
+    return o;
   };
   const groups = [...new Set(withGroups.flatMap(mineralGroups))];
   return el(
     'fieldset',
     { class: 'products', 'data-testid': 'product-filter' },
     el('legend', {}, `${withGroups.map((m) => m.name).join(', ')}: product (flows kept)`),
-    ...groups.map((g) => radio('product', g, label(g))),
+    ...groups.map(option),
     radio('product', 'all', 'All products (mixes coverage)'),
   );
 }

@@ -12,6 +12,8 @@ export interface ApplyDeps {
   jumpTo(view: ViewState): void;
   /** Fit the camera to what the filters keep. */
   fitToData(): void;
+  /** Frame the world view (config/app.ts WORLD_FRAME) beside the panel: a link without a camera opens there. */
+  frameWorld(): void;
   /** Load a year's flows; resolves when loaded (or failed). */
   loadYear(year: number): Promise<void>;
   /** Static data to put in the store with the link's view (on start); otherwise the store's data is used. */
@@ -69,5 +71,6 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
     else ignored.push({ key: 'flow', text: `the linked flow "${u.flow}" is not in the data for ${year}` });
   }
   if (u.fit && !u.view) deps.fitToData();
+  else if (!u.view) deps.quietly(() => deps.frameWorld());
   if (ignored.length > 0) actions.notify(store, 'warning', linkNotice(ignored));
 }

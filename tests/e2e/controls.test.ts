@@ -2,6 +2,7 @@
 // the controls scenario under both readings.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, test } from 'node:test';
 import { waitReady } from './browser';
 import { changeAndWait, count, useApp } from './harness';
@@ -32,15 +33,13 @@ describe('export controls', () => {
       page.waitForEvent('download'),
       page.locator('[data-testid="download-csv"]').click(),
     ]);
-    const lines = readFileSync(await dl.path(), 'utf8')
-      .trim()
-      .split('\r\n');
-    const header = (lines[0] ?? '').split(',');
+    const [header = [], ...records] = Papa.parse<string[]>(readFileSync(await dl.path(), 'utf8').trim(), {
+      newline: '\r\n',
+    }).data;
     const col = (name: string) => header.indexOf(name);
-    const flows = lines.slice(1).filter((l) => l.startsWith('flow,'));
+    const flows = records.filter((r) => r[0] === 'flow');
     assert.equal(flows.length, drawn);
-    for (const l of flows) {
-      const f = l.split(',');
+    for (const f of flows) {
       assert.equal(f[col('exporter')], 'CHN');
       assert.match(f[col('china_risk_reasons')] ?? '', /controlled/);
       assert.match(f[col('export_controls')] ?? '', /cn-2023-23-gallium-germanium/);

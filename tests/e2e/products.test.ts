@@ -2,13 +2,14 @@
 // compounds flow's details, and the stage view (figures follow the year and the filters; drawn into the PNG).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { describe, test } from 'node:test';
 import { countColours, waitReady } from './browser';
 import { changeAndWait, count, text, useApp } from './harness';
 
 const app = useApp();
 
-/** The drawn flows' CSV rows as records (header names -> fields; no field here holds a comma). */
+/** The drawn flows of the CSV download, parsed as RFC 4180 (the coverage column holds commas). */
 async function csvFlows(
   page: import('playwright-core').Page,
 ): Promise<{ importer: string; hs: string; coverage: string }[]> {
@@ -16,24 +17,18 @@ async function csvFlows(
     page.waitForEvent('download'),
     page.locator('[data-testid="download-csv"]').click(),
   ]);
-  const lines = readFileSync(await dl.path(), 'utf8')
-    .trim()
-    .split('\r\n');
-  const header = (lines[0] ?? '').split(',');
-  const at = (l: string, name: string) => {
-    // Only the leading columns up to `coverage` are read: none of them holds a comma or a quote.
-    const fields = l.split(',');
-    return fields[header.indexOf(name)] ?? '';
-  };
-  return lines
-    .slice(1)
-    .filter((l) => l.startsWith('flow,'))
-    .map((l) => ({
-      importer: at(l, 'importer'),
-      hs: at(l, 'hs'),
-      coverage: l.includes('"As reported by the United States')
+  const [header = [], ...records] = Papa.parse<string[]>(readFileSync(await dl.path(), 'utf8').trim(), {
+    newline: '\r\n',
+  }).data;
+  const at = (r: string[], name: string) => r[header.indexOf(name)] ?? '';
+  return records
+    .filter((r) => r[0] === 'flow')
+    .map((r) => ({
+      importer: at(r, 'importer'),
+      hs: at(r, 'hs'),
+      coverage: at(r, 'coverage').startsWith('As reported by the United States')
         ? 'us-imports'
-        : at(l, 'coverage').slice(0, 30),
+        : at(r, 'coverage'),
     }));
 }
 

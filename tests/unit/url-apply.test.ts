@@ -13,6 +13,7 @@ function setup(flowsOf: Record<number, ReturnType<typeof flow>[]> = {}) {
     data: staticData(),
     jumpTo: (v: ViewState) => void calls.jumps.push(v),
     fitToData: () => void calls.fits++,
+    frameWorld: () => {},
     loadYear: async (year: number) => {
       calls.years.push(year);
       actions.yearLoaded(store, yearData(year, flowsOf[year] ?? []));
