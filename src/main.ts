@@ -10,6 +10,7 @@ import { createLoaders } from './app/loading';
 import { syncMap } from './app/map-sync';
 import { syncPanels } from './app/panel-sync';
 import { followChanges } from './app/play';
+import { lazySearch } from './app/search';
 import { start } from './app/start';
 import { changeTimer, measure } from './app/timing';
 import { toolbarHandlers } from './app/toolbar';
@@ -32,6 +33,7 @@ const app: App = {
   afterFirstView: [],
 };
 const panel = mountPanel($('#panel'), store, toolbarHandlers(app));
+if (!embedded) lazySearch(app, panel.search);
 
 // Store listeners run in this order on every change: the map first (it follows a change before the panels catch up),
 // then the panels, then the follow-up fetches; the timer's marks around them are what the benchmark reads.
