@@ -63,7 +63,8 @@ export function selectResult(store: AppStore, r: Pick<SearchResult, 'type' | 'id
     case 'site': {
       const site = data.sites.find((x) => x.id === r.id);
       if (!site) return;
-      // The site must pass the filters to be drawn: add its first mineral, kind and status where they are hidden.
+      // The site must pass the filters to be drawn (derive/filter.ts sitePasses): add its first mineral, kind and
+      // status where they are hidden, and drop a focus on another country.
       const f = s.filters;
       const patch: Partial<AppState['filters']> = {};
       const first = site.minerals[0];
@@ -71,6 +72,7 @@ export function selectResult(store: AppStore, r: Pick<SearchResult, 'type' | 'id
         patch.minerals = [...f.minerals, first];
       if (!f.kinds.includes(site.kind)) patch.kinds = [...f.kinds, site.kind];
       if (!f.statuses.includes(site.status)) patch.statuses = [...f.statuses, site.status];
+      if (f.focus !== null && f.focus !== site.country) patch.focus = null;
       if (Object.keys(patch).length > 0) actions.setFilters(store, patch);
       actions.select(store, { type: 'site', id: site.id });
       move(site.position[0], site.position[1], Math.max(ZOOM_PLACE, s.view.zoom));
@@ -216,4 +218,6 @@ export function bindSearch(box: SearchBox, store: AppStore, move: MoveCamera): v
     if (s.data !== prev.data || s.measures !== prev.measures || s.projects !== prev.projects) update();
   });
   if (document.activeElement === input) update();
+  // Build the index now (once), off the keystroke: the first letter typed then only searches.
+  setTimeout(index, 0);
 }
