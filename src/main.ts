@@ -11,6 +11,7 @@ import { syncMap } from './app/map-sync';
 import { syncPanels } from './app/panel-sync';
 import { followChanges } from './app/play';
 import { bindKeys } from './app/keys';
+import { lazySearch } from './app/search';
 import { start } from './app/start';
 import { changeTimer, measure } from './app/timing';
 import { toolbarHandlers } from './app/toolbar';
@@ -33,6 +34,7 @@ const app: App = {
   afterFirstView: [],
 };
 const panel = mountPanel($('#panel'), store, toolbarHandlers(app));
+if (!embedded) lazySearch(app, panel.search);
 
 // Store listeners run in this order on every change: the map first (it follows a change before the panels catch up),
 // then the panels, then the follow-up fetches; the timer's marks around them are what the benchmark reads.

@@ -1,8 +1,9 @@
-// The side panel's layout: title, toolbar, counts, filters, legend, chart, export controls and scenario sections.
+// The side panel's layout: title, search box, toolbar, counts, filters, legend, chart, export controls and scenario sections.
 import type { AppStore } from '../state/store';
 import { bindCounts } from './counts';
 import { el } from './dom';
 import { bindFilters } from './filters';
+import { searchBox, type SearchBox } from './search-box';
 import { toolbar, type ToolbarHandlers } from './toolbar';
 
 export interface PanelRefs {
@@ -13,6 +14,7 @@ export interface PanelRefs {
   scenario: HTMLElement;
   measures: HTMLElement;
   projects: HTMLElement;
+  search: SearchBox;
 }
 
 export interface PanelHandlers extends ToolbarHandlers {
@@ -59,6 +61,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     'About the data and sources',
   );
   about.addEventListener('click', () => handlers.onAbout());
+  const search = searchBox();
   root.append(
     el(
       'header',
@@ -66,6 +69,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
       el('h1', {}, 'Critical Minerals Map'),
       el('p', { class: 'subtitle' }, 'Where critical minerals are mined, processed and traded'),
     ),
+    search.root,
     toolbar(handlers),
     counts,
     filters,
@@ -78,5 +82,5 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
   );
   bindFilters(filters, store);
   bindCounts(counts, store);
-  return { filters, counts, legend, chart, scenario, measures, projects };
+  return { filters, counts, legend, chart, scenario, measures, projects, search };
 }
