@@ -6,27 +6,40 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
 
 /**
  * Row positions ordered by `values` (one value per row): numbers as numbers, strings by a numeric-aware collation,
- * numbers before strings, nulls (and empty strings) last in both directions; ties keep their original order. The
- * values are read once per call, so sorting 10,000 rows is one pass over an index array.
+ * numbers before strings, nulls (and empty strings) last in both directions; ties keep their original order. Each
+ * value is read once into a numeric key (strings by their rank among the distinct strings, so the collation runs
+ * over distinct values only), then one index array is sorted: 10,000 rows sort in a few milliseconds.
  */
 export function sortIndex(values: readonly SortValue[], desc: boolean): Uint32Array {
   const n = values.length;
-  const index = new Uint32Array(n);
-  for (let i = 0; i < n; i++) index[i] = i;
-  const sign = desc ? -1 : 1;
-  const rank = (v: SortValue) => (v === null || v === '' ? 2 : typeof v === 'number' ? 0 : 1);
-  const sorted = Array.from(index).sort((a, b) => {
-    const x = values[a] ?? null;
-    const y = values[b] ?? null;
-    const rx = rank(x);
-    const ry = rank(y);
-    if (rx !== ry) return rx === 2 || ry === 2 ? rx - ry : sign * (rx - ry);
-    if (rx === 2) return a - b;
-    const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
-    return c === 0 ? a - b : sign * c;
+  const distinct = [...new Set(values.filter((v): v is string => typeof v === 'string' && v !== ''))];
+  // Strings the collation calls equal ("a", "A") share a rank, so they tie (and keep their order).
+  const rankOf = new Map<string, number>();
+  let rank = 0;
+  distinct.sort(collator.compare).forEach((v, i, all) => {
+    if (i > 0 && collator.compare(all[i - 1] as string, v) !== 0) rank++;
+    rankOf.set(v, rank);
   });
-  index.set(sorted);
-  return index;
+  // Class 0: number, 1: string, 2: null; the key orders within a class.
+  const cls = new Uint8Array(n);
+  const key = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] ?? null;
+    if (typeof v === 'number' && !Number.isNaN(v)) key[i] = v;
+    else if (typeof v === 'string' && v !== '') {
+      cls[i] = 1;
+      key[i] = rankOf.get(v) ?? 0;
+    } else cls[i] = 2;
+  }
+  const sign = desc ? -1 : 1;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+    const ca = cls[a] as number;
+    const cb = cls[b] as number;
+    if (ca !== cb) return ca === 2 || cb === 2 ? ca - cb : sign * (ca - cb);
+    const d = (key[a] as number) - (key[b] as number);
+    return d === 0 || ca === 2 ? a - b : sign * d;
+  });
+  return Uint32Array.from(order);
 }
 
 /** Rows per page of the table view. */

@@ -52,6 +52,8 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
   let inputs: readonly unknown[] = [];
   let selection: Selection | null = null;
   let seenSelection: Selection | null | undefined;
+  /** The selection changed: scroll its row into view after the next draw. */
+  let scrollToSelected = false;
 
   const position = (t: TabState, id: string): number => {
     const k = t.records.findIndex((r) => r.id === id);
@@ -73,6 +75,7 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
     if (pos < 0) return;
     tab = sel.type;
     t.page = pageOf(pos);
+    scrollToSelected = true;
   };
 
   const draw = () => {
@@ -154,7 +157,13 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
       ),
       el('div', { class: 'table-scroll' }, table),
     );
-    if (refocus) root.querySelector<HTMLElement>(refocus)?.focus();
+    if (refocus) root.querySelector<HTMLElement>(refocus)?.focus({ preventScroll: true });
+    if (scrollToSelected) {
+      scrollToSelected = false;
+      root
+        .querySelector('[aria-selected="true"][data-testid="table-row"]')
+        ?.scrollIntoView({ block: 'nearest' });
+    }
   };
 
   root.addEventListener('click', (e) => {

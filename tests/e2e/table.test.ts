@@ -107,6 +107,13 @@ describe('table view', () => {
     await row.waitFor();
     assert.equal(await row.getAttribute('aria-selected'), 'true');
     assert.equal(await row.getAttribute('data-type'), 'site');
+    // Its page is shown and the row is scrolled into the table's view.
+    const inView = await row.evaluate((r) => {
+      const box = r.closest('.table-scroll')?.getBoundingClientRect();
+      const b = r.getBoundingClientRect();
+      return !!box && b.top >= box.top - 1 && b.bottom <= box.bottom + 1;
+    });
+    assert.ok(inView, 'the selected row is in view');
     assert.equal(await page.locator('[data-testid="table-toggle"]').getAttribute('aria-pressed'), 'true');
     assert.equal(await page.locator('[data-testid="table-tab-sites"]').getAttribute('aria-selected'), 'true');
     assert.deepEqual(w.consoleErrors, []);

@@ -7,6 +7,7 @@ describe('sortIndex', () => {
     ['numbers ascending, as numbers', [10, 9, 100, 1], false, [3, 1, 0, 2]],
     ['numbers descending', [10, 9, 100, 1], true, [2, 0, 1, 3]],
     ['strings, case-insensitive', ['b', 'A', 'c', 'a'], false, [1, 3, 0, 2]],
+    ['strings equal but for case tie', ['a', 'A', 'a'], true, [0, 1, 2]],
     ['strings with numbers inside', ['site 10', 'site 9', 'site 1'], false, [2, 1, 0]],
     ['nulls last ascending', [null, 3, null, 1], false, [3, 1, 0, 2]],
     ['nulls last descending', [null, 3, null, 1], true, [1, 3, 0, 2]],
