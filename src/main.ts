@@ -29,7 +29,7 @@ const app: App = {
   html,
   embedded,
   map: null,
-  chunks: { chart: null, scenario: null, details: null, measures: null, projects: null },
+  chunks: { chart: null, scenario: null, details: null, measures: null, projects: null, table: null },
   loaders: createLoaders(store, fetcher, measure),
   afterFirstView: [],
 };

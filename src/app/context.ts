@@ -13,6 +13,8 @@ export type DetailsChunk = typeof import('../ui/details');
 export type MeasuresChunk = typeof import('./measures-chunk');
 /** The projects panel and its capacity charts. */
 export type ProjectsChunk = typeof import('./projects-chunk');
+/** The table view of the kept sites and drawn flows. */
+export type TableChunk = typeof import('./table-chunk');
 
 export interface App {
   store: AppStore;
@@ -28,6 +30,7 @@ export interface App {
     details: DetailsChunk | null;
     measures: MeasuresChunk | null;
     projects: ProjectsChunk | null;
+    table: TableChunk | null;
   };
   loaders: Loaders;
   /** Run once, the first time the map reports the view drawn. */

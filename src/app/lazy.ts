@@ -119,6 +119,22 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
     (open) => open && queueMicrotask(() => void loadProjects()),
   );
 
+  let table: Promise<void> | null = null;
+  /** The table view: its module, the first time the toggle is pressed or a link has `table=1`. */
+  const loadTable = () =>
+    (table ??= import('./table-chunk').then(
+      (mod) => {
+        app.chunks.table = mod;
+        onLoaded();
+      },
+      (error: unknown) => app.loaders.fileFailed(error, 'table view'),
+    ));
+  watch(
+    store,
+    (s) => s.table,
+    (open) => open && !app.embedded && queueMicrotask(() => void loadTable()),
+  );
+
   let details: Promise<void> | null = null;
   /** The details panel: fetched when something is selected (a link's site or flow, a click), or after the first view. */
   function loadDetails(): Promise<void> {

@@ -155,6 +155,33 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
       },
     ),
   );
+  let tableView: { render(s: AppState): void } | null = null;
+  const tableRoot = $('#table-view');
+  lazy.push(
+    watch(
+      store,
+      (s) =>
+        [
+          app.chunks.table,
+          s.table,
+          selectVisibleSites(s),
+          selectDrawnFlows(s),
+          s.filters.controls,
+          s.measures,
+          s.scenario,
+          s.years,
+          s.data,
+          s.selection,
+        ] as const,
+      ([chunk, open], s) => {
+        document.querySelector('[data-testid="table-toggle"]')?.setAttribute('aria-pressed', String(open));
+        tableRoot.hidden = !open || !chunk || app.embedded;
+        if (!open || !chunk || app.embedded) return;
+        tableView ??= chunk.mountTableView(tableRoot, store);
+        tableView.render(s);
+      },
+    ),
+  );
   let scenarioPanels: ReturnType<typeof mountScenarioPanels> | null = null;
   const mountScenarioPanels = () => {
     const chunk = app.chunks.scenario;

@@ -56,5 +56,6 @@ export function toolbarHandlers(app: App): PanelHandlers {
     onPng: (ratio) => void exportPng(app, ratio),
     onCsv: () => void import('../ui/export').then((m) => m.downloadCsv(state())),
     onGeoJson: () => void import('../ui/export').then((m) => m.downloadGeoJson(state())),
+    onTable: () => actions.setTable(app.store, !state().table),
   };
 }

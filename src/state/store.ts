@@ -74,6 +74,8 @@ export interface AppState {
   /** The partner set for the allied-supply view: a preset id (null when edited) and its ISO3 members. */
   allies: { preset: string | null; members: string[] };
   selection: Selection | null;
+  /** The table view of the kept sites and drawn flows is open (`table=1` in the link). */
+  table: boolean;
   notices: Notice[];
   view: ViewState;
   /** The map could not start: no WebGL2, or another failure while starting it; null while it works (or starts). */
@@ -108,6 +110,7 @@ export function initialState(): AppState {
     stockpile: { ...DEFAULT_STOCKPILE },
     allies: defaultAllies(),
     selection: null,
+    table: false,
     notices: [],
     view: { ...INITIAL_VIEW },
     mapProblem: null,
@@ -183,6 +186,7 @@ export const actions = {
         | 'allies'
         | 'view'
         | 'selection'
+        | 'table'
         | 'measure'
         | 'projectsView'
         | 'stockpile'
@@ -238,6 +242,10 @@ export const actions = {
   },
   select(store: AppStore, selection: Selection | null) {
     store.setState({ selection });
+  },
+  /** Open or close the table view. */
+  setTable(store: AppStore, open: boolean) {
+    store.setState({ table: open });
   },
   setView(store: AppStore, view: ViewState) {
     store.setState({ view });

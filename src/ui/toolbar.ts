@@ -7,6 +7,7 @@ export interface ToolbarHandlers {
   onPng(ratio: number): void;
   onCsv(): void;
   onGeoJson(): void;
+  onTable(): void;
 }
 
 export function toolbar(handlers: ToolbarHandlers): HTMLElement {
@@ -39,6 +40,9 @@ export function toolbar(handlers: ToolbarHandlers): HTMLElement {
     button('download-csv', 'CSV', 'Download the visible sites and flows as CSV', () => handlers.onCsv()),
     button('download-geojson', 'GeoJSON', 'Download the visible sites and flows as GeoJSON', () =>
       handlers.onGeoJson(),
+    ),
+    button('table-toggle', 'Table', 'Show the sites and flows shown as sortable tables', () =>
+      handlers.onTable(),
     ),
   );
 }

@@ -52,6 +52,7 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
   // A project id is checked when the projects file arrives (src/app/lazy.ts), like a measure.
   view.projectsView = projectsViewFromUrl(u);
   view.stockpile = stockpileFromUrl(u);
+  view.table = u.table === true;
   if (u.site) {
     if (data.sites.some((x) => x.id === u.site)) view.selection = { type: 'site', id: u.site };
     else ignored.push({ key: 'site', text: `the linked site "${u.site}" is not in the data` });

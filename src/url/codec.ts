@@ -44,6 +44,8 @@ export interface UrlState extends ProjectsUrlState {
   width?: WidthBy;
   lanes?: boolean;
   all?: boolean;
+  /** The table view is open. */
+  table?: boolean;
   /** Supply-shock scenario. */
   scenario?: ScenarioId;
   /** Exporters that stop, for the custom scenario (ISO3). */
@@ -242,6 +244,7 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         break;
       case 'lanes':
       case 'all':
+      case 'table':
         if (value === '1' || value === '0') state[key] = value === '1';
         else ignore(`${key} "${shortText(value)}" is not 0 or 1`);
         break;
@@ -287,6 +290,7 @@ export function serializeUrl(state: UrlState): string {
   if (state.width === 'tonnes') p.set('width', 'tonnes');
   if (state.lanes) p.set('lanes', '1');
   if (state.all) p.set('all', '1');
+  if (state.table) p.set('table', '1');
   if (state.scenario) p.set('scenario', state.scenario);
   if (state.scenario === 'custom' && state.stop && state.stop.length > 0) p.set('stop', state.stop.join(','));
   if (state.allies) p.set('allies', typeof state.allies === 'string' ? state.allies : state.allies.join(','));

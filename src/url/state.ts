@@ -40,6 +40,7 @@ export function urlStateFromApp(s: AppState): UrlState {
     if (s.scenario.id === 'custom') u.stop = [...s.scenario.exporters];
   }
   if (s.measure) u.measure = s.measure;
+  if (s.table) u.table = true;
   const pv = s.projectsView;
   if (pv.open) u.projects = true;
   if (pv.stages.length > 0) u.pstage = [...pv.stages];

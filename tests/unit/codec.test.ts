@@ -50,6 +50,9 @@ describe('parseUrl', () => {
     ['?reasons=', null, { reasons: [] }],
     ['?color=green', /colour "green"/, {}],
     ['?lanes=yes', /lanes "yes"/, {}],
+    ['?table=1', null, { table: true }],
+    ['?table=0', null, { table: false }],
+    ['?table=open', /table "open" is not 0 or 1/, {}],
   ] as const)('filter key %s', (query, reason, state) => {
     const r = parseUrl(query, MINERALS);
     if (reason) expect(r.ignored.map((x) => x.text).join(' ')).toMatch(reason);
@@ -130,6 +133,7 @@ describe('serializeUrl', () => {
       width: 'tonnes',
       lanes: true,
       all: true,
+      table: true,
     },
   ])('round-trips %j', (state) => {
     const r = parseUrl(serializeUrl(state), MINERALS);
@@ -202,6 +206,7 @@ const validState: fc.Arbitrary<UrlState> = fc
       width: fc.constant('tonnes'),
       lanes: fc.constant(true),
       all: fc.constant(true),
+      table: fc.constant(true),
       scenario: fc.constantFrom('china-stop', 'route-block', 'controls'),
       fit: fc.constant(true),
     },

@@ -1,0 +1,247 @@
+// The table view: the kept sites and drawn flows as sortable, paged tables (the CSV's columns), synced with the selection.
+import { clampPage, pageBounds, pageOf, sortIndex } from '../derive/table-sort';
+import type { Selection } from '../model/view';
+import { exportRecords, type ExportColumn, type ExportRecord } from '../state/export';
+import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
+import { actions, type AppState, type AppStore } from '../state/store';
+import { el } from './dom';
+import { dataTable, type Column } from './table';
+
+type Tab = 'site' | 'flow';
+
+/** The CSV columns shown by default: a readable subset (the CSV download has them all). */
+const COLUMNS: Record<Tab, readonly ExportColumn[]> = {
+  site: ['name', 'kind', 'minerals', 'country', 'status', 'operator', 'capacity', 'vintage'],
+  flow: [
+    'exporter',
+    'importer',
+    'mineral',
+    'hs',
+    'year',
+    'value_usd',
+    'tonnes',
+    'coverage',
+    'china_risk_reasons',
+    'export_controls',
+  ],
+};
+
+const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const cellText = (v: ExportRecord[ExportColumn], c: ExportColumn): string =>
+  v === null ? '—' : typeof v === 'number' && c !== 'year' && c !== 'vintage' ? NUMBER.format(v) : String(v);
+
+interface TabState {
+  records: ExportRecord[];
+  sort: { key: ExportColumn; desc: boolean } | null;
+  /** Record positions in display order (null: the export's own order). */
+  order: Uint32Array | null;
+  page: number;
+}
+
+export interface TableView {
+  /** Draw for this state (the app calls it only while the view is open). */
+  render(s: AppState): void;
+}
+
+export function mountTableView(root: HTMLElement, store: AppStore): TableView {
+  const tabs: Record<Tab, TabState> = {
+    site: { records: [], sort: null, order: null, page: 0 },
+    flow: { records: [], sort: null, order: null, page: 0 },
+  };
+  let tab: Tab = 'site';
+  let inputs: readonly unknown[] = [];
+  let selection: Selection | null = null;
+  let seenSelection: Selection | null | undefined;
+  /** The selection changed: scroll its row into view after the next draw. */
+  let scrollToSelected = false;
+
+  const position = (t: TabState, id: string): number => {
+    const k = t.records.findIndex((r) => r.id === id);
+    if (k < 0 || !t.order) return k;
+    return t.order.indexOf(k);
+  };
+  const resort = (t: TabState) => {
+    t.order = t.sort
+      ? sortIndex(
+          t.records.map((r) => r[(t.sort as NonNullable<TabState['sort']>).key]),
+          t.sort.desc,
+        )
+      : null;
+  };
+  /** Show the selected row's tab and page. */
+  const reveal = (sel: Selection) => {
+    const t = tabs[sel.type];
+    const pos = position(t, sel.id);
+    if (pos < 0) return;
+    tab = sel.type;
+    t.page = pageOf(pos);
+    scrollToSelected = true;
+  };
+
+  const draw = () => {
+    const t = tabs[tab];
+    const n = t.records.length;
+    t.page = clampPage(t.page, n);
+    const { start, end } = pageBounds(t.page, n);
+    const rows: ExportRecord[] = [];
+    for (let p = start; p < end; p++)
+      rows.push(t.records[t.order ? (t.order[p] as number) : p] as ExportRecord);
+    const selectedId = selection?.type === tab ? selection.id : null;
+    const focusId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
+    const columns: Column<ExportRecord>[] = COLUMNS[tab].map((c, i) => ({
+      label: c,
+      sortKey: c,
+      cell: (r) => cellText(r[c], c),
+      ...(i === 0 ? { rowHeader: true } : {}),
+    }));
+    const table = dataTable({
+      columns,
+      rows,
+      attrs: { class: 'data-table', 'aria-label': tab === 'site' ? 'Sites' : 'Flows' },
+      sort: t.sort ?? { key: '', desc: false },
+      rowAttrs: (r) => ({
+        'data-testid': 'table-row',
+        'data-id': String(r.id),
+        'data-type': tab,
+        role: 'row',
+        tabindex: r.id === focusId ? '0' : '-1',
+        'aria-selected': r.id === selectedId ? 'true' : 'false',
+      }),
+    });
+    const tabButton = (x: Tab, label: string) =>
+      el(
+        'button',
+        {
+          type: 'button',
+          role: 'tab',
+          'data-tab': x,
+          'data-testid': `table-tab-${x}s`,
+          'data-count': String(tabs[x].records.length),
+          'aria-selected': String(x === tab),
+        },
+        `${label} (${tabs[x].records.length})`,
+      );
+    const pages = Math.max(1, Math.ceil(n / 100));
+    const active = document.activeElement as HTMLElement | null;
+    const refocus = active && root.contains(active) ? focusKey(active) : null;
+    root.replaceChildren(
+      el(
+        'div',
+        { class: 'table-head' },
+        el(
+          'div',
+          { role: 'tablist', 'aria-label': 'Table' },
+          tabButton('site', 'Sites'),
+          tabButton('flow', 'Flows'),
+        ),
+        el(
+          'div',
+          { class: 'table-pager' },
+          el(
+            'button',
+            { type: 'button', 'data-page': 'prev', disabled: t.page <= 0 ? '' : undefined },
+            'Previous',
+          ),
+          el(
+            'span',
+            { 'data-testid': 'table-range', 'aria-live': 'polite' },
+            n === 0 ? 'no rows' : `rows ${start + 1}–${end} of ${n} (page ${t.page + 1} of ${pages})`,
+          ),
+          el(
+            'button',
+            { type: 'button', 'data-page': 'next', disabled: t.page >= pages - 1 ? '' : undefined },
+            'Next',
+          ),
+          el('button', { type: 'button', 'data-action': 'close-table' }, 'Close'),
+        ),
+      ),
+      el('div', { class: 'table-scroll' }, table),
+    );
+    if (refocus) root.querySelector<HTMLElement>(refocus)?.focus({ preventScroll: true });
+    if (scrollToSelected) {
+      scrollToSelected = false;
+      root
+        .querySelector('[aria-selected="true"][data-testid="table-row"]')
+        ?.scrollIntoView({ block: 'nearest' });
+    }
+  };
+
+  root.addEventListener('click', (e) => {
+    const target = e.target as HTMLElement;
+    const t = tabs[tab];
+    const sortKey = target.closest<HTMLElement>('[data-sort]')?.dataset.sort as ExportColumn | undefined;
+    const tabKey = target.closest<HTMLElement>('[data-tab]')?.dataset.tab as Tab | undefined;
+    const page = target.closest<HTMLElement>('[data-page]')?.dataset.page;
+    const row = target.closest<HTMLElement>('[data-testid="table-row"]');
+    if (sortKey) {
+      t.sort = t.sort?.key === sortKey ? { key: sortKey, desc: !t.sort.desc } : { key: sortKey, desc: false };
+      resort(t);
+      t.page = 0;
+    } else if (tabKey) tab = tabKey;
+    else if (page) t.page += page === 'next' ? 1 : -1;
+    else if (target.closest('[data-action="close-table"]')) return actions.setTable(store, false);
+    else if (row) return selectRow(row);
+    else return;
+    draw();
+  });
+  root.addEventListener('keydown', (e) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-testid="table-row"]');
+    if (!row) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      selectRow(row);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (
+        e.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling
+      ) as HTMLElement;
+      if (!next) return;
+      row.tabIndex = -1;
+      next.tabIndex = 0;
+      next.focus();
+    }
+  });
+  const selectRow = (row: HTMLElement) => {
+    const id = row.dataset.id;
+    const type = row.dataset.type as Tab;
+    if (id) actions.select(store, { type, id });
+  };
+
+  return {
+    render(s) {
+      const next = [
+        selectVisibleSites(s),
+        selectDrawnFlows(s),
+        s.measures,
+        s.filters.controls,
+        s.years,
+        s.data,
+      ];
+      if (next.length !== inputs.length || next.some((x, i) => x !== inputs[i])) {
+        inputs = next;
+        const records = exportRecords(s).map((x) => x.record);
+        tabs.site.records = records.filter((r) => r.record_type === 'site');
+        tabs.flow.records = records.filter((r) => r.record_type === 'flow');
+        resort(tabs.site);
+        resort(tabs.flow);
+        // A changed selection, or a list that now holds it, shows its row.
+        seenSelection = undefined;
+      }
+      selection = s.selection;
+      if (selection !== seenSelection) {
+        seenSelection = selection;
+        if (selection) reveal(selection);
+      }
+      draw();
+    },
+  };
+}
+
+/** A selector for the element that had focus, to give it back after a redraw. */
+function focusKey(e: HTMLElement): string | null {
+  for (const attr of ['data-id', 'data-sort', 'data-tab', 'data-page']) {
+    const v = e.getAttribute(attr);
+    if (v !== null) return `[${attr}="${CSS.escape(v)}"]`;
+  }
+  return null;
+}
