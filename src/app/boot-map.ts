@@ -26,15 +26,24 @@ function pick(app: App, info: PickingInfo): void {
 }
 
 /**
- * How much of the map the side panel covers: from the left when it stands beside the map (desktop), from the top
- * when it spans the width (phones). Nothing when it is hidden (embeds).
+ * How much of the map the side panel covers: from the left when it stands beside the map (desktop), from the bottom
+ * when it is a sheet across the width (phones). Nothing when it is hidden (embeds).
  */
-function panelInsets(map: HTMLElement, panel: HTMLElement | null): { left: number; top: number } {
+function panelInsets(map: HTMLElement, panel: HTMLElement | null): { left: number; bottom: number } {
   const r = panel?.getBoundingClientRect();
-  if (!r || r.width === 0 || r.height === 0) return { left: 0, top: 0 };
+  if (!r || r.width === 0 || r.height === 0) return { left: 0, bottom: 0 };
   const m = map.getBoundingClientRect();
-  return r.width > m.width * 0.6 ? { left: 0, top: r.bottom - m.top } : { left: r.right - m.left, top: 0 };
+  return r.width > m.width * 0.6
+    ? { left: 0, bottom: m.bottom - r.top }
+    : { left: r.right - m.left, bottom: 0 };
 }
+
+/** The kind of the last pointer pressed (mouse, pen or touch). */
+let lastPointer = 'mouse';
+document.addEventListener('pointerdown', (e) => (lastPointer = e.pointerType), {
+  capture: true,
+  passive: true,
+});
 
 function startMap(app: App, sync: MapSync): void {
   if (app.map) return;
@@ -44,10 +53,11 @@ function startMap(app: App, sync: MapSync): void {
     view: app.store.getState().view,
     home: WORLD_FRAME,
     insets: () => panelInsets($('#map'), document.getElementById('panel')),
+    // A touch has no hover: a tap selects, and never leaves a tooltip over the controls.
     onHover: (info) =>
       renderTooltip(
         tooltip,
-        tooltipLines(info.object, info.layer?.id, app.store.getState().data),
+        lastPointer === 'touch' ? null : tooltipLines(info.object, info.layer?.id, app.store.getState().data),
         info.x,
         info.y,
       ),

@@ -38,6 +38,18 @@ function shortcutsDialog(): HTMLDialogElement {
 }
 
 /**
+ * The element to give focus back to: itself while it is in the page, else the one that replaced it (a re-rendered
+ * table row or result with the same test id and data id), else nothing.
+ */
+function refind(el: HTMLElement): HTMLElement | null {
+  if (el.isConnected) return el;
+  const { testid, id } = el.dataset;
+  if (!testid) return null;
+  const sel = `[data-testid="${CSS.escape(testid)}"]${id ? `[data-id="${CSS.escape(id)}"]` : ''}`;
+  return document.querySelector<HTMLElement>(sel);
+}
+
+/**
  * Opening the details from the keyboard (a focused control outside the map) moves focus into them, so they can be
  * read at once; closing them (Escape, the close button, or a new link) returns focus to that control. A click on the
  * map leaves focus alone.
@@ -65,12 +77,9 @@ function detailsFocus(app: App): void {
       returnTo = fromKeys ? active : null;
       if (fromKeys) focusWhenShown(30);
     } else if (s.selection === null && returnTo) {
-      const target = returnTo;
+      const target = refind(returnTo);
       returnTo = null;
-      if (
-        target.isConnected &&
-        (details.contains(document.activeElement) || document.activeElement === document.body)
-      )
+      if (target && (details.contains(document.activeElement) || document.activeElement === document.body))
         target.focus();
     }
   });

@@ -5,6 +5,7 @@ import { startUrlSync, type UrlSync } from '../url/sync';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import type { StaticData } from '../state/store';
 import type { App } from './context';
+import { revealLinked } from './reveal';
 
 /** Fit the camera to what the filters keep: visible sites and the anchors of drawn flows. */
 function fitToData(app: App): void {
@@ -40,6 +41,7 @@ export async function start(app: App, later: () => void, recheck: () => void): P
   const firstYear = parseUrl(location.search, new Set()).state.year ?? store.getState().filters.year;
   const data = await app.loaders.loadStatic(firstYear);
   await applyLink(location.search, data);
+  revealLinked(parseUrl(location.search, new Set()).state);
   // An embed's address is the host page's: it is never rewritten and gets no history entries of its own (a click in
   // an embed must not make the reader's Back button step the map), and a reload shows the embed as published.
   if (!app.embedded) urlSync = startUrlSync(store, history, location);

@@ -53,8 +53,8 @@ export interface MapOptions {
   view: ViewState;
   /** The points the first view and "reset view" frame. */
   home: readonly (readonly [number, number])[];
-  /** How much of the map the side panel covers from the left and from the top, CSS pixels (0 when it does not). */
-  insets(): { left: number; top: number };
+  /** How much of the map the side panel covers from the left and from the bottom, CSS pixels (0 when it does not). */
+  insets(): { left: number; bottom: number };
   onHover(info: PickingInfo): void;
   onClick(info: PickingInfo): void;
   onViewChange(view: ViewState): void;
@@ -95,13 +95,13 @@ export function createMap(opts: MapOptions): MapHandle {
     const height = opts.container.clientHeight;
     // Never pad away more than most of the map: a tiny window still shows something.
     const left = Math.min(inset.left + 16, width * 0.6);
-    const top = Math.min(inset.top + 16, height * 0.6);
+    const bottom = Math.min(Math.max(36, inset.bottom + 16), height * 0.6);
     map.fitBounds(
       [
         [w, Math.max(-80, s)],
         [e, Math.min(80, n)],
       ],
-      { padding: { top, bottom: 36, left, right: 56 }, duration, maxZoom: 8 },
+      { padding: { top: 16, bottom, left, right: 56 }, duration, maxZoom: 8 },
     );
   };
   map.addControl(new ResetViewControl(() => fit(opts.home, 600)), 'top-right');

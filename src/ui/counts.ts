@@ -1,6 +1,8 @@
 // The counts line: sites and flows drawn, and how many small flows the legibility cut hides (with "Show all").
 import { MAX_DRAWN_FLOWS } from '../config/app';
-import { formatUsd } from '../derive/format';
+import { CHINA_ISO3 } from '../config/china';
+import { formatShare, formatUsd } from '../derive/format';
+import type { Flow } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
@@ -39,6 +41,8 @@ export function renderCounts(root: HTMLElement, s: AppState): void {
         ? ' trade flows kept by the filters (the map cannot be drawn in this browser)'
         : ` trade flows drawn${loading ? ' (loading…)' : ''}`,
     ),
+    // The map in words, for screen readers and anyone who wants the figure (the section is a polite live region).
+    el('p', { class: 'muted view-summary', 'data-testid': 'view-summary' }, viewSummary(drawn.shown)),
     drawn.hiddenCount > 0
       ? el(
           'p',
@@ -51,5 +55,20 @@ export function renderCounts(root: HTMLElement, s: AppState): void {
       : s.filters.showAllFlows
         ? el('p', { class: 'hidden-note' }, 'All flows drawn. ', toggle('Show only the largest'))
         : null,
+  );
+}
+
+/** "198 flows drawn, worth $4.96 B; 62% of that value from China (with Hong Kong and Macau)." */
+export function viewSummary(flows: readonly Flow[]): string {
+  if (flows.length === 0) return 'No trade flow is drawn for these filters.';
+  let total = 0;
+  let china = 0;
+  for (const f of flows) {
+    total += f.valueUsd;
+    if (CHINA_ISO3.has(f.exporter)) china += f.valueUsd;
+  }
+  return (
+    `${flows.length.toLocaleString('en-US')} ${flows.length === 1 ? 'flow' : 'flows'} drawn, worth ${formatUsd(total)}; ` +
+    `${formatShare(total > 0 ? china / total : 0)} of that value from China (with Hong Kong and Macau).`
   );
 }

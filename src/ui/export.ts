@@ -65,7 +65,7 @@ export function composePng(
     ctx.lineWidth = 3;
     ctx.strokeStyle = 'rgba(247,245,240,0.9)';
     ctx.strokeText(l.text, l.x, l.y);
-    ctx.fillStyle = 'rgba(90,90,100,0.85)';
+    ctx.fillStyle = '#3e4c59';
     ctx.fillText(l.text, l.x, l.y);
   }
   ctx.textAlign = 'start';

@@ -2,6 +2,7 @@
 import type { AppStore } from '../state/store';
 import { bindCounts } from './counts';
 import { el } from './dom';
+import { mountSheet } from './sheet';
 import { bindFilters } from './filters';
 import { searchBox, type SearchBox } from './search-box';
 import { toolbar, type ToolbarHandlers } from './toolbar';
@@ -80,6 +81,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     scenario,
     about,
   );
+  mountSheet(root);
   bindFilters(filters, store);
   bindCounts(counts, store);
   return { filters, counts, legend, chart, scenario, measures, projects, search };

@@ -109,7 +109,11 @@ export function openShareDialog(dialog: HTMLDialogElement, s: AppState, title: s
     el('div', { class: 'copy-row' }, sizeChoice),
     el('div', { class: 'copy-row' }, snippetField, copySnippet),
     el('h3', {}, 'Preview'),
-    el('div', { class: 'preview-box' }, preview),
+    el(
+      'div',
+      { class: 'preview-box', tabindex: '0', role: 'region', 'aria-label': 'Embed preview' },
+      preview,
+    ),
   );
   update();
   dialog.showModal();

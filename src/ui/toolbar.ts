@@ -23,15 +23,31 @@ export function toolbar(handlers: ToolbarHandlers): HTMLElement {
     b.addEventListener('click', onClick);
     return b;
   };
-  return el(
+  // On phones the exports fold into a menu (style.css shows them when the toolbar has `menu-open`).
+  const more = el(
+    'button',
+    {
+      type: 'button',
+      class: 'toolbar-more',
+      'data-testid': 'toolbar-more',
+      'aria-expanded': 'false',
+      'aria-label': 'More: image, CSV, GeoJSON',
+    },
+    '⋯',
+  );
+  const bar = el(
     'div',
     { class: 'toolbar', role: 'toolbar', 'aria-label': 'Share and export' },
     button('share-button', 'Share', 'Copy a link or an embed snippet for this view', () =>
       handlers.onShare(),
     ),
+    button('table-toggle', 'Table', 'Show the sites and flows shown as sortable tables', () =>
+      handlers.onTable(),
+    ),
+    more,
     el(
       'span',
-      { class: 'png-group' },
+      { class: 'png-group export-item' },
       button('export-png', 'PNG', 'Download the map as shown, as a PNG image', () =>
         handlers.onPng(Number(ratio.value)),
       ),
@@ -41,8 +57,12 @@ export function toolbar(handlers: ToolbarHandlers): HTMLElement {
     button('download-geojson', 'GeoJSON', 'Download the visible sites and flows as GeoJSON', () =>
       handlers.onGeoJson(),
     ),
-    button('table-toggle', 'Table', 'Show the sites and flows shown as sortable tables', () =>
-      handlers.onTable(),
-    ),
   );
+  for (const id of ['download-csv', 'download-geojson'])
+    bar.querySelector(`[data-testid="${id}"]`)?.classList.add('export-item');
+  more.addEventListener('click', () => {
+    const open = bar.classList.toggle('menu-open');
+    more.setAttribute('aria-expanded', String(open));
+  });
+  return bar;
 }

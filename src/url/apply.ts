@@ -62,6 +62,7 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
   deps.quietly(() => {
     actions.applyView(store, view);
     if (u.view) deps.jumpTo(u.view);
+    else if (!u.fit) deps.frameWorld();
   });
   const year = store.getState().filters.year;
   await deps.loadYear(year);
@@ -72,6 +73,5 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
     else ignored.push({ key: 'flow', text: `the linked flow "${u.flow}" is not in the data for ${year}` });
   }
   if (u.fit && !u.view) deps.fitToData();
-  else if (!u.view) deps.quietly(() => deps.frameWorld());
   if (ignored.length > 0) actions.notify(store, 'warning', linkNotice(ignored));
 }

@@ -29,13 +29,17 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(viewport = { width: 1280, height: 800 }): Promise<Session> {
+export async function launch(
+  viewport = { width: 1280, height: 800 },
+  device: { hasTouch?: boolean; isMobile?: boolean } = {},
+): Promise<Session> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'cmm-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    ...device,
     deviceScaleFactor: 1,
     timezoneId: 'UTC',
     locale: 'en-US',

@@ -47,5 +47,30 @@ for (const viewport of [
       assert.deepEqual(w.consoleErrors, []);
       await page.close();
     });
+
+    test('a link naming a scenario or a measure opens with that section in sight in the panel', async () => {
+      for (const [query, selector] of [
+        ['?mineral=rare-earths&year=2024&scenario=china-stop', '[data-testid="scenario-panel"]'],
+        [
+          '?mineral=gallium&year=2024&measure=cn-2023-23-gallium-germanium',
+          '[data-testid="measure-details"]',
+        ],
+      ] as const) {
+        const { page } = await app.open(query);
+        await waitReady(page);
+        await page.locator(selector).waitFor();
+        // In sight: the section's top inside the panel's visible box (after the lazy parts above it arrived).
+        await page.waitForFunction(
+          (sel) => {
+            const panel = document.getElementById('panel')?.getBoundingClientRect();
+            const top = document.querySelector(sel)?.getBoundingClientRect().top;
+            return !!panel && top !== undefined && top >= panel.top - 1 && top < panel.bottom - 60;
+          },
+          selector,
+          { timeout: 15_000 },
+        );
+        await page.close();
+      }
+    });
   });
 }

@@ -27,12 +27,15 @@ export interface App {
 }
 
 /** Registers before/after hooks in the calling test file. */
-export function useApp(viewport = { width: 1280, height: 800 }): App {
+export function useApp(
+  viewport = { width: 1280, height: 800 },
+  device: { hasTouch?: boolean; isMobile?: boolean } = {},
+): App {
   let server: StaticServer;
   let session: Session;
   before(async () => {
     server = await serveStatic(DIST);
-    session = await launch(viewport);
+    session = await launch(viewport, device);
   });
   after(async () => {
     await session?.close();

@@ -7,13 +7,13 @@ import { flow, staticData, yearData } from './helpers/state';
 
 function setup(flowsOf: Record<number, ReturnType<typeof flow>[]> = {}) {
   const store = createAppStore();
-  const calls = { jumps: [] as ViewState[], fits: 0, quiet: 0, years: [] as number[] };
+  const calls = { jumps: [] as ViewState[], fits: 0, frames: 0, quiet: 0, years: [] as number[] };
   const deps = {
     store,
     data: staticData(),
     jumpTo: (v: ViewState) => void calls.jumps.push(v),
     fitToData: () => void calls.fits++,
-    frameWorld: () => {},
+    frameWorld: () => void calls.frames++,
     loadYear: async (year: number) => {
       calls.years.push(year);
       actions.yearLoaded(store, yearData(year, flowsOf[year] ?? []));
@@ -45,6 +45,7 @@ describe('applyLink', () => {
     expect(s.allies).toEqual({ preset: null, members: ['JPN', 'USA'] });
     expect(s.selection).toEqual({ type: 'site', id: 'cur-a' });
     expect(calls.jumps).toEqual([{ lng: 139, lat: 35, zoom: 4 }]);
+    expect(calls.frames).toBe(0);
     expect(calls.years).toEqual([2022]);
     expect(s.notices).toEqual([]);
   });
@@ -93,4 +94,18 @@ describe('applyLink', () => {
     expect(store.getState().allies.preset).toBe('us-japan-australia-eu');
     expect(calls.quiet).toBe(2);
   });
+
+  test.each([
+    ['', 1, 0],
+    ['?view=10,20,3', 0, 0],
+    ['?fit=1', 0, 1],
+  ])(
+    'link %j: the camera is framed on the world %i times, fitted to the data %i times',
+    async (q, frames, fits) => {
+      const { deps, calls } = setup();
+      await applyLink(q, deps);
+      expect(calls.frames).toBe(frames);
+      expect(calls.fits).toBe(fits);
+    },
+  );
 });
