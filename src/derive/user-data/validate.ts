@@ -1,0 +1,234 @@
+// A reader's rows to sites or flows under the project's rules (closed lists, ranges); each bad row rejected with why.
+import { SITE_KINDS, SITE_STATUSES } from '../../model/types';
+import type { Iso3, MineralId, SiteKind, SiteStatus } from '../../model/types';
+import { applyMapping } from './columns';
+import type { ColumnIndexes, Field, UserDataKind } from './columns';
+import type { Progress, Table } from './parse';
+import { PROGRESS_EVERY } from './parse';
+import { cleanText, quote } from './text';
+
+/** A site from the reader's own file. Text fields are plain strings (never HTML), cleaned by cleanText. */
+export interface UserSite {
+  /** `user-1`, `user-2`, ... in file order of the sites kept. */
+  id: string;
+  origin: 'user';
+  name: string;
+  /** [lng, lat] degrees. */
+  position: [number, number];
+  /** Absent when the file does not say. */
+  kind?: SiteKind;
+  /** Known mineral ids; empty when the file does not say. */
+  minerals: MineralId[];
+  country?: Iso3;
+  /** `unknown` when the file does not say. */
+  status: SiteStatus;
+  notes?: string;
+  /** The reader's citation, as written. */
+  source?: string;
+  /** Where the row is in the file (Table.rowUnit: line or feature number). */
+  row: number;
+}
+
+/** A flow from the reader's own file: one exporter, importer, mineral and year. */
+export interface UserFlow {
+  /** `user-flow-1`, ... in file order of the flows kept. */
+  id: string;
+  origin: 'user';
+  year: number;
+  exporter: Iso3;
+  importer: Iso3;
+  mineral: MineralId;
+  /** US dollars, >= 0. */
+  valueUsd: number;
+  /** Metric tonnes, >= 0; null where the file has none. */
+  tonnes: number | null;
+  row: number;
+}
+
+export interface Rejected {
+  /** Line number (CSV, header = line 1) or feature number (GeoJSON), 1-based. */
+  row: number;
+  reason: string;
+}
+
+/** The project's minerals and countries (public/data/minerals.json, countries.json) that cells are matched to. */
+export interface Reference {
+  minerals: readonly { id: MineralId; name: string }[];
+  countries: readonly { iso3: Iso3; name: string }[];
+}
+
+/** Reference as lookups: lower-case id or name to id. Build once per reference with makeLookup. */
+export interface Lookup {
+  minerals: Map<string, MineralId>;
+  countries: Map<string, Iso3>;
+}
+
+const key = (v: string): string => v.trim().toLowerCase().replace(/\s+/g, ' ');
+
+export function makeLookup(ref: Reference): Lookup {
+  const minerals = new Map<string, MineralId>();
+  for (const m of ref.minerals) {
+    minerals.set(key(m.id), m.id);
+    minerals.set(key(m.name), m.id);
+  }
+  const countries = new Map<string, Iso3>();
+  for (const c of ref.countries) {
+    countries.set(key(c.iso3), c.iso3);
+    countries.set(key(c.name), c.iso3);
+  }
+  return { minerals, countries };
+}
+
+/** Plain decimals only: digits, one optional point, an optional leading minus (no 1e5, 0x10, NaN, 1,000). */
+const PLAIN_DECIMAL_RE = /^-?(?:\d+(?:\.\d+)?|\.\d+)$/;
+
+/** A plain decimal number, or a reason it is not one. */
+export function plainNumber(v: string, what: string): number | string {
+  const s = v.trim();
+  if (s === '') return `${what} is empty`;
+  if (!PLAIN_DECIMAL_RE.test(s))
+    return `${what} ${quote(s)} is not a plain number (digits and a decimal point)`;
+  const n = Number(s);
+  return n === 0 ? 0 : n; // -0 reads as 0
+}
+
+function inRange(v: string, what: string, min: number, max: number, reasons: string[]): number | null {
+  const n = plainNumber(v, what);
+  if (typeof n === 'string') reasons.push(n);
+  else if (n < min || n > max) reasons.push(`${what} ${quote(v)} is outside ${min} to ${max}`);
+  else return n;
+  return null;
+}
+
+/** A closed-list word as written in files: lower case, spaces and underscores as dashes. */
+const listWord = (v: string): string =>
+  v
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
+
+function country(v: string, what: string, lookup: Lookup, reasons: string[]): Iso3 | null {
+  if (v.trim() === '') {
+    reasons.push(`${what} is empty`);
+    return null;
+  }
+  const c = lookup.countries.get(key(v));
+  if (c === undefined) reasons.push(`unknown ${what} ${quote(v)} (an ISO3 code or a country name)`);
+  return c ?? null;
+}
+
+function mineral(v: string, lookup: Lookup, reasons: string[]): MineralId | null {
+  const m = lookup.minerals.get(key(v));
+  if (m === undefined) reasons.push(`unknown mineral ${quote(v)}`);
+  return m ?? null;
+}
+
+type Cells = Partial<Record<Field, string>>;
+
+function toSite(c: Cells, lookup: Lookup, reasons: string[]): Omit<UserSite, 'id' | 'row'> | null {
+  const name = cleanText(c.name ?? '');
+  if (name === '') reasons.push('name is empty');
+  const lat = inRange(c.lat ?? '', 'latitude', -90, 90, reasons);
+  const lng = inRange(c.lng ?? '', 'longitude', -180, 180, reasons);
+  let kind: SiteKind | undefined;
+  if (c.kind !== undefined && c.kind.trim() !== '') {
+    const k = listWord(c.kind);
+    if ((SITE_KINDS as readonly string[]).includes(k)) kind = k as SiteKind;
+    else reasons.push(`kind ${quote(c.kind)} is not one of ${SITE_KINDS.join(', ')}`);
+  }
+  let status: SiteStatus = 'unknown';
+  if (c.status !== undefined && c.status.trim() !== '') {
+    const s = listWord(c.status);
+    if ((SITE_STATUSES as readonly string[]).includes(s)) status = s as SiteStatus;
+    else reasons.push(`status ${quote(c.status)} is not one of ${SITE_STATUSES.join(', ')}`);
+  }
+  const minerals: MineralId[] = [];
+  for (const word of (c.mineral ?? '').split(/[;,|]/)) {
+    if (word.trim() === '') continue;
+    const m = mineral(word, lookup, reasons);
+    if (m !== null && !minerals.includes(m)) minerals.push(m);
+  }
+  const iso3 =
+    c.country !== undefined && c.country.trim() !== ''
+      ? country(c.country, 'country', lookup, reasons)
+      : null;
+  if (reasons.length > 0 || lat === null || lng === null) return null;
+  const site: Omit<UserSite, 'id' | 'row'> = { origin: 'user', name, position: [lng, lat], minerals, status };
+  if (kind !== undefined) site.kind = kind;
+  if (iso3 !== null) site.country = iso3;
+  const notes = cleanText(c.notes ?? '');
+  if (notes !== '') site.notes = notes;
+  const source = cleanText(c.source ?? '');
+  if (source !== '') site.source = source;
+  return site;
+}
+
+function toFlow(c: Cells, lookup: Lookup, reasons: string[]): Omit<UserFlow, 'id' | 'row'> | null {
+  const exporter = country(c.exporter ?? '', 'exporter', lookup, reasons);
+  const importer = country(c.importer ?? '', 'importer', lookup, reasons);
+  if (exporter !== null && exporter === importer) reasons.push('exporter and importer are the same country');
+  const m =
+    (c.mineral ?? '').trim() === ''
+      ? (reasons.push('mineral is empty'), null)
+      : mineral(c.mineral ?? '', lookup, reasons);
+  const y = (c.year ?? '').trim();
+  let year: number | null = null;
+  if (!/^\d{4}$/.test(y) || Number(y) < 1900 || Number(y) > 2100)
+    reasons.push(y === '' ? 'year is empty' : `year ${quote(y)} is not a whole year from 1900 to 2100`);
+  else year = Number(y);
+  const value = inRange(c.value ?? '', 'value', 0, Number.MAX_VALUE, reasons);
+  let tonnes: number | null = null;
+  if ((c.tonnes ?? '').trim() !== '') {
+    tonnes = inRange(c.tonnes ?? '', 'tonnes', 0, Number.MAX_VALUE, reasons);
+  }
+  if (
+    reasons.length > 0 ||
+    exporter === null ||
+    importer === null ||
+    m === null ||
+    year === null ||
+    value === null
+  )
+    return null;
+  return { origin: 'user', year, exporter, importer, mineral: m, valueUsd: value, tonnes };
+}
+
+export type Validated =
+  | { kind: 'sites'; items: UserSite[]; rejected: Rejected[] }
+  | { kind: 'flows'; items: UserFlow[]; rejected: Rejected[] };
+
+/**
+ * Every row of a table checked as a site or a flow: rows that pass become items, the others are rejected with their
+ * row number and every reason (joined with "; "). onProgress gets the fraction done every PROGRESS_EVERY rows.
+ */
+export function validateRows(
+  table: Table,
+  indexes: ColumnIndexes,
+  kind: UserDataKind,
+  lookup: Lookup,
+  onProgress?: Progress,
+): Validated {
+  const rejected: Rejected[] = [];
+  const sites: UserSite[] = [];
+  const flows: UserFlow[] = [];
+  const n = table.rows.length;
+  for (let i = 0; i < n; i++) {
+    const row = table.rowNumbers[i] as number;
+    const problem = table.problems.get(i);
+    if (problem !== undefined) rejected.push({ row, reason: problem });
+    else {
+      const cells = applyMapping(table.rows[i] as string[], indexes);
+      const reasons: string[] = [];
+      if (kind === 'sites') {
+        const s = toSite(cells, lookup, reasons);
+        if (s) sites.push({ id: `user-${sites.length + 1}`, ...s, row });
+      } else {
+        const f = toFlow(cells, lookup, reasons);
+        if (f) flows.push({ id: `user-flow-${flows.length + 1}`, ...f, row });
+      }
+      if (reasons.length > 0) rejected.push({ row, reason: reasons.join('; ') });
+    }
+    if (onProgress && (i + 1) % PROGRESS_EVERY === 0) onProgress((i + 1) / n);
+  }
+  return kind === 'sites' ? { kind, items: sites, rejected } : { kind, items: flows, rejected };
+}
