@@ -160,6 +160,46 @@ describe('partial file: bad rows rejected with their line and reason, good rows 
   test('nothing else rejected', () => expect(r.rejected).toHaveLength(10));
 });
 
+describe('row numbers are file lines: blank lines and cells over several lines counted', () => {
+  test('a quoted cell on two lines and a blank line before a bad row', () => {
+    const r = ok(read(utf8('name,lat,lng\r\n"Two\r\nlines",1,2\r\n\r\nBad,99,2\r\nGood,3,4')));
+    expect(sites(r).map((s) => [s.name, s.row])).toEqual([
+      ['Two lines', 2],
+      ['Good', 6],
+    ]);
+    expect(r.rejected).toEqual([{ row: 5, reason: 'latitude "99" is outside -90 to 90' }]);
+  });
+});
+
+describe('bad flows', () => {
+  const csv = [
+    'exporter,importer,mineral,year,value,tonnes',
+    'CHN,CHN,lithium,2020,1,',
+    'CHN,Atlantis,lithium,2020,1,',
+    'CHN,USA,,2020,1,',
+    'CHN,USA,lithium,1899,1,',
+    'CHN,USA,lithium,2020.5,1,',
+    'CHN,USA,lithium,2020,-1,',
+    'CHN,USA,lithium,2020,1,-2',
+    'CHN,USA,lithium,2020,"1,000",',
+    ',USA,lithium,2020,1,',
+    'CHN,USA,lithium,2020,0,0',
+  ].join('\n');
+  const r = ok(read(utf8(csv)));
+  test('the good row kept', () => expect(flows(r)).toMatchObject([{ row: 11, valueUsd: 0, tonnes: 0 }]));
+  test.each([
+    [2, 'exporter and importer are the same country'],
+    [3, 'unknown importer "Atlantis" (an ISO3 code or a country name)'],
+    [4, 'mineral is empty'],
+    [5, 'year "1899" is not a whole year from 1900 to 2100'],
+    [6, 'year "2020.5" is not a whole year from 1900 to 2100'],
+    [7, 'value "-1" is negative'],
+    [8, 'tonnes "-2" is negative'],
+    [9, 'value "1,000" is not a plain number (digits and a decimal point)'],
+    [10, 'exporter is empty'],
+  ])('line %i', (line, reason) => expect(r.rejected.find((x) => x.row === line)?.reason).toBe(reason));
+});
+
 describe('files that cannot be read: clear messages, never a throw', () => {
   const binary = new Uint8Array([
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52,

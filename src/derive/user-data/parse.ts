@@ -119,7 +119,10 @@ export function parseCsv(text: string, onProgress?: Progress): ParseResult {
   return { ok: true, table };
 }
 
-/** A JSON.parse error in words, with a line and column where the engine names a position. */
+/**
+ * A JSON.parse error in words, with a line and column where the engine names a position. The engine's own words
+ * may quote a snippet of the file, so they are cut to 80 characters.
+ */
 function jsonError(text: string, e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
   const at = /position (\d+)/.exec(msg);
@@ -134,7 +137,7 @@ function jsonError(text: string, e: unknown): string {
     const lc = /line (\d+) column (\d+)/.exec(msg);
     if (lc) where = ` at line ${lc[1]}, column ${lc[2]}`;
   }
-  return `This is not valid JSON${where} (${shortText(msg.replace(/ in JSON.*$/, ''))}).`;
+  return `This is not valid JSON${where} (${shortText(msg.replace(/ in JSON.*$/, ''), 80)}).`;
 }
 
 type Obj = Record<string, unknown>;

@@ -5,9 +5,9 @@ export const MAX_CELL_CHARS = 500;
 
 /**
  * Control characters (C0, C1), line/paragraph separators and the bidirectional overrides/isolates (which can make
- * text display in a different order than it reads) become spaces.
+ * text display in a different order than it reads): each run of them becomes one space.
  */
-const CONTROL_RE = /\p{Cc}|[\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+const CONTROL_RE = /(?:\p{Cc}|[\u2028\u2029\u202a-\u202e\u2066-\u2069])+/gu;
 const HAS_CONTROL_RE = /\p{Cc}|[\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 /**
@@ -26,13 +26,13 @@ export function cleanText(v: string): string {
 }
 
 /**
- * A value from the file as it may appear in a message: control characters removed and at most 24 characters, so a
- * message never echoes long text from the file (the same rule as src/url/notice.ts shortText, which src/derive may
- * not import).
+ * A value from the file as it may appear in a message: control characters removed and at most `max` characters (24
+ * unless told), so a message never echoes long text from the file (the rule of src/url/notice.ts shortText, which
+ * src/derive may not import).
  */
-export function shortText(v: string): string {
+export function shortText(v: string, max = 24): string {
   const clean = v.replace(CONTROL_RE, ' ');
-  return clean.length > 24 ? `${clean.slice(0, 24)}…` : clean;
+  return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
 /** `"value"` for a message, shortened; `(empty)` for an empty cell. */

@@ -1,7 +1,6 @@
 // A reader's rows to sites or flows under the project's rules (closed lists, ranges); each bad row rejected with why.
 import { SITE_KINDS, SITE_STATUSES } from '../../model/types';
 import type { Iso3, MineralId, SiteKind, SiteStatus } from '../../model/types';
-import { applyMapping } from './columns';
 import type { ColumnIndexes, Field, UserDataKind } from './columns';
 import type { Progress, Table } from './parse';
 import { PROGRESS_EVERY } from './parse';
@@ -64,6 +63,8 @@ export interface Lookup {
 }
 
 const key = (v: string): string => v.trim().toLowerCase().replace(/\s+/g, ' ');
+/** A lookup by key, trying the cell as written first (the common case, and the fastest). */
+const find = <T>(map: Map<string, T>, v: string): T | undefined => map.get(v) ?? map.get(key(v));
 
 export function makeLookup(ref: Reference): Lookup {
   const minerals = new Map<string, MineralId>();
@@ -107,18 +108,26 @@ const listWord = (v: string): string =>
     .toLowerCase()
     .replace(/[\s_]+/g, '-');
 
+function nonNegative(v: string, what: string, reasons: string[]): number | null {
+  const n = plainNumber(v, what);
+  if (typeof n === 'string') reasons.push(n);
+  else if (n < 0) reasons.push(`${what} ${quote(v)} is negative`);
+  else return n;
+  return null;
+}
+
 function country(v: string, what: string, lookup: Lookup, reasons: string[]): Iso3 | null {
   if (v.trim() === '') {
     reasons.push(`${what} is empty`);
     return null;
   }
-  const c = lookup.countries.get(key(v));
+  const c = find(lookup.countries, v);
   if (c === undefined) reasons.push(`unknown ${what} ${quote(v)} (an ISO3 code or a country name)`);
   return c ?? null;
 }
 
 function mineral(v: string, lookup: Lookup, reasons: string[]): MineralId | null {
-  const m = lookup.minerals.get(key(v));
+  const m = find(lookup.minerals, v);
   if (m === undefined) reasons.push(`unknown mineral ${quote(v)}`);
   return m ?? null;
 }
@@ -143,7 +152,8 @@ function toSite(c: Cells, lookup: Lookup, reasons: string[]): Omit<UserSite, 'id
     else reasons.push(`status ${quote(c.status)} is not one of ${SITE_STATUSES.join(', ')}`);
   }
   const minerals: MineralId[] = [];
-  for (const word of (c.mineral ?? '').split(/[;,|]/)) {
+  const mineralCell = c.mineral ?? '';
+  for (const word of /[;,|]/.test(mineralCell) ? mineralCell.split(/[;,|]/) : [mineralCell]) {
     if (word.trim() === '') continue;
     const m = mineral(word, lookup, reasons);
     if (m !== null && !minerals.includes(m)) minerals.push(m);
@@ -176,10 +186,10 @@ function toFlow(c: Cells, lookup: Lookup, reasons: string[]): Omit<UserFlow, 'id
   if (!/^\d{4}$/.test(y) || Number(y) < 1900 || Number(y) > 2100)
     reasons.push(y === '' ? 'year is empty' : `year ${quote(y)} is not a whole year from 1900 to 2100`);
   else year = Number(y);
-  const value = inRange(c.value ?? '', 'value', 0, Number.MAX_VALUE, reasons);
+  const value = nonNegative(c.value ?? '', 'value', reasons);
   let tonnes: number | null = null;
   if ((c.tonnes ?? '').trim() !== '') {
-    tonnes = inRange(c.tonnes ?? '', 'tonnes', 0, Number.MAX_VALUE, reasons);
+    tonnes = nonNegative(c.tonnes ?? '', 'tonnes', reasons);
   }
   if (
     reasons.length > 0 ||
@@ -212,12 +222,15 @@ export function validateRows(
   const sites: UserSite[] = [];
   const flows: UserFlow[] = [];
   const n = table.rows.length;
+  const columns = Object.entries(indexes) as [Field, number][];
   for (let i = 0; i < n; i++) {
     const row = table.rowNumbers[i] as number;
     const problem = table.problems.get(i);
     if (problem !== undefined) rejected.push({ row, reason: problem });
     else {
-      const cells = applyMapping(table.rows[i] as string[], indexes);
+      const cells: Cells = {};
+      const cellsOf = table.rows[i] as string[];
+      for (const [field, at] of columns) cells[field] = cellsOf[at] ?? '';
       const reasons: string[] = [];
       if (kind === 'sites') {
         const s = toSite(cells, lookup, reasons);
