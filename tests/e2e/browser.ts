@@ -95,9 +95,11 @@ export async function countColours(
   png: Buffer,
   colours: [number, number, number][],
   tol: number,
+  /** Count only within this rectangle (image pixels); the whole image by default. */
+  region?: { x: number; y: number; width: number; height: number },
 ): Promise<number[]> {
   return page.evaluate(
-    async ({ b64, colours, tol }) => {
+    async ({ b64, colours, tol, region }) => {
       const img = new Image();
       img.src = `data:image/png;base64,${b64}`;
       await img.decode();
@@ -107,7 +109,8 @@ export async function countColours(
       const ctx = c.getContext('2d');
       if (!ctx) return colours.map(() => 0);
       ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      const r = region ?? { x: 0, y: 0, width: c.width, height: c.height };
+      const d = ctx.getImageData(r.x, r.y, r.width, r.height).data;
       const counts = colours.map(() => 0);
       for (let i = 0; i < d.length; i += 4) {
         for (let k = 0; k < colours.length; k++) {
@@ -123,6 +126,6 @@ export async function countColours(
       }
       return counts;
     },
-    { b64: png.toString('base64'), colours, tol },
+    { b64: png.toString('base64'), colours, tol, region: region ?? null },
   );
 }

@@ -1,11 +1,9 @@
 // Browser tests of export controls: the controlled reason from a link, the measures panel and a measure's details,
 // the controls scenario under both readings.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, test } from 'node:test';
 import { waitReady } from './browser';
-import { changeAndWait, count, useApp } from './harness';
+import { changeAndWait, count, downloadCsv, useApp } from './harness';
 
 const app = useApp();
 
@@ -29,13 +27,7 @@ describe('export controls', () => {
     // Only controlled flows are drawn: China's gallium exports (HS 811292, every destination) and nothing else.
     const drawn = await count(page, 'count-flows');
     assert.ok(drawn > 0, 'controlled flows are drawn');
-    const [dl] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('[data-testid="download-csv"]').click(),
-    ]);
-    const [header = [], ...records] = Papa.parse<string[]>(readFileSync(await dl.path(), 'utf8').trim(), {
-      newline: '\r\n',
-    }).data;
+    const { header, records } = await downloadCsv(page);
     const col = (name: string) => header.indexOf(name);
     const flows = records.filter((r) => r[0] === 'flow');
     assert.equal(flows.length, drawn);

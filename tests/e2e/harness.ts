@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { launch, waitReady, watch, type PageWatch, type Session } from './browser';
 import { serveStatic, type StaticServer } from './server';
@@ -56,6 +57,18 @@ export function useApp(
 export const text = (page: Page, testid: string) => page.locator(`[data-testid="${testid}"]`).innerText();
 export const count = async (page: Page, testid: 'count-sites' | 'count-flows') =>
   Number(await text(page, testid));
+
+/** Click the CSV download and read the file as RFC 4180: its header row and its records. */
+export async function downloadCsv(page: Page): Promise<{ header: string[]; records: string[][] }> {
+  const [dl] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid="download-csv"]').click(),
+  ]);
+  const [header = [], ...records] = Papa.parse<string[]>(readFileSync(await dl.path(), 'utf8').trim(), {
+    newline: '\r\n',
+  }).data;
+  return { header, records };
+}
 
 /** Do something in the page, then wait until the map is ready again with the new state drawn. */
 export async function changeAndWait(page: Page, act: () => Promise<unknown>): Promise<void> {

@@ -2,24 +2,16 @@
 // compounds flow's details, and the stage view (figures follow the year and the filters; drawn into the PNG).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, test } from 'node:test';
 import { countColours, waitReady } from './browser';
-import { changeAndWait, count, text, useApp } from './harness';
+import type { Page } from 'playwright-core';
+import { changeAndWait, count, downloadCsv, text, useApp } from './harness';
 
 const app = useApp();
 
-/** The drawn flows of the CSV download, parsed as RFC 4180 (the coverage column holds commas). */
-async function csvFlows(
-  page: import('playwright-core').Page,
-): Promise<{ importer: string; hs: string; coverage: string }[]> {
-  const [dl] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator('[data-testid="download-csv"]').click(),
-  ]);
-  const [header = [], ...records] = Papa.parse<string[]>(readFileSync(await dl.path(), 'utf8').trim(), {
-    newline: '\r\n',
-  }).data;
+/** The drawn flows of the CSV download (the coverage column holds commas: parsed as RFC 4180). */
+async function csvFlows(page: Page): Promise<{ importer: string; hs: string; coverage: string }[]> {
+  const { header, records } = await downloadCsv(page);
   const at = (r: string[], name: string) => r[header.indexOf(name)] ?? '';
   return records
     .filter((r) => r[0] === 'flow')
@@ -156,30 +148,10 @@ describe('stage view', () => {
         page.locator('[data-testid="export-png"]').click(),
       ]);
       const png = readFileSync(await dl.path());
+      // The box's area: the right 30% of the image, below the title bar.
       const width = png.readUInt32BE(16);
-      const box = await page.evaluate(
-        async ({ b64, width }) => {
-          const img = new Image();
-          img.src = `data:image/png;base64,${b64}`;
-          await img.decode();
-          const c = document.createElement('canvas');
-          c.width = img.width;
-          c.height = img.height;
-          const ctx = c.getContext('2d');
-          if (!ctx) return '';
-          ctx.drawImage(img, 0, 0);
-          // The box's area: right of the middle, below the title bar.
-          const part = document.createElement('canvas');
-          part.width = Math.round(width * 0.3);
-          part.height = 100;
-          part
-            .getContext('2d')
-            ?.drawImage(c, width - part.width - 12, 50, part.width, 100, 0, 0, part.width, 100);
-          return part.toDataURL('image/png').split(',')[1] ?? '';
-        },
-        { b64: png.toString('base64'), width },
-      );
-      const [dark] = await countColours(page, Buffer.from(box, 'base64'), [[31, 41, 51]], 30);
+      const box = { x: Math.round(width * 0.7) - 12, y: 50, width: Math.round(width * 0.3), height: 100 };
+      const [dark] = await countColours(page, png, [[31, 41, 51]], 30, box);
       return dark ?? 0;
     };
     const shown = await pngDarkPixels();
