@@ -184,7 +184,10 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
         'select',
         { name: 'focus', 'data-testid': 'focus-select', 'aria-label': m.focusCountry },
         el('option', { value: '' }, m.allCountries),
-        ...countries.map((c) => el('option', { value: c.iso3 }, c.name)),
+        // Country names are English for now (no ISO2 codes for Intl.DisplayNames yet): marked so in another language.
+        ...countries.map((c) =>
+          el('option', { value: c.iso3, lang: lang === 'en' ? undefined : 'en' }, c.name),
+        ),
       ),
       el(
         'select',
@@ -293,12 +296,19 @@ export function updateFilters(root: HTMLElement, s: AppState): void {
   const yearData = s.years[f.year];
   const complete = yearData ? f.minerals.every((m) => yearData.complete[m] !== false) : null;
   const notes = productNotes(f, s.data.minerals, countryName(s));
-  setText(
-    root.querySelector('[data-testid="year-coverage"]'),
-    [complete === null ? '' : complete ? m.complete(String(f.year)) : m.partial(String(f.year)), ...notes]
-      .filter(Boolean)
-      .join(' '),
-  );
+  const head = complete === null ? '' : complete ? m.complete(String(f.year)) : m.partial(String(f.year));
+  // The product notes come from the data side in English: in another language they are marked so.
+  const coverage = root.querySelector<HTMLElement>('[data-testid="year-coverage"]');
+  const key = JSON.stringify([s.lang, head, notes]);
+  if (coverage && coverage.dataset.key !== key) {
+    coverage.dataset.key = key;
+    const mark = s.lang === 'en' ? undefined : 'en';
+    setChildren(
+      coverage,
+      head,
+      ...notes.map((n, i) => el('span', { lang: mark }, `${head || i ? ' ' : ''}${n}`)),
+    );
+  }
   const products = root.querySelector<HTMLElement>('fieldset.products');
   if (products) products.hidden = notes.length === 0;
   const role = root.querySelector<HTMLSelectElement>('select[name=role]');
