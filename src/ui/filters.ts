@@ -99,6 +99,8 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
   const lang = s.lang;
   const m = t(lang).filters;
   const countries = [...s.data.countries.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Rebuilt for another language: the folded sections stay as the reader left them.
+  const open = [...root.querySelectorAll('details')].map((d) => d.open);
   setChildren(
     root,
     el(
@@ -253,6 +255,7 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
       ),
     ),
   );
+  root.querySelectorAll('details').forEach((d, i) => (d.open = open[i] ?? false));
 }
 
 /** Text and attributes written only when they differ (an equal write still invalidates style and layout). */
