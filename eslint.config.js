@@ -4,16 +4,20 @@ import tseslint from 'typescript-eslint';
 
 /**
  * The layers of src/ and what each may not import (README "Development"). Imports point one way:
- * config, model <- data, derive <- state <- layers, ui, url <- app <- main; only app and main import map.
- * Pure folders (config, model, data, derive, state, url) never import rendering code either; they are also
+ * config, model <- data, derive <- i18n <- state <- layers, ui, url <- app <- main; only app and main import map.
+ * Pure folders (config, model, data, derive, i18n, state, url) never import rendering code either; they are also
  * type-checked without the DOM library (tsconfig.pure.json).
  */
 const RENDERING = ['maplibre-gl', 'maplibre-gl/*', '@deck.gl/*', '@luma.gl/*'];
 const LAYERS = {
-  model: { forbid: ['config', 'data', 'derive', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
-  config: { forbid: ['data', 'derive', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
-  data: { forbid: ['derive', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
-  derive: { forbid: ['state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
+  model: {
+    forbid: ['config', 'data', 'derive', 'i18n', 'state', 'layers', 'ui', 'url', 'map', 'app'],
+    pure: true,
+  },
+  config: { forbid: ['data', 'derive', 'i18n', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
+  data: { forbid: ['derive', 'i18n', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
+  derive: { forbid: ['i18n', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
+  i18n: { forbid: ['data', 'state', 'layers', 'ui', 'url', 'map', 'app'], pure: true },
   state: { forbid: ['layers', 'ui', 'url', 'map', 'app'], pure: true },
   url: { forbid: ['layers', 'ui', 'map', 'app'], pure: true },
   layers: { forbid: ['ui', 'url', 'map', 'app'], pure: false },

@@ -1,6 +1,8 @@
 // Composition root, wiring only: the store, the app's parts (src/app/), the panels and the map, in the order they run.
 import type { Fetcher } from './data/load';
+import { defaultLang } from './i18n';
 import { createAppStore } from './state/store';
+import { parseUrl } from './url/codec';
 import { mountPanel } from './ui/panels';
 import { bootMap } from './app/boot-map';
 import { $, type App } from './app/context';
@@ -22,7 +24,10 @@ html.dataset.mapReady = 'false';
 const embedded = new URLSearchParams(location.search).get('embed') === '1';
 if (embedded) html.classList.add('embed');
 
-const store = createAppStore();
+// The language is known before anything is drawn: the link's, else the browser's (src/url/apply.ts keeps it later).
+const store = createAppStore({
+  lang: parseUrl(location.search, new Set()).state.lang ?? defaultLang(navigator.languages),
+});
 const fetcher: Fetcher = (path) => fetch(path);
 const app: App = {
   store,

@@ -1,5 +1,6 @@
 // Store -> panels: embed chrome, notices, filters, counts, legend, details, chart and scenario panels, each when its
 // inputs change.
+import { LANGS } from '../i18n';
 import { selectDrawnFlows, selectViewTitle, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState } from '../state/store';
 import { renderNotices } from '../ui/chrome';
@@ -24,13 +25,27 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   if (app.embedded) {
     const title = $('#embed-title');
     const bar = $('#embed-bar');
+    bar.addEventListener('change', (e) => {
+      const target = e.target as HTMLSelectElement;
+      const lang = LANGS.find((l) => l === target.value);
+      if (target.dataset.testid === 'lang-select' && lang) actions.setLang(store, lang);
+    });
     watch(
       store,
-      (s) => [s.filters, s.data, s.years, s.scenario, s.view, s.selection] as const,
+      (s) => [s.filters, s.data, s.years, s.scenario, s.view, s.selection, s.lang] as const,
       (_, s) =>
         s.data && renderEmbed(title, bar, s, selectViewTitle(s), `${location.origin}${location.pathname}`),
     );
   }
+  // The language: the page's `lang` (assistive technology, fonts) and the panel's fixed labels; sections follow below.
+  watch(
+    store,
+    (s) => s.lang,
+    (lang) => {
+      document.documentElement.lang = lang;
+      panel.setLang(lang);
+    },
+  );
   const loading = $('#loading');
   watch(
     store,
@@ -45,12 +60,13 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   );
   watch(
     store,
-    (s) => s.data,
+    // Rebuilt for another language too; the update below sets it from the filters again (the view stays).
+    (s) => [s.data, s.lang] as const,
     (_, s) => buildFilters(panel.filters, s),
   );
   watch(
     store,
-    (s) => [s.data, s.filters, s.years, s.playing] as const,
+    (s) => [s.data, s.filters, s.years, s.playing, s.lang] as const,
     (_, s) => updateFilters(panel.filters, s),
   );
   watch(
@@ -65,6 +81,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
         s.measures,
         s.measure,
         s.scenario,
+        s.lang,
       ] as const,
     (_, s) => {
       renderCounts(panel.counts, s);
@@ -130,6 +147,8 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
           s.filters.year,
           s.years,
           s.data,
+          // The filter form is rebuilt for another language: the slider's ticks are filled again.
+          s.lang,
         ] as const,
       ([chunk], s) => {
         if (!chunk) return;

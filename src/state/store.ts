@@ -6,6 +6,7 @@ import type { Manifest } from '../data/schema';
 import type { SharesFile } from '../data/shares-schema';
 import { defaultFilterSpec } from '../derive/filter';
 import type { Filters } from '../model/filters';
+import { DEFAULT_LANG, type Lang } from '../i18n';
 import type { ScenarioState } from '../model/scenario';
 import type { MeasuresFile } from '../model/measures';
 import type { ProjectsFile } from '../model/projects';
@@ -80,6 +81,8 @@ export interface AppState {
   view: ViewState;
   /** The map could not start: no WebGL2, or another failure while starting it; null while it works (or starts). */
   mapProblem: MapProblem | null;
+  /** The UI language (`lang=ja` in the link; otherwise the browser's, English by default). */
+  lang: Lang;
 }
 
 export function defaultAllies(): AppState['allies'] {
@@ -114,6 +117,7 @@ export function initialState(): AppState {
     notices: [],
     view: { ...INITIAL_VIEW },
     mapProblem: null,
+    lang: DEFAULT_LANG,
   };
 }
 
@@ -190,6 +194,7 @@ export const actions = {
         | 'measure'
         | 'projectsView'
         | 'stockpile'
+        | 'lang'
       >
     >,
   ) {
@@ -246,6 +251,10 @@ export const actions = {
   /** Open or close the table view. */
   setTable(store: AppStore, open: boolean) {
     store.setState({ table: open });
+  },
+  /** Switch the UI language (the view, filters and selection stay as they are). */
+  setLang(store: AppStore, lang: Lang) {
+    store.setState({ lang });
   },
   setView(store: AppStore, view: ViewState) {
     store.setState({ view });

@@ -1,7 +1,7 @@
 // The counts line: sites and flows drawn, and how many small flows the legibility cut hides (with "Show all").
 import { MAX_DRAWN_FLOWS } from '../config/app';
 import { CHINA_ISO3 } from '../config/china';
-import { formatShare, formatUsd } from '../derive/format';
+import { formatCount, formatMoney, formatPercent, t, type Lang } from '../i18n';
 import type { Flow } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState, type AppStore } from '../state/store';
@@ -24,6 +24,8 @@ const toggle = (label: string) =>
   );
 
 export function renderCounts(root: HTMLElement, s: AppState): void {
+  const lang = s.lang;
+  const m = t(lang).counts;
   const sites = selectVisibleSites(s).length;
   const drawn = selectDrawnFlows(s);
   const loading =
@@ -35,40 +37,45 @@ export function renderCounts(root: HTMLElement, s: AppState): void {
       'p',
       {},
       el('strong', { 'data-testid': 'count-sites' }, String(sites)),
-      ' sites · ',
+      m.sites,
       el('strong', { 'data-testid': 'count-flows' }, String(drawn.shownCount)),
-      s.mapProblem
-        ? ' trade flows kept by the filters (the map cannot be drawn in this browser)'
-        : ` trade flows drawn${loading ? ' (loading…)' : ''}`,
+      s.mapProblem ? m.keptNoMap : `${m.drawn}${loading ? m.loading : ''}`,
     ),
     // The map in words, for screen readers and anyone who wants the figure (the section is a polite live region).
-    el('p', { class: 'muted view-summary', 'data-testid': 'view-summary' }, viewSummary(drawn.shown)),
+    el('p', { class: 'muted view-summary', 'data-testid': 'view-summary' }, viewSummary(drawn.shown, lang)),
     drawn.hiddenCount > 0
       ? el(
           'p',
           { class: 'hidden-note', 'data-testid': 'hidden-flows' },
           drawn.capped
-            ? `${drawn.hiddenCount.toLocaleString('en-US')} smaller flows (${formatUsd(drawn.hiddenValue)}) are hidden: at most ${MAX_DRAWN_FLOWS.toLocaleString('en-US')} flows are drawn at once. Narrow the filters to see them.`
-            : `${drawn.hiddenCount} smaller flows (${formatUsd(drawn.hiddenValue)}, the last 5% of value) are hidden. `,
-          drawn.capped ? null : toggle('Show all'),
+            ? m.hiddenCapped(
+                formatCount(lang, drawn.hiddenCount),
+                formatMoney(lang, drawn.hiddenValue),
+                formatCount(lang, MAX_DRAWN_FLOWS),
+              )
+            : m.hiddenCut(String(drawn.hiddenCount), formatMoney(lang, drawn.hiddenValue)),
+          drawn.capped ? null : toggle(m.showAll),
         )
       : s.filters.showAllFlows
-        ? el('p', { class: 'hidden-note' }, 'All flows drawn. ', toggle('Show only the largest'))
+        ? el('p', { class: 'hidden-note' }, m.allDrawn, toggle(m.showLargest))
         : null,
   );
 }
 
 /** "198 flows drawn, worth $4.96 B; 62% of that value from China (with Hong Kong and Macau)." */
-export function viewSummary(flows: readonly Flow[]): string {
-  if (flows.length === 0) return 'No trade flow is drawn for these filters.';
+export function viewSummary(flows: readonly Flow[], lang: Lang = 'en'): string {
+  const m = t(lang).counts;
+  if (flows.length === 0) return m.noFlows;
   let total = 0;
   let china = 0;
   for (const f of flows) {
     total += f.valueUsd;
     if (CHINA_ISO3.has(f.exporter)) china += f.valueUsd;
   }
-  return (
-    `${flows.length.toLocaleString('en-US')} ${flows.length === 1 ? 'flow' : 'flows'} drawn, worth ${formatUsd(total)}; ` +
-    `${formatShare(total > 0 ? china / total : 0)} of that value from China (with Hong Kong and Macau).`
+  return m.summary(
+    flows.length,
+    formatCount(lang, flows.length),
+    formatMoney(lang, total),
+    formatPercent(lang, total > 0 ? china / total : 0),
   );
 }

@@ -2,10 +2,12 @@
 import { rampCss } from '../derive/ramp';
 import { SHARE_RAMP } from '../config/ramps';
 import { ATTRIBUTION } from '../derive/describe';
+import { LANG_NAMES, LANGS, t } from '../i18n';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
 import { linkTo } from '../url/state';
 import { el, setChildren } from './dom';
+import { LANG_SELECT_LABEL } from './panel-header';
 
 /**
  * `base` is the page's address without its query. The full-map link opens the embed's current view (camera, filters,
@@ -18,8 +20,19 @@ export function renderEmbed(
   title: string,
   base: string,
 ): void {
+  const m = t(s.lang).embed;
   titleEl.hidden = false;
   titleEl.textContent = title;
+  // The title is composed in English for now: marked so for assistive technology in another language.
+  if (s.lang === 'en') titleEl.removeAttribute('lang');
+  else titleEl.lang = 'en';
+  // The language switcher (its change is handled by src/app/panel-sync.ts, which owns the store).
+  const select = el(
+    'select',
+    { class: 'lang-select', 'data-testid': 'lang-select', 'aria-label': LANG_SELECT_LABEL },
+    ...LANGS.map((l) => el('option', { value: l, lang: l }, LANG_NAMES[l])),
+  );
+  select.value = s.lang;
   const gradient = rampCss(SHARE_RAMP);
   barEl.hidden = false;
   setChildren(
@@ -27,11 +40,11 @@ export function renderEmbed(
     el(
       'div',
       { class: 'embed-legend', 'data-testid': 'embed-legend' },
-      el('span', {}, s.filters.colorBy === 'exporter-share' ? 'Exporter share' : 'Importer dependence'),
+      el('span', {}, s.filters.colorBy === 'exporter-share' ? m.exporterShare : m.importerDependence),
       el('span', {}, '0%'),
       el('span', { class: 'ramp', '--ramp': gradient }),
       el('span', {}, '100%'),
-      el('span', {}, `· ${selectVisibleSites(s).length} sites · ${selectDrawnFlows(s).shownCount} flows`),
+      el('span', {}, m.counts(String(selectVisibleSites(s).length), String(selectDrawnFlows(s).shownCount))),
     ),
     el(
       'a',
@@ -41,8 +54,9 @@ export function renderEmbed(
         rel: 'noopener',
         'data-testid': 'open-full-map',
       },
-      'Open the full map ↗',
+      m.openFull,
     ),
+    select,
     el('div', { class: 'embed-attrib' }, ATTRIBUTION),
   );
 }

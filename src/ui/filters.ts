@@ -1,9 +1,8 @@
-// The filter form: built once per data load, updated in place from the filters (keeps focus), changes to the store.
-import { KIND_COLORS, KIND_LABELS, YEARS } from '../config/app';
-import { formatUsd } from '../derive/format';
+// The filter form: built once per data load and language, updated in place from the filters (keeps focus), changes to the store.
+import { KIND_COLORS, YEARS } from '../config/app';
 import { rgbCss } from '../derive/ramp';
-import { RISK_TEXT } from '../derive/risk-codes';
-import { RISK_REASONS, type RiskMode } from '../model/filters';
+import { formatMoney, kindLabel, mineralName, reasonLabel, statusLabel, t, type Lang } from '../i18n';
+import { RISK_MODES, RISK_REASONS, type RiskMode } from '../model/filters';
 import { SITE_KINDS, SITE_STATUSES, type Mineral } from '../model/types';
 import { mineralGroups, productNotes } from '../derive/products';
 import type { ProductGroup } from '../model/products';
@@ -14,15 +13,10 @@ import { el, setChildren } from './dom';
 import { FIELD_BY_NAME, fieldHas } from './filter-fields';
 
 const MIN_VALUES = [0, 1e5, 1e6, 1e7, 1e8];
-const PRODUCT_LABELS: Record<ProductGroup, string> = {
-  magnets: 'Magnets',
-  compounds: 'Compounds, oxides',
-  metals: 'Metals',
-};
-const RISK_LABELS: Record<RiskMode, string> = {
-  all: 'All routes',
-  china: 'Only China-exposed',
-  'no-china': 'Avoid China',
+const RISK_KEYS: Record<RiskMode, 'riskAll' | 'riskChina' | 'riskNoChina'> = {
+  all: 'riskAll',
+  china: 'riskChina',
+  'no-china': 'riskNoChina',
 };
 
 /** Form changes become store changes: one handler for every field of the table in filter-fields.ts. */
@@ -73,7 +67,8 @@ const radio = (name: string, value: string, label: string) => option('radio', na
  * The product choice for minerals whose trade has several product groups (rare earths): each group with its HS
  * codes and whether its rows are one reporter's imports only; shown while such a mineral is selected.
  */
-function productFieldset(minerals: readonly Mineral[]): HTMLElement | null {
+function productFieldset(minerals: readonly Mineral[], lang: Lang): HTMLElement | null {
+  const m = t(lang).filters;
   const withGroups = minerals.filter((m) => mineralGroups(m).length > 1);
   if (withGroups.length === 0) return null;
   const products = withGroups.flatMap((m) => m.products);
@@ -83,7 +78,7 @@ function productFieldset(minerals: readonly Mineral[]): HTMLElement | null {
     const o = radio(
       'product',
       g,
-      `${PRODUCT_LABELS[g]} · ${reporters.length > 0 ? `${reporters.join(', ')} imports only` : 'all reporters'}`,
+      `${m[g]} · ${reporters.length > 0 ? m.importsOnly(reporters.join(', ')) : m.allReporters}`,
     );
     o.title = ps.map((p) => `HS ${p.hs}: ${p.name}`).join('\n');
     return o;
@@ -92,39 +87,43 @@ function productFieldset(minerals: readonly Mineral[]): HTMLElement | null {
   return el(
     'fieldset',
     { class: 'products', 'data-testid': 'product-filter' },
-    el('legend', {}, `${withGroups.map((m) => m.name).join(', ')}: product (flows kept)`),
+    el('legend', {}, m.productLegend(withGroups.map((x) => mineralName(lang, x.id, x.name)).join(', '))),
     ...groups.map(option),
-    radio('product', 'all', 'All products (mixes coverage)'),
+    radio('product', 'all', m.allProducts),
   );
 }
 
 /** Build the filter form for the loaded data (once per data load). */
 export function buildFilters(root: HTMLElement, s: AppState): void {
   if (!s.data) return;
+  const lang = s.lang;
+  const m = t(lang).filters;
   const countries = [...s.data.countries.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Rebuilt for another language: the folded sections stay as the reader left them.
+  const open = [...root.querySelectorAll('details')].map((d) => d.open);
   setChildren(
     root,
     el(
       'div',
       { class: 'filter-head' },
-      el('h2', {}, 'Filters'),
+      el('h2', {}, m.title),
       el(
         'button',
         { type: 'button', class: 'link', 'data-action': 'reset', 'data-testid': 'reset-filters' },
-        'Reset',
+        m.reset,
       ),
     ),
     el(
       'fieldset',
       { class: 'minerals' },
-      el('legend', {}, 'Minerals (sites · flows kept)'),
-      ...s.data.minerals.map((m) => checkbox('mineral', m.id, m.name, m.color)),
+      el('legend', {}, m.minerals),
+      ...s.data.minerals.map((x) => checkbox('mineral', x.id, mineralName(lang, x.id, x.name), x.color)),
     ),
-    productFieldset(s.data.minerals),
+    productFieldset(s.data.minerals, lang),
     el(
       'div',
       { class: 'year-row' },
-      el('label', { for: 'year-slider' }, 'Year ', el('strong', { 'data-testid': 'year-label' })),
+      el('label', { for: 'year-slider' }, m.year, el('strong', { 'data-testid': 'year-label' })),
       el('input', {
         type: 'range',
         id: 'year-slider',
@@ -145,7 +144,7 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
           class: 'play',
           'data-action': 'play',
           'data-testid': 'play',
-          'aria-label': 'Play years',
+          'aria-label': m.play,
         },
         '▶',
       ),
@@ -156,103 +155,107 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
     el(
       'fieldset',
       { class: 'risk' },
-      el('legend', {}, 'Route risk: China'),
-      ...Object.entries(RISK_LABELS).map(([value, label]) => radio('risk', value, label)),
+      el('legend', {}, m.risk),
+      ...RISK_MODES.map((value) => radio('risk', value, m[RISK_KEYS[value]])),
       el(
         'div',
         { class: 'reasons' },
-        ...RISK_REASONS.map((r) => checkbox('reason', r, RISK_TEXT[r].split(':')[0] ?? r)),
+        ...RISK_REASONS.map((r) => checkbox('reason', r, reasonLabel(lang, r))),
       ),
       el(
         'label',
         { class: 'controls-reading' },
-        'Controlled: measures ',
+        m.controlled,
         el(
           'select',
           {
             name: 'controls',
             'data-testid': 'controls-reading',
-            'aria-label': 'Which export controls count',
+            'aria-label': m.controlsLabel,
           },
-          el('option', { value: 'today' }, 'in force today'),
-          el('option', { value: 'flow-year' }, "in force in the flow's year"),
+          el('option', { value: 'today' }, m.controlsToday),
+          el('option', { value: 'flow-year' }, m.controlsFlowYear),
         ),
       ),
     ),
     el(
       'fieldset',
       { class: 'focus' },
-      el('legend', {}, 'Country focus'),
+      el('legend', {}, m.focus),
       el(
         'select',
-        { name: 'focus', 'data-testid': 'focus-select', 'aria-label': 'Focus country' },
-        el('option', { value: '' }, 'All countries'),
-        ...countries.map((c) => el('option', { value: c.iso3 }, c.name)),
+        { name: 'focus', 'data-testid': 'focus-select', 'aria-label': m.focusCountry },
+        el('option', { value: '' }, m.allCountries),
+        // Country names are English for now (no ISO2 codes for Intl.DisplayNames yet): marked so in another language.
+        ...countries.map((c) =>
+          el('option', { value: c.iso3, lang: lang === 'en' ? undefined : 'en' }, c.name),
+        ),
       ),
       el(
         'select',
-        { name: 'role', 'data-testid': 'role-select', 'aria-label': 'Focus role' },
-        el('option', { value: 'either' }, 'as exporter or importer'),
-        el('option', { value: 'exporter' }, 'as exporter'),
-        el('option', { value: 'importer' }, 'as importer'),
+        { name: 'role', 'data-testid': 'role-select', 'aria-label': m.focusRole },
+        el('option', { value: 'either' }, m.roleEither),
+        el('option', { value: 'exporter' }, m.roleExporter),
+        el('option', { value: 'importer' }, m.roleImporter),
       ),
     ),
     el(
       'label',
       { class: 'min-value' },
-      'Smallest flow ',
+      m.smallest,
       el(
         'select',
         { name: 'min', 'data-testid': 'min-select' },
         ...MIN_VALUES.map((v) =>
-          el('option', { value: String(v) }, v === 0 ? 'any value' : `${formatUsd(v)} or more`),
+          el('option', { value: String(v) }, v === 0 ? m.anyValue : m.orMore(formatMoney(lang, v))),
         ),
       ),
     ),
     el(
       'details',
       {},
-      el('summary', {}, 'Site kinds and statuses'),
+      el('summary', {}, m.kindsAndStatuses),
       el(
         'fieldset',
         { class: 'grid kinds' },
-        el('legend', {}, 'Kinds'),
-        ...SITE_KINDS.map((k) => checkbox('kind', k, KIND_LABELS[k], rgbCss(KIND_COLORS[k]))),
+        el('legend', {}, m.kinds),
+        ...SITE_KINDS.map((k) => checkbox('kind', k, kindLabel(lang, k), rgbCss(KIND_COLORS[k]))),
       ),
       el(
         'fieldset',
         { class: 'grid statuses' },
-        el('legend', {}, 'Statuses'),
-        ...SITE_STATUSES.map((st) => checkbox('status', st, st)),
+        el('legend', {}, m.statuses),
+        ...SITE_STATUSES.map((st) => checkbox('status', st, statusLabel(lang, st))),
       ),
     ),
     el(
       'details',
       {},
-      el('summary', {}, 'Display'),
+      el('summary', {}, m.display),
       el(
         'fieldset',
         {},
-        el('legend', {}, 'Arc colour'),
-        radio('colorBy', 'exporter-share', "exporter's share of world exports"),
-        radio('colorBy', 'importer-dependence', "importer's dependence on the exporter"),
+        el('legend', {}, m.arcColour),
+        radio('colorBy', 'exporter-share', m.colourExporter),
+        radio('colorBy', 'importer-dependence', m.colourImporter),
       ),
       el(
         'fieldset',
         {},
-        el('legend', {}, 'Arc width'),
-        radio('widthBy', 'usd', 'value (USD)'),
-        radio('widthBy', 'tonnes', 'quantity (tonnes)'),
+        el('legend', {}, m.arcWidth),
+        radio('widthBy', 'usd', m.widthUsd),
+        radio('widthBy', 'tonnes', m.widthTonnes),
       ),
       el(
         'fieldset',
         {},
-        el('legend', {}, 'Draw flows'),
-        radio('flowView', 'arcs', 'as arcs'),
-        radio('flowView', 'sea-lanes', 'along sea lanes'),
+        el('legend', {}, m.drawFlows),
+        radio('flowView', 'arcs', m.asArcs),
+        radio('flowView', 'sea-lanes', m.seaLanes),
       ),
     ),
   );
+  root.querySelectorAll('details').forEach((d, i) => (d.open = open[i] ?? false));
 }
 
 /** Text and attributes written only when they differ (an equal write still invalidates style and layout). */
@@ -267,6 +270,7 @@ function setAttr(node: Element, name: string, value: string): void {
 export function updateFilters(root: HTMLElement, s: AppState): void {
   if (!s.data) return;
   const f = s.filters;
+  const m = t(s.lang).filters;
   // While the year's flows load, the counts stay as they were (not zeros for a moment).
   const facets = s.yearStatus[f.year] === 'loading' ? null : selectFacets(s);
   for (const input of root.querySelectorAll<HTMLInputElement>('input[type=checkbox], input[type=radio]')) {
@@ -290,24 +294,24 @@ export function updateFilters(root: HTMLElement, s: AppState): void {
   const play = root.querySelector('[data-action="play"]');
   if (play) {
     setText(play, s.playing ? '❚❚' : '▶');
-    setAttr(play, 'aria-label', s.playing ? 'Pause' : 'Play years');
+    setAttr(play, 'aria-label', s.playing ? m.pause : m.play);
   }
   const yearData = s.years[f.year];
   const complete = yearData ? f.minerals.every((m) => yearData.complete[m] !== false) : null;
   const notes = productNotes(f, s.data.minerals, countryName(s));
-  setText(
-    root.querySelector('[data-testid="year-coverage"]'),
-    [
-      complete === null
-        ? ''
-        : complete
-          ? `${f.year}: complete bilateral trade rows.`
-          : `${f.year}: top partners per country only (not complete).`,
-      ...notes,
-    ]
-      .filter(Boolean)
-      .join(' '),
-  );
+  const head = complete === null ? '' : complete ? m.complete(String(f.year)) : m.partial(String(f.year));
+  // The product notes come from the data side in English: in another language they are marked so.
+  const coverage = root.querySelector<HTMLElement>('[data-testid="year-coverage"]');
+  const key = JSON.stringify([s.lang, head, notes]);
+  if (coverage && coverage.dataset.key !== key) {
+    coverage.dataset.key = key;
+    const mark = s.lang === 'en' ? undefined : 'en';
+    setChildren(
+      coverage,
+      head,
+      ...notes.map((n, i) => el('span', { lang: mark }, `${head || i ? ' ' : ''}${n}`)),
+    );
+  }
   const products = root.querySelector<HTMLElement>('fieldset.products');
   if (products) products.hidden = notes.length === 0;
   const role = root.querySelector<HTMLSelectElement>('select[name=role]');

@@ -1,10 +1,9 @@
 // The legend: site kinds in view, the arc colour ramp and width scale, the risk filter in words.
-import { KIND_COLORS, KIND_LABELS, WIDTH_MAX_PX, WIDTH_REF_TONNES, WIDTH_REF_USD } from '../config/app';
+import { KIND_COLORS, WIDTH_MAX_PX, WIDTH_REF_TONNES, WIDTH_REF_USD } from '../config/app';
 import { SHARE_RAMP } from '../config/ramps';
 import { widthPx, widthPxTonnes } from '../derive/flows';
-import { formatUsd } from '../derive/format';
+import { formatCount, formatMoney, kindLabel, reasonLabel, t } from '../i18n';
 import { rampCss, rgbCss } from '../derive/ramp';
-import { RISK_TEXT } from '../derive/risk-codes';
 import { SITE_KINDS } from '../model/types';
 import { controlsText } from '../state/measures';
 import { countryName, selectDrawnFlows, selectVisibleSites } from '../state/selectors';
@@ -14,6 +13,8 @@ import { el, setChildren } from './dom';
 
 export function renderLegend(root: HTMLElement, s: AppState): void {
   const f = s.filters;
+  const lang = s.lang;
+  const m = t(lang).legend;
   const kindsInView = new Set(selectVisibleSites(s).map((x) => x.kind));
   const gradient = rampCss(SHARE_RAMP);
   const drawn = selectDrawnFlows(s);
@@ -23,52 +24,43 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
           (v) =>
             [
               widthPx(v),
-              v >= WIDTH_REF_USD ? `${formatUsd(v)} or more (${WIDTH_MAX_PX}px)` : formatUsd(v),
+              v >= WIDTH_REF_USD
+                ? m.orMorePx(formatMoney(lang, v), String(WIDTH_MAX_PX))
+                : formatMoney(lang, v),
             ] as const,
         )
       : [100, 2000, WIDTH_REF_TONNES].map(
           (t) =>
             [
               widthPxTonnes(t),
-              t >= WIDTH_REF_TONNES
-                ? `${t.toLocaleString('en-US')} t or more`
-                : `${t.toLocaleString('en-US')} t`,
+              t >= WIDTH_REF_TONNES ? m.tonnesOrMore(formatCount(lang, t)) : m.tonnes(formatCount(lang, t)),
             ] as const,
         );
+  const reasons = f.reasons.map((r) => reasonLabel(lang, r)).join(', ') || m.noReason;
   const riskText =
-    f.risk === 'all'
-      ? 'All routes are drawn.'
-      : `${f.risk === 'china' ? 'Only flows with' : 'Only flows with none of'}: ${f.reasons.map((r) => RISK_TEXT[r].split(':')[0]).join(', ') || '(no reason selected)'}.`;
-  const hiddenKinds = SITE_KINDS.filter((k) => !f.kinds.includes(k)).map((k) => KIND_LABELS[k]);
+    f.risk === 'all' ? m.riskAll : f.risk === 'china' ? m.riskOnly(reasons) : m.riskNone(reasons);
+  const hiddenKinds = SITE_KINDS.filter((k) => !f.kinds.includes(k)).map((k) => kindLabel(lang, k));
   setChildren(
     root,
-    el('h2', {}, 'Legend'),
-    el('h3', {}, 'Sites by kind'),
+    el('h2', {}, m.title),
+    el('h3', {}, m.sitesByKind),
     el(
       'ul',
       { class: 'kinds' },
       ...SITE_KINDS.filter((k) => kindsInView.has(k)).map((k) =>
-        el('li', {}, el('span', { class: 'dot', '--swatch': rgbCss(KIND_COLORS[k]) }), KIND_LABELS[k]),
+        el('li', {}, el('span', { class: 'dot', '--swatch': rgbCss(KIND_COLORS[k]) }), kindLabel(lang, k)),
       ),
     ),
-    kindsInView.size === 0 ? el('p', { class: 'muted' }, 'No sites for this filter.') : null,
-    hiddenKinds.length > 0 ? el('p', { class: 'muted' }, `Hidden kinds: ${hiddenKinds.join(', ')}.`) : null,
+    kindsInView.size === 0 ? el('p', { class: 'muted' }, m.noSites) : null,
+    hiddenKinds.length > 0 ? el('p', { class: 'muted' }, m.hiddenKinds(hiddenKinds.join(', '))) : null,
     el(
       'h3',
       { 'data-testid': 'legend-colour-title' },
-      f.colorBy === 'exporter-share'
-        ? "Arc colour: exporter's share of world exports"
-        : "Arc colour: importer's dependence on the exporter",
+      f.colorBy === 'exporter-share' ? m.colourExporter : m.colourImporter,
     ),
     el('div', { class: 'ramp', '--ramp': gradient, 'data-testid': 'share-ramp' }),
     el('div', { class: 'ramp-labels' }, el('span', {}, '0%'), el('span', {}, '50%'), el('span', {}, '100%')),
-    el(
-      'h3',
-      {},
-      f.widthBy === 'usd'
-        ? 'Arc width: trade value (USD)'
-        : 'Arc width: quantity (tonnes; unknown = thinnest)',
-    ),
+    el('h3', {}, f.widthBy === 'usd' ? m.widthUsd : m.widthTonnes),
     el(
       'ul',
       { class: 'widths' },
@@ -77,29 +69,31 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
       ),
     ),
     el('p', { class: 'muted', 'data-testid': 'legend-risk' }, riskText),
+    // Notes from the data side are English for now: marked so for assistive technology.
     ...productNotes(f, s.data?.minerals ?? [], countryName(s)).map((note) =>
-      el('p', { class: 'muted', 'data-testid': 'legend-products' }, note),
+      el(
+        'p',
+        { class: 'muted', 'data-testid': 'legend-products', lang: lang === 'en' ? undefined : 'en' },
+        note,
+      ),
     ),
     f.reasons.includes('controlled') || s.scenario?.id === 'controls'
       ? el(
           'p',
           { class: 'muted', 'data-testid': 'legend-controls' },
-          `${controlsText(f.controls, s.measures?.asOf ?? null)} Countries with a measure in force are outlined (dashed).`,
+          el(
+            'span',
+            { lang: lang === 'en' ? undefined : 'en' },
+            controlsText(f.controls, s.measures?.asOf ?? null),
+          ),
+          ` ${m.outlined}`,
         )
       : null,
-    s.measure !== null
-      ? el('p', { class: 'muted' }, `Grey arcs: flows the selected measure (${s.measure}) does not cover.`)
-      : null,
-    drawn.hiddenCount > 0
-      ? el('p', { class: 'muted' }, `Hidden: ${drawn.hiddenCount} small flows (see above).`)
-      : null,
+    s.measure !== null ? el('p', { class: 'muted' }, m.greyArcs(s.measure)) : null,
+    drawn.hiddenCount > 0 ? el('p', { class: 'muted' }, m.hiddenSmall(String(drawn.hiddenCount))) : null,
     f.flowView === 'sea-lanes'
-      ? el(
-          'p',
-          { class: 'muted' },
-          'Flows are drawn along their computed sea lanes; overland and land-locked flows stay arcs.',
-        )
-      : el('p', { class: 'muted' }, 'Arcs go from exporter (solid end) to importer (faded end).'),
-    el('p', { class: 'muted' }, 'China, Hong Kong and Macau are tinted on the map.'),
+      ? el('p', { class: 'muted' }, m.seaLanes)
+      : el('p', { class: 'muted' }, m.arcs),
+    el('p', { class: 'muted' }, m.chinaTinted),
   );
 }

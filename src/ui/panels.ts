@@ -1,11 +1,13 @@
 // The side panel's layout: title, search box, toolbar, counts, filters, legend, chart, export controls and scenario sections.
+import { t, type Lang } from '../i18n';
 import type { AppStore } from '../state/store';
 import { bindCounts } from './counts';
 import { el } from './dom';
+import { panelHeader } from './panel-header';
 import { mountSheet } from './sheet';
 import { bindFilters } from './filters';
-import { searchBox, type SearchBox } from './search-box';
-import { toolbar, type ToolbarHandlers } from './toolbar';
+import { labelSearchBox, searchBox, type SearchBox } from './search-box';
+import { labelToolbar, toolbar, type ToolbarHandlers } from './toolbar';
 
 export interface PanelRefs {
   filters: HTMLElement;
@@ -16,6 +18,8 @@ export interface PanelRefs {
   measures: HTMLElement;
   projects: HTMLElement;
   search: SearchBox;
+  /** Relabel the panel's fixed parts (header, toolbar, search, sheet) in `lang`; the sections re-render themselves. */
+  setLang(lang: Lang): void;
 }
 
 export interface PanelHandlers extends ToolbarHandlers {
@@ -63,15 +67,12 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
   );
   about.addEventListener('click', () => handlers.onAbout());
   const search = searchBox();
+  const header = panelHeader(store);
+  const bar = toolbar(handlers);
   root.append(
-    el(
-      'header',
-      {},
-      el('h1', {}, 'Critical Minerals Map'),
-      el('p', { class: 'subtitle' }, 'Where critical minerals are mined, processed and traded'),
-    ),
+    header.root,
     search.root,
-    toolbar(handlers),
+    bar,
     counts,
     filters,
     legend,
@@ -81,8 +82,17 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     scenario,
     about,
   );
-  mountSheet(root);
+  const sheet = mountSheet(root);
   bindFilters(filters, store);
   bindCounts(counts, store);
-  return { filters, counts, legend, chart, scenario, measures, projects, search };
+  const setLang = (lang: Lang) => {
+    header.setLang(lang);
+    labelToolbar(bar, lang);
+    labelSearchBox(search, lang);
+    sheet.setLang(lang);
+    filters.setAttribute('aria-label', t(lang).app.filtersLabel);
+    legend.setAttribute('aria-label', t(lang).app.legendLabel);
+  };
+  setLang(store.getState().lang);
+  return { filters, counts, legend, chart, scenario, measures, projects, search, setLang };
 }

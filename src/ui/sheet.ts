@@ -1,4 +1,5 @@
 // On narrow screens the side panel is a bottom sheet: a handle to pull or tap it up and down, and one to dismiss it.
+import { t, type Lang } from '../i18n';
 
 /** The sheet's heights: dismissed (handle only), peeking (title, search and counts) and open (most of the screen). */
 export const SHEET_STATES = ['closed', 'peek', 'open'] as const;
@@ -21,7 +22,11 @@ export function nextSheetState(state: SheetState, move: -1 | 0 | 1): SheetState 
  * Put the handle and the dismiss button at the top of `panel` and keep its `data-sheet` state. On wide screens both
  * are hidden by the style sheet and the state has no effect. `onChange` runs after each change (the map re-frames).
  */
-export function mountSheet(panel: HTMLElement, onChange: (state: SheetState) => void = () => {}): void {
+export function mountSheet(
+  panel: HTMLElement,
+  onChange: (state: SheetState) => void = () => {},
+): { setLang(lang: Lang): void } {
+  let m = t('en').sheet;
   const handle = document.createElement('button');
   handle.type = 'button';
   handle.className = 'sheet-handle';
@@ -30,16 +35,16 @@ export function mountSheet(panel: HTMLElement, onChange: (state: SheetState) => 
   dismiss.type = 'button';
   dismiss.className = 'sheet-dismiss';
   dismiss.dataset.testid = 'sheet-dismiss';
-  dismiss.setAttribute('aria-label', 'Hide the panel');
   dismiss.textContent = '×';
+  const label = (state: SheetState) => {
+    dismiss.setAttribute('aria-label', m.hide);
+    handle.setAttribute('aria-label', state === 'open' ? m.lower : state === 'peek' ? m.raise : m.show);
+    handle.textContent = `${state === 'open' ? '▾' : '▴'} ${m.handle}`;
+  };
   const set = (state: SheetState) => {
     panel.dataset.sheet = state;
     handle.setAttribute('aria-expanded', String(state === 'open'));
-    handle.setAttribute(
-      'aria-label',
-      state === 'open' ? 'Lower the panel' : state === 'peek' ? 'Raise the panel' : 'Show the panel',
-    );
-    handle.textContent = state === 'open' ? '▾ Filters and details' : '▴ Filters and details';
+    label(state);
     dismiss.hidden = state === 'closed';
     onChange(state);
   };
@@ -73,4 +78,10 @@ export function mountSheet(panel: HTMLElement, onChange: (state: SheetState) => 
   dismiss.addEventListener('click', () => set('closed'));
   panel.prepend(handle, dismiss);
   set('peek');
+  return {
+    setLang(lang) {
+      m = t(lang).sheet;
+      label(state());
+    },
+  };
 }

@@ -1,4 +1,5 @@
 // The share and export toolbar: Share, PNG (with its resolution), CSV and GeoJSON.
+import { t, type Lang, type Messages } from '../i18n';
 import { el } from './dom';
 
 export interface ToolbarHandlers {
@@ -10,16 +11,39 @@ export interface ToolbarHandlers {
   onTable(): void;
 }
 
-export function toolbar(handlers: ToolbarHandlers): HTMLElement {
+/** Each button's label and title in the catalogue, by test id. */
+const LABELS: Record<string, [keyof Messages['toolbar'], keyof Messages['toolbar']]> = {
+  'share-button': ['share', 'shareTitle'],
+  'table-toggle': ['table', 'tableTitle'],
+  'export-png': ['png', 'pngTitle'],
+  'download-csv': ['csv', 'csvTitle'],
+  'download-geojson': ['geojson', 'geojsonTitle'],
+};
+
+/** Put `lang`'s labels and titles on a toolbar made by `toolbar` (on start and on every language switch). */
+export function labelToolbar(bar: HTMLElement, lang: Lang): void {
+  const m = t(lang).toolbar;
+  bar.setAttribute('aria-label', m.label);
+  for (const [id, [label, title]] of Object.entries(LABELS)) {
+    const b = bar.querySelector(`[data-testid="${id}"]`);
+    if (!b) continue;
+    b.textContent = m[label];
+    b.setAttribute('title', m[title]);
+  }
+  bar.querySelector('[data-testid="toolbar-more"]')?.setAttribute('aria-label', m.more);
+  bar.querySelector('[data-testid="png-ratio"]')?.setAttribute('aria-label', m.resolution);
+}
+
+export function toolbar(handlers: ToolbarHandlers, lang: Lang = 'en'): HTMLElement {
   const ratio = el(
     'select',
-    { 'data-testid': 'png-ratio', 'aria-label': 'Image resolution' },
+    { 'data-testid': 'png-ratio' },
     el('option', { value: '1' }, '1×'),
     el('option', { value: '2' }, '2×'),
     el('option', { value: '3' }, '3×'),
   );
-  const button = (testid: string, label: string, title: string, onClick: () => void) => {
-    const b = el('button', { type: 'button', 'data-testid': testid, title }, label);
+  const button = (testid: string, onClick: () => void) => {
+    const b = el('button', { type: 'button', 'data-testid': testid });
     b.addEventListener('click', onClick);
     return b;
   };
@@ -31,33 +55,25 @@ export function toolbar(handlers: ToolbarHandlers): HTMLElement {
       class: 'toolbar-more',
       'data-testid': 'toolbar-more',
       'aria-expanded': 'false',
-      'aria-label': 'More: image, CSV, GeoJSON',
     },
     '⋯',
   );
   const bar = el(
     'div',
-    { class: 'toolbar', role: 'toolbar', 'aria-label': 'Share and export' },
-    button('share-button', 'Share', 'Copy a link or an embed snippet for this view', () =>
-      handlers.onShare(),
-    ),
-    button('table-toggle', 'Table', 'Show the sites and flows shown as sortable tables', () =>
-      handlers.onTable(),
-    ),
+    { class: 'toolbar', role: 'toolbar' },
+    button('share-button', () => handlers.onShare()),
+    button('table-toggle', () => handlers.onTable()),
     more,
     el(
       'span',
       { class: 'png-group export-item' },
-      button('export-png', 'PNG', 'Download the map as shown, as a PNG image', () =>
-        handlers.onPng(Number(ratio.value)),
-      ),
+      button('export-png', () => handlers.onPng(Number(ratio.value))),
       ratio,
     ),
-    button('download-csv', 'CSV', 'Download the visible sites and flows as CSV', () => handlers.onCsv()),
-    button('download-geojson', 'GeoJSON', 'Download the visible sites and flows as GeoJSON', () =>
-      handlers.onGeoJson(),
-    ),
+    button('download-csv', () => handlers.onCsv()),
+    button('download-geojson', () => handlers.onGeoJson()),
   );
+  labelToolbar(bar, lang);
   for (const id of ['download-csv', 'download-geojson'])
     bar.querySelector(`[data-testid="${id}"]`)?.classList.add('export-item');
   more.addEventListener('click', () => {

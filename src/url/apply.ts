@@ -53,6 +53,8 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
   view.projectsView = projectsViewFromUrl(u);
   view.stockpile = stockpileFromUrl(u);
   view.table = u.table === true;
+  // A link without `lang` keeps the language in use (the browser's on start).
+  if (u.lang) view.lang = u.lang;
   if (u.site) {
     if (data.sites.some((x) => x.id === u.site)) view.selection = { type: 'site', id: u.site };
     else ignored.push({ key: 'site', text: `the linked site "${u.site}" is not in the data` });

@@ -18,6 +18,7 @@ import { DEFAULT_PRODUCT, PRODUCT_CHOICES, type ProductChoice } from '../model/p
 import { parseProjectsKey, serializeProjectsKeys, type ProjectsUrlState } from './projects-keys';
 import { DECIMAL, isIso3, listText } from './values';
 import { YEARS } from '../config/app';
+import { isLang, LANGS, type Lang } from '../i18n';
 import { normaliseLng } from '../derive/geo';
 import { SITE_KINDS, SITE_STATUSES, type SiteKind, type SiteStatus } from '../model/types';
 import { shortText, type IgnoredValue } from './notice';
@@ -60,6 +61,8 @@ export interface UrlState extends ProjectsUrlState {
   fit?: boolean;
   /** Partner set: a preset id (lower case) or a custom list of ISO3 members. */
   allies?: string | string[];
+  /** UI language; English (the default) is not written. */
+  lang?: Lang;
 }
 
 export interface ParseResult {
@@ -187,6 +190,10 @@ export function parseUrl(search: string, knownMinerals: ReadonlySet<string>): Pa
         if (/^[a-z0-9][a-z0-9-]{0,80}$/.test(value)) state.measure = value;
         else ignore(`measure id "${shortText(value)}" is not valid`);
         break;
+      case 'lang':
+        if (isLang(value)) state.lang = value;
+        else ignore(`language "${shortText(value)}" is not ${listText(LANGS)}`);
+        break;
       case 'fit':
         if (value === '1') state.fit = true;
         else if (value !== '0') ignore(`fit "${shortText(value)}" is not 0 or 1`);
@@ -302,5 +309,6 @@ export function serializeUrl(state: UrlState): string {
     p.set('view', `${round(state.view.lng, 3)},${round(state.view.lat, 3)},${round(state.view.zoom, 2)}`);
   if (state.embed) p.set('embed', '1');
   if (state.fit) p.set('fit', '1');
+  if (state.lang && state.lang !== 'en') p.set('lang', state.lang);
   return p.toString().replace(/%2C/g, ',');
 }

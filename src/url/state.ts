@@ -32,6 +32,7 @@ export function urlStateFromApp(s: AppState): UrlState {
     lanes: f.flowView === 'sea-lanes',
     all: f.showAllFlows,
     view: s.view,
+    lang: s.lang,
   };
   if (f.focus) u.focus = f.focus;
   if (s.allies.preset !== DEFAULT_ALLIES) u.allies = s.allies.preset ?? [...s.allies.members];

@@ -1,0 +1,152 @@
+// The English message catalogue: the source of every UI message key (messages-ja.ts must have exactly the same keys).
+
+/** Parameters are already formatted text (numbers go through src/i18n/index.ts formatters first). */
+export const en = {
+  app: {
+    title: 'Critical Minerals Map',
+    subtitle: 'Where critical minerals are mined, processed and traded',
+    filtersLabel: 'Filters',
+    legendLabel: 'Legend',
+  },
+  toolbar: {
+    label: 'Share and export',
+    share: 'Share',
+    shareTitle: 'Copy a link or an embed snippet for this view',
+    table: 'Table',
+    tableTitle: 'Show the sites and flows shown as sortable tables',
+    png: 'PNG',
+    pngTitle: 'Download the map as shown, as a PNG image',
+    csv: 'CSV',
+    csvTitle: 'Download the visible sites and flows as CSV',
+    geojson: 'GeoJSON',
+    geojsonTitle: 'Download the visible sites and flows as GeoJSON',
+    more: 'More: image, CSV, GeoJSON',
+    resolution: 'Image resolution',
+  },
+  search: {
+    label: 'Search sites, countries, minerals, measures and projects',
+    placeholder: 'Search (press /)',
+    results: 'Search results',
+  },
+  sheet: {
+    hide: 'Hide the panel',
+    lower: 'Lower the panel',
+    raise: 'Raise the panel',
+    show: 'Show the panel',
+    handle: 'Filters and details',
+  },
+  filters: {
+    title: 'Filters',
+    reset: 'Reset',
+    minerals: 'Minerals (sites · flows kept)',
+    productLegend: (minerals: string) => `${minerals}: product (flows kept)`,
+    magnets: 'Magnets',
+    compounds: 'Compounds, oxides',
+    metals: 'Metals',
+    importsOnly: (reporters: string) => `${reporters} imports only`,
+    allReporters: 'all reporters',
+    allProducts: 'All products (mixes coverage)',
+    year: 'Year ',
+    play: 'Play years',
+    pause: 'Pause',
+    risk: 'Route risk: China',
+    riskAll: 'All routes',
+    riskChina: 'Only China-exposed',
+    riskNoChina: 'Avoid China',
+    controlled: 'Controlled: measures ',
+    controlsLabel: 'Which export controls count',
+    controlsToday: 'in force today',
+    controlsFlowYear: "in force in the flow's year",
+    focus: 'Country focus',
+    focusCountry: 'Focus country',
+    allCountries: 'All countries',
+    focusRole: 'Focus role',
+    roleEither: 'as exporter or importer',
+    roleExporter: 'as exporter',
+    roleImporter: 'as importer',
+    smallest: 'Smallest flow ',
+    anyValue: 'any value',
+    orMore: (value: string) => `${value} or more`,
+    kindsAndStatuses: 'Site kinds and statuses',
+    kinds: 'Kinds',
+    statuses: 'Statuses',
+    display: 'Display',
+    arcColour: 'Arc colour',
+    colourExporter: "exporter's share of world exports",
+    colourImporter: "importer's dependence on the exporter",
+    arcWidth: 'Arc width',
+    widthUsd: 'value (USD)',
+    widthTonnes: 'quantity (tonnes)',
+    drawFlows: 'Draw flows',
+    asArcs: 'as arcs',
+    seaLanes: 'along sea lanes',
+    complete: (year: string) => `${year}: complete bilateral trade rows.`,
+    partial: (year: string) => `${year}: top partners per country only (not complete).`,
+  },
+  reasons: {
+    origin: 'Origin',
+    destination: 'Destination',
+    transit: 'Transit',
+    southChinaSea: 'South China Sea',
+    controlled: 'Controlled',
+  },
+  counts: {
+    sites: ' sites · ',
+    keptNoMap: ' trade flows kept by the filters (the map cannot be drawn in this browser)',
+    drawn: ' trade flows drawn',
+    loading: ' (loading…)',
+    hiddenCapped: (n: string, value: string, max: string) =>
+      `${n} smaller flows (${value}) are hidden: at most ${max} flows are drawn at once. Narrow the filters to see them.`,
+    hiddenCut: (n: string, value: string) =>
+      `${n} smaller flows (${value}, the last 5% of value) are hidden. `,
+    showAll: 'Show all',
+    allDrawn: 'All flows drawn. ',
+    showLargest: 'Show only the largest',
+    noFlows: 'No trade flow is drawn for these filters.',
+    summary: (n: number, nText: string, total: string, share: string) =>
+      `${nText} ${n === 1 ? 'flow' : 'flows'} drawn, worth ${total}; ` +
+      `${share} of that value from China (with Hong Kong and Macau).`,
+  },
+  legend: {
+    title: 'Legend',
+    sitesByKind: 'Sites by kind',
+    noSites: 'No sites for this filter.',
+    hiddenKinds: (kinds: string) => `Hidden kinds: ${kinds}.`,
+    colourExporter: "Arc colour: exporter's share of world exports",
+    colourImporter: "Arc colour: importer's dependence on the exporter",
+    widthUsd: 'Arc width: trade value (USD)',
+    widthTonnes: 'Arc width: quantity (tonnes; unknown = thinnest)',
+    orMorePx: (value: string, px: string) => `${value} or more (${px}px)`,
+    tonnes: (t: string) => `${t} t`,
+    tonnesOrMore: (t: string) => `${t} t or more`,
+    riskAll: 'All routes are drawn.',
+    riskOnly: (reasons: string) => `Only flows with: ${reasons}.`,
+    riskNone: (reasons: string) => `Only flows with none of: ${reasons}.`,
+    noReason: '(no reason selected)',
+    outlined: 'Countries with a measure in force are outlined (dashed).',
+    greyArcs: (id: string) => `Grey arcs: flows the selected measure (${id}) does not cover.`,
+    hiddenSmall: (n: string) => `Hidden: ${n} small flows (see above).`,
+    seaLanes: 'Flows are drawn along their computed sea lanes; overland and land-locked flows stay arcs.',
+    arcs: 'Arcs go from exporter (solid end) to importer (faded end).',
+    chinaTinted: 'China, Hong Kong and Macau are tinted on the map.',
+  },
+  embed: {
+    exporterShare: 'Exporter share',
+    importerDependence: 'Importer dependence',
+    counts: (sites: string, flows: string) => `· ${sites} sites · ${flows} flows`,
+    openFull: 'Open the full map ↗',
+  },
+  units: {
+    unknown: 'unknown',
+  },
+} as const;
+
+/** A catalogue's shape: the English keys, every string widened to `string`, every function keeping its parameters. */
+type Shape<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { readonly [K in keyof T]: Shape<T[K]> };
+
+/** Every language's catalogue has this type: a missing or extra key (or a function of other parameters) fails tsc. */
+export type Messages = Shape<typeof en>;
