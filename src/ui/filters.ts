@@ -1,16 +1,16 @@
 // The filter form: built once per data load and language, updated in place from the filters (keeps focus), changes to the store.
 import { KIND_COLORS, YEARS } from '../config/app';
 import { rgbCss } from '../derive/ramp';
-import { formatMoney, kindLabel, mineralName, reasonLabel, statusLabel, t, type Lang } from '../i18n';
+import { formatMoney, kindLabel, mineralName, reasonLabel, statusLabel, t } from '../i18n';
 import { RISK_MODES, RISK_REASONS, type RiskMode } from '../model/filters';
-import { SITE_KINDS, SITE_STATUSES, type Mineral } from '../model/types';
-import { mineralGroups, productNotes } from '../derive/products';
-import type { ProductGroup } from '../model/products';
+import { SITE_KINDS, SITE_STATUSES } from '../model/types';
+import { productNotes } from '../derive/products';
 import { countryName } from '../state/selectors';
 import { selectFacets } from '../state/facets';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 import { FIELD_BY_NAME, fieldHas } from './filter-fields';
+import { checkbox, productFieldset, radio } from './filter-options';
 
 const MIN_VALUES = [0, 1e5, 1e6, 1e7, 1e8];
 const RISK_KEYS: Record<RiskMode, 'riskAll' | 'riskChina' | 'riskNoChina'> = {
@@ -47,50 +47,6 @@ export function bindFilters(root: HTMLElement, store: AppStore): void {
       actions.setPlaying(store, !s.playing);
     } else if (action === 'reset') actions.resetFilters(store);
   });
-}
-
-function option(type: 'checkbox' | 'radio', name: string, value: string, label: string, swatch?: string) {
-  return el(
-    'label',
-    { 'data-option': `${name}:${value}` },
-    el('input', { type, name, value, 'data-testid': `${name}-${value}` }),
-    swatch ? el('span', { class: 'swatch', '--swatch': swatch }) : null,
-    el('span', { class: 'option-label' }, label),
-    el('span', { class: 'facet' }),
-  );
-}
-const checkbox = (name: string, value: string, label: string, swatch?: string) =>
-  option('checkbox', name, value, label, swatch);
-const radio = (name: string, value: string, label: string) => option('radio', name, value, label);
-
-/**
- * The product choice for minerals whose trade has several product groups (rare earths): each group with its HS
- * codes and whether its rows are one reporter's imports only; shown while such a mineral is selected.
- */
-function productFieldset(minerals: readonly Mineral[], lang: Lang): HTMLElement | null {
-  const m = t(lang).filters;
-  const withGroups = minerals.filter((m) => mineralGroups(m).length > 1);
-  if (withGroups.length === 0) return null;
-  const products = withGroups.flatMap((m) => m.products);
-  const option = (g: ProductGroup) => {
-    const ps = products.filter((p) => p.group === g);
-    const reporters = [...new Set(ps.flatMap((p) => (p.reportedBy ? [p.reportedBy] : [])))];
-    const o = radio(
-      'product',
-      g,
-      `${m[g]} · ${reporters.length > 0 ? m.importsOnly(reporters.join(', ')) : m.allReporters}`,
-    );
-    o.title = ps.map((p) => `HS ${p.hs}: ${p.name}`).join('\n');
-    return o;
-  };
-  const groups = [...new Set(withGroups.flatMap(mineralGroups))];
-  return el(
-    'fieldset',
-    { class: 'products', 'data-testid': 'product-filter' },
-    el('legend', {}, m.productLegend(withGroups.map((x) => mineralName(lang, x.id, x.name)).join(', '))),
-    ...groups.map(option),
-    radio('product', 'all', m.allProducts),
-  );
 }
 
 /** Build the filter form for the loaded data (once per data load). */
