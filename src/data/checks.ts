@@ -25,7 +25,7 @@ export const SCHEMA_KEYS = {
     'notes',
   ],
   source: ['publisher', 'title', 'year', 'url'],
-  country: ['iso3', 'name', 'anchor', 'anchorKind', 'anchorName', 'ports', 'label'],
+  country: ['iso3', 'iso2', 'name', 'anchor', 'anchorKind', 'anchorName', 'ports', 'label'],
   port: ['name', 'position', 'coast'],
   mineral: ['id', 'name', 'color', 'products', 'commodities', 'coverage'],
   product: ['hs', 'name', 'stage', 'group', 'dataset', 'reportedBy', 'coverage', 'sources'],
@@ -186,6 +186,7 @@ export function isCountry(c: unknown): c is CountryInfo {
     onlyKeys(c, SCHEMA_KEYS.country) &&
     typeof c.iso3 === 'string' &&
     ISO3_RE.test(c.iso3) &&
+    (c.iso2 === null || (typeof c.iso2 === 'string' && /^[A-Z]{2}$/.test(c.iso2))) &&
     isText(c.name) &&
     isLngLat(c.anchor) &&
     (c.anchorKind === 'port' || c.anchorKind === 'centroid') &&

@@ -94,6 +94,10 @@ export type FlowFileSchemaType = z.infer<typeof flowFileSchema>;
 
 export const countrySchema = z.strictObject({
   iso3,
+  iso2: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullable(),
   name: z.string().min(1),
   anchor: lngLat,
   anchorKind: z.enum(['port', 'centroid']),

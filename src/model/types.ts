@@ -107,6 +107,8 @@ export interface Port {
 /** Where a country's flows start and end on the map. */
 export interface CountryInfo {
   iso3: Iso3;
+  /** ISO 3166-1 alpha-2 code (BACI's table), for names in the reader's language (Intl.DisplayNames); null if none. */
+  iso2: string | null;
   name: string;
   /** [lng, lat] of the anchor: main port for sea trade, or a centroid for countries without a sea port. */
   anchor: [number, number];

@@ -1,7 +1,8 @@
 // The filter form: built once per data load and language, updated in place from the filters (keeps focus), changes to the store.
 import { KIND_COLORS, YEARS } from '../config/app';
 import { rgbCss } from '../derive/ramp';
-import { formatMoney, kindLabel, mineralName, reasonLabel, statusLabel, t } from '../i18n';
+import { countryLabel, langAttr } from '../i18n/countries';
+import { formatMoney, LOCALES, kindLabel, mineralName, reasonLabel, statusLabel, t } from '../i18n';
 import { RISK_MODES, RISK_REASONS, type RiskMode } from '../model/filters';
 import { SITE_KINDS, SITE_STATUSES } from '../model/types';
 import { productNotes } from '../derive/products';
@@ -54,7 +55,9 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
   if (!s.data) return;
   const lang = s.lang;
   const m = t(lang).filters;
-  const countries = [...s.data.countries.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const countries = [...s.data.countries.values()]
+    .map((c) => ({ iso3: c.iso3, name: countryLabel(s.lang, c) }))
+    .sort((a, b) => a.name.text.localeCompare(b.name.text, LOCALES[s.lang]));
   // Rebuilt for another language: the folded sections stay as the reader left them.
   const open = [...root.querySelectorAll('details')].map((d) => d.open);
   setChildren(
@@ -142,10 +145,8 @@ export function buildFilters(root: HTMLElement, s: AppState): void {
         'select',
         { name: 'focus', 'data-testid': 'focus-select', 'aria-label': m.focusCountry },
         el('option', { value: '' }, m.allCountries),
-        // Country names are English for now (no ISO2 codes for Intl.DisplayNames yet): marked so in another language.
-        ...countries.map((c) =>
-          el('option', { value: c.iso3, lang: lang === 'en' ? undefined : 'en' }, c.name),
-        ),
+        // CLDR names in Japanese; a country without one keeps its English name, marked so.
+        ...countries.map((c) => el('option', { value: c.iso3, lang: langAttr(lang, c.name) }, c.name.text)),
       ),
       el(
         'select',

@@ -41,6 +41,7 @@ describe('arcEndpoints', () => {
 describe('closestPair', () => {
   const country = (iso3: string, ports: [number, number][]): CountryInfo => ({
     iso3,
+    iso2: null,
     name: iso3,
     anchor: ports[0] ?? [0, 0],
     anchorKind: 'port',

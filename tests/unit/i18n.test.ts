@@ -1,5 +1,7 @@
 // Unit tests of the UI languages: catalogue keys alike in English and Japanese, number formats, default language, `lang=` links.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { countryLabel, countryLabelOf, langAttr } from '../../src/i18n/countries';
 import { formatShare, formatUsd } from '../../src/derive/format';
 import {
   defaultLang,
@@ -133,5 +135,35 @@ describe('lang in the link', () => {
       year: 2020,
     });
     expect(parseUrl(serializeUrl({ lang: 'en' }), none).state.lang ?? 'en').toBe('en');
+  });
+});
+
+describe('country names', () => {
+  const table = new Map([
+    ['CHN', { iso2: 'CN', name: 'China' }],
+    ['USA', { iso2: 'US', name: 'United States' }],
+    ['XXX', { iso2: null, name: 'Nowhere' }],
+  ]);
+  test.each([
+    ['en', 'USA', { text: 'United States', lang: 'en' }],
+    ['ja', 'CHN', { text: '中国', lang: 'ja' }],
+    ['ja', 'USA', { text: 'アメリカ合衆国', lang: 'ja' }],
+    ['ja', 'XXX', { text: 'Nowhere', lang: 'en' }],
+    ['ja', 'ZZZ', { text: 'ZZZ', lang: 'en' }],
+  ] as const)('%s %s', (lang, iso3, want) => {
+    expect(countryLabelOf(lang, table, iso3)).toEqual(want);
+  });
+
+  test('every published country has a Japanese name from its ISO2 code', () => {
+    const file = JSON.parse(readFileSync('public/data/countries.json', 'utf8')) as {
+      countries: { iso3: string; iso2: string | null; name: string }[];
+    };
+    const missing = file.countries.filter((c) => countryLabel('ja', c).lang !== 'ja').map((c) => c.iso3);
+    expect(missing).toEqual([]);
+  });
+
+  test('a text in another language than the page is marked with its own', () => {
+    expect(langAttr('ja', { text: 'Nowhere', lang: 'en' })).toBe('en');
+    expect(langAttr('ja', { text: '中国', lang: 'ja' })).toBeUndefined();
   });
 });

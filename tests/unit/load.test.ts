@@ -267,6 +267,7 @@ describe('parseCountries', () => {
     const port = { name: 'P', position: [0, 0], coast: null };
     const c = {
       iso3: 'USA',
+      iso2: 'US',
       name: 'United States',
       anchor: [0, 0],
       anchorKind: 'port',
@@ -373,7 +374,9 @@ describe('isCountry (fast path) never accepts what countrySchema rejects', () =>
     ]),
   );
   const paths = [
-    ...['iso3', 'name', 'anchor', 'anchorKind', 'anchorName', 'ports', 'label', 'extra'].map((k) => [k]),
+    ...['iso3', 'iso2', 'name', 'anchor', 'anchorKind', 'anchorName', 'ports', 'label', 'extra'].map((k) => [
+      k,
+    ]),
     ['anchor', '0'],
     ['anchor', '1'],
     ['label', '1'],

@@ -6,6 +6,20 @@ import type { CountryPort } from '../ports';
 import { jsonLines, validate, writeOutput } from './output';
 
 /**
+ * ISO 3166-1 alpha-2 codes the BACI table lacks: Namibia's "NA" is blank there (read as "not available" upstream),
+ * and places with a Natural Earth shape but no BACI row (XK is the code the EU and CLDR use for Kosovo).
+ */
+const ISO2_FIXES: Readonly<Record<string, string>> = {
+  NAM: 'NA',
+  ATA: 'AQ',
+  ESH: 'EH',
+  GUF: 'GF',
+  PRI: 'PR',
+  REU: 'RE',
+  XKX: 'XK',
+};
+
+/**
  * Anchors for every country with a shape or a port (ports first, else the label point), in the country table's
  * order. Port positions are rounded to 3 decimals (about 100 m).
  */
@@ -14,6 +28,10 @@ export function buildCountryInfo(
   ports: ReadonlyMap<string, CountryPort[]>,
 ): Map<string, CountryInfo> {
   const countryInfo = new Map<string, CountryInfo>();
+  const iso2ByIso3 = new Map<string, string>();
+  for (const [iso3, iso2] of Object.entries(ISO2_FIXES)) iso2ByIso3.set(iso3, iso2);
+  for (const [iso2, iso3] of countries.iso3ByIso2)
+    if (/^[A-Z]{2}$/.test(iso2) && !iso2ByIso3.has(iso3)) iso2ByIso3.set(iso3, iso2);
   for (const [iso3, name] of countries.names) {
     const label = countries.labelPoint(iso3);
     const own = (ports.get(iso3) ?? []).map((p) => ({
@@ -25,6 +43,7 @@ export function buildCountryInfo(
     if (!label && !main) continue; // no shape and no port: nothing to draw a flow from
     countryInfo.set(iso3, {
       iso3,
+      iso2: iso2ByIso3.get(iso3) ?? null,
       name,
       anchor: main ? main.position : (label as [number, number]),
       anchorKind: main ? 'port' : 'centroid',

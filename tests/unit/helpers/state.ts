@@ -2,8 +2,19 @@
 import type { StaticData, YearData } from '../../../src/state/store';
 import type { CountryInfo, Flow, Mineral, Site } from '../../../src/model/types';
 
+const ISO2: Record<string, string> = {
+  CHN: 'CN',
+  JPN: 'JP',
+  USA: 'US',
+  AUS: 'AU',
+  DEU: 'DE',
+  KOR: 'KR',
+  HKG: 'HK',
+};
+
 const country = (iso3: string, name: string, anchor: [number, number]): CountryInfo => ({
   iso3,
+  iso2: ISO2[iso3] ?? null,
   name,
   anchor,
   anchorKind: 'centroid',
