@@ -58,8 +58,16 @@ bindKeys(app);
 
 bootMap(app, mapSync);
 exposeHooks(app);
+/** The reader's own data: its tools and saved files load after the first view (never in an embed). */
+const loadUserData = () =>
+  void import('./app/user-data')
+    .then((m) => m.startUserData(app, panel.user))
+    .catch((error: unknown) => app.loaders.fileFailed(error, 'your-data tools'));
 void start(
   app,
-  () => chunks.load(),
+  () => {
+    chunks.load();
+    if (!embedded) loadUserData();
+  },
   () => mapSync.check(),
 );

@@ -5,7 +5,8 @@ import { flowGpuFilter, siteGpuFilter } from '../derive/filter';
 import type { ArcDatum } from '../derive/flows';
 import { countryLabels } from '../derive/labels';
 import { ArcSets } from '../layers/arc-sets';
-import { buildLayers, siteLayerData, type LaneDatum } from '../layers/build';
+import { buildLayers, siteLayerData, type LaneDatum, type LayerInput } from '../layers/build';
+import type { WidthBy } from '../model/filters';
 import type { RouteInfo } from '../model/view';
 import {
   keepSpec,
@@ -21,6 +22,7 @@ import type { AppState } from '../state/store';
 import { selectControllingCountries, selectMeasureHighlight, selectNeedsMeasures } from '../state/measures';
 import type { Flow } from '../model/types';
 import { selectProjectMarkers } from '../state/projects';
+import { selectUserDrawn } from '../state/user-data';
 import type { App } from './context';
 import { watch } from './watch';
 
@@ -60,6 +62,9 @@ function greyed(
   return lost ? (f) => lost(f) || !covered(f) : (f) => !covered(f);
 }
 
+const userLayerInput = (drawn: ReturnType<typeof selectUserDrawn>, widthBy: WidthBy): LayerInput['user'] =>
+  drawn ? { ...drawn, widthBy } : null;
+
 /** `layersDone` runs right after the layer update of each change (the benchmark's 'cmm:layers' span). */
 export function syncMap(app: App, layersDone: () => void): MapSync {
   const { store, html } = app;
@@ -94,6 +99,7 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
         s.scenario,
         selectMeasureHighlight(s),
         selectProjectMarkers(s),
+        selectUserDrawn(s),
         // The scenario chunk changes the layers only when there is a scenario to draw.
         s.scenario ? app.chunks.scenario : null,
         s.selection ? app.chunks.details : null,
@@ -144,6 +150,7 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
           isLost,
           scenarioKey,
           projects: selectProjectMarkers(s),
+          user: userLayerInput(selectUserDrawn(s), f.widthBy),
         }),
       );
     },

@@ -3,6 +3,7 @@
 import { LANGS } from '../i18n';
 import { selectDrawnFlows, selectViewTitle, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState } from '../state/store';
+import { selectUserDrawn } from '../state/user-data';
 import { renderNotices } from '../ui/chrome';
 import { renderEmbed } from '../ui/embed';
 import { renderCounts } from '../ui/counts';
@@ -82,6 +83,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
         s.measure,
         s.scenario,
         s.lang,
+        selectUserDrawn(s),
       ] as const,
     (_, s) => {
       renderCounts(panel.counts, s);

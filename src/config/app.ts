@@ -42,6 +42,9 @@ export const DATA_PATHS = {
 } as const;
 
 /** RGB colour per site kind: downstream stages in warm colours, upstream in cool and grey. */
+/** The reader's own data on the map: near-black arcs and white rings with a near-black edge (no kind colour). */
+export const USER_COLOR: [number, number, number] = [24, 24, 27];
+
 export const KIND_COLORS: Record<SiteKind, [number, number, number]> = {
   deposit: [120, 120, 130],
   mine: [37, 99, 235],

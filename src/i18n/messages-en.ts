@@ -35,6 +35,62 @@ export const en = {
     show: 'Show the panel',
     handle: 'Filters and details',
   },
+  userData: {
+    title: 'Your data',
+    intro:
+      'Open a CSV or GeoJSON file of sites (name, lat, lng; any of kind, mineral, country, status, notes, source) ' +
+      'or of flows (exporter, importer, mineral, year, value; optional tonnes). It stays in this browser: nothing is uploaded.',
+    open: 'Open a file…',
+    drop: 'or drop a file here',
+    fileLabel: 'Open a CSV or GeoJSON file of your sites or flows',
+    reading: (name: string, pct: string) => `Reading ${name}… ${pct}`,
+    cancel: 'Cancel',
+    cancelled: (name: string) => `Reading ${name} was cancelled. Your earlier data is unchanged.`,
+    failed: (name: string) => `${name} could not be read:`,
+    unchanged: 'Your earlier data is unchanged.',
+    chooseColumns: 'Choose the columns…',
+    added: (name: string, kept: string, what: string, rejected: string) =>
+      `${name}: ${kept} ${what} kept, ${rejected} rows rejected.`,
+    sites: 'sites',
+    flows: 'flows',
+    rejectedTitle: (n: string) => `Rejected rows (${n})`,
+    rejectedRow: (unit: 'line' | 'feature', row: string) =>
+      `${unit === 'line' ? 'Line' : 'Feature'} ${row}: `,
+    rejectedMore: (n: string) => `… and ${n} more.`,
+    fileSummary: (kept: string, what: string, date: string) => `${kept} ${what} · opened ${date}`,
+    download: 'Download',
+    downloadTitle: (name: string) => `Download ${name} as read (CSV)`,
+    remove: 'Remove',
+    removeTitle: (name: string) => `Remove ${name} from this browser`,
+    removed: (name: string) => `${name} was removed from this browser.`,
+    combine: 'Add my flows to the scenario and allied figures',
+    combineNote: 'Figures that include your flows say so.',
+    local: 'Kept in this browser until you remove it; a shared link does not carry it.',
+    noStorage: 'This browser cannot keep files: they are gone when the page is closed.',
+    saveFailed: (name: string) =>
+      `${name} could not be saved in this browser: it is shown until the page is closed.`,
+    restored: (n: string) => `${n} of your files restored from this browser.`,
+    dialogTitle: 'Choose the columns',
+    dialogIntro: (name: string) => `Which column of ${name} holds each field? Fields marked * are needed.`,
+    kindLegend: 'The file holds',
+    none: '(none)',
+    apply: 'Read with these columns',
+    close: 'Close',
+    legend: 'Your data (this browser only)',
+    legendSites: (n: string) => `${n} of your sites`,
+    legendFlows: (n: string) => `${n} of your flows`,
+    legendHidden: (n: string, max: string) =>
+      `The ${max} largest pairs are drawn; ${n} smaller ones are not.`,
+    legendUndrawable: (n: string) =>
+      `${n} of your flows cannot be drawn (a country without a place on the map, or the same country at both ends).`,
+    legendNote:
+      'Your flows are filtered by year, mineral, country, value and route risk from origin or destination only ' +
+      '(transit, sea lanes and export controls need data your file does not have).',
+    shareNote:
+      'Your own data stays in this browser: whoever opens this link will not see it. Export it as a file to send it.',
+    combined: 'Includes your own flows.',
+    recordType: { site: 'your site', flow: 'your flow' },
+  },
   filters: {
     title: 'Filters',
     reset: 'Reset',

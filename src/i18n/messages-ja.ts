@@ -35,6 +35,62 @@ export const ja: Messages = {
     show: 'パネルを表示',
     handle: 'フィルターと詳細',
   },
+  userData: {
+    title: 'あなたのデータ',
+    intro:
+      '拠点（名称・緯度・経度、任意で種類・鉱物・国・状況・注記・出典）または貿易フロー（輸出国・輸入国・鉱物・年・金額、任意でトン数）の' +
+      'CSV・GeoJSONファイルを開けます。データはこのブラウザ内にとどまり、どこにも送信されません。',
+    open: 'ファイルを開く…',
+    drop: 'またはここにファイルをドロップ',
+    fileLabel: '拠点またはフローのCSV・GeoJSONファイルを開く',
+    reading: (name: string, pct: string) => `${name} を読み込み中… ${pct}`,
+    cancel: 'キャンセル',
+    cancelled: (name: string) => `${name} の読み込みをキャンセルしました。既存のデータは変わっていません。`,
+    failed: (name: string) => `${name} を読み込めませんでした:`,
+    unchanged: '既存のデータは変わっていません。',
+    chooseColumns: '列を選ぶ…',
+    added: (name: string, kept: string, what: string, rejected: string) =>
+      `${name}: ${what}${kept}件を取り込み、${rejected}行を除外しました。`,
+    sites: '拠点',
+    flows: 'フロー',
+    rejectedTitle: (n: string) => `除外した行（${n}）`,
+    rejectedRow: (unit: 'line' | 'feature', row: string) =>
+      `${unit === 'line' ? `${row}行目` : `${row}番目の地物`}: `,
+    rejectedMore: (n: string) => `…ほか${n}件。`,
+    fileSummary: (kept: string, what: string, date: string) => `${what}${kept}件 · ${date}に読込`,
+    download: 'ダウンロード',
+    downloadTitle: (name: string) => `${name} を読み込んだ内容でダウンロード（CSV）`,
+    remove: '削除',
+    removeTitle: (name: string) => `${name} をこのブラウザから削除`,
+    removed: (name: string) => `${name} をこのブラウザから削除しました。`,
+    combine: '自分のフローをシナリオと同盟国の数値に加える',
+    combineNote: 'あなたのフローを含む数値にはその旨を表示します。',
+    local: '削除するまでこのブラウザに保存されます。共有リンクには含まれません。',
+    noStorage: 'このブラウザではファイルを保存できません。ページを閉じると消えます。',
+    saveFailed: (name: string) =>
+      `${name} をこのブラウザに保存できませんでした。ページを閉じるまで表示されます。`,
+    restored: (n: string) => `このブラウザから${n}件のファイルを復元しました。`,
+    dialogTitle: '列の選択',
+    dialogIntro: (name: string) => `${name} のどの列が各項目にあたりますか。* は必須です。`,
+    kindLegend: 'ファイルの内容',
+    none: '（なし）',
+    apply: 'この列で読み込む',
+    close: '閉じる',
+    legend: 'あなたのデータ（このブラウザのみ）',
+    legendSites: (n: string) => `あなたの拠点 ${n}件`,
+    legendFlows: (n: string) => `あなたのフロー ${n}件`,
+    legendHidden: (n: string, max: string) =>
+      `金額の大きい上位${max}組を描画しています（小さい${n}組は描画していません）。`,
+    legendUndrawable: (n: string) =>
+      `あなたのフローのうち${n}件は描画できません（地図上に位置のない国、または輸出国と輸入国が同じ）。`,
+    legendNote:
+      'あなたのフローは年・鉱物・国・金額と、輸出元・輸出先による経路リスクでのみ絞り込まれます' +
+      '（経由地・航路・輸出管理はファイルにないデータが必要です）。',
+    shareNote:
+      'あなた自身のデータはこのブラウザ内にとどまり、このリンクを開いた人には表示されません。送るにはファイルとして書き出してください。',
+    combined: 'あなた自身のフローを含みます。',
+    recordType: { site: 'あなたの拠点', flow: 'あなたのフロー' },
+  },
   filters: {
     title: 'フィルター',
     reset: 'リセット',

@@ -15,6 +15,7 @@ import {
 import type { SiteBuffers } from '../derive/site-buffers';
 import type { Flow } from '../model/types';
 import { projectsLayer, type ProjectMarker } from './projects';
+import { userLayers, type UserLayerInput } from './user-data';
 
 /** A flow drawn along its sea lane: [lng, lat] degrees, unwrapped longitudes. */
 /**
@@ -47,6 +48,8 @@ export interface LayerInput {
   scenarioKey: string;
   /** Funded projects drawn as rings (the projects layer is open); null when it is closed. */
   projects: readonly ProjectMarker[] | null;
+  /** The reader's own sites and flows the filters keep (drawn above ours); null when they have none. */
+  user: UserLayerInput | null;
 }
 
 /**
@@ -275,5 +278,6 @@ export function buildLayers(input: LayerInput): Layer[] {
     }),
   );
   if (input.projects) layers.push(projectsLayer(input.projects));
+  if (input.user) layers.push(...userLayers(input.user));
   return layers;
 }

@@ -19,6 +19,7 @@ import {
 import type { MapProblem, Notice, RouteInfo, Selection, ViewState } from '../model/view';
 import { partnerPreset } from '../config/partners';
 import type { CountryInfo, Flow, Mineral, Site, Source } from '../model/types';
+import { emptyUserData, type UserDataView, type UserFile } from '../model/user-data';
 
 export interface StaticData {
   sites: Site[];
@@ -83,6 +84,8 @@ export interface AppState {
   mapProblem: MapProblem | null;
   /** The UI language (`lang=ja` in the link; otherwise the browser's, English by default). */
   lang: Lang;
+  /** The reader's own files (kept in this browser, never in the link). */
+  userData: UserDataView;
 }
 
 export function defaultAllies(): AppState['allies'] {
@@ -118,6 +121,7 @@ export function initialState(): AppState {
     view: { ...INITIAL_VIEW },
     mapProblem: null,
     lang: DEFAULT_LANG,
+    userData: emptyUserData(),
   };
 }
 
@@ -253,6 +257,21 @@ export const actions = {
     store.setState({ table: open });
   },
   /** Switch the UI language (the view, filters and selection stay as they are). */
+  /** The files saved in this browser have been read (or the browser has no store: `unavailable`). */
+  userFilesRestored(store: AppStore, files: UserFile[], storage: UserDataView['storage']) {
+    store.setState((s) => ({ userData: { ...s.userData, files: [...files, ...s.userData.files], storage } }));
+  },
+  addUserFile(store: AppStore, file: UserFile) {
+    store.setState((s) => ({ userData: { ...s.userData, files: [...s.userData.files, file] } }));
+  },
+  removeUserFile(store: AppStore, id: string) {
+    store.setState((s) => ({
+      userData: { ...s.userData, files: s.userData.files.filter((f) => f.id !== id) },
+    }));
+  },
+  setUserCombine(store: AppStore, combine: boolean) {
+    store.setState((s) => ({ userData: { ...s.userData, combine } }));
+  },
   setLang(store: AppStore, lang: Lang) {
     store.setState({ lang });
   },

@@ -7,6 +7,8 @@ import { rampCss, rgbCss } from '../derive/ramp';
 import { SITE_KINDS } from '../model/types';
 import { controlsText } from '../state/measures';
 import { countryName, selectDrawnFlows, selectVisibleSites } from '../state/selectors';
+import { selectUserDrawn } from '../state/user-data';
+import { MAX_USER_ARCS } from '../derive/user-filter';
 import { productNotes } from '../derive/products';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
@@ -95,5 +97,45 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
       ? el('p', { class: 'muted' }, m.seaLanes)
       : el('p', { class: 'muted' }, m.arcs),
     el('p', { class: 'muted' }, m.chinaTinted),
+    userLegend(s),
+  );
+}
+
+/** The reader's own data: its own entry (white rings, near-black arcs), with how many of each are drawn. */
+function userLegend(s: AppState): HTMLElement | null {
+  const drawn = selectUserDrawn(s);
+  if (!drawn) return null;
+  const m = t(s.lang).userData;
+  const hasFlows = s.userData.files.some((f) => f.kind === 'flows');
+  return el(
+    'div',
+    {
+      class: 'legend-user',
+      'data-testid': 'legend-user',
+      'data-sites': String(drawn.sites.length),
+      'data-flows': String(drawn.flows),
+    },
+    el('h3', {}, m.legend),
+    el(
+      'ul',
+      { class: 'kinds' },
+      el(
+        'li',
+        {},
+        el('span', { class: 'dot user-dot' }),
+        m.legendSites(formatCount(s.lang, drawn.sites.length)),
+      ),
+      hasFlows &&
+        el('li', {}, el('span', { class: 'user-arc' }), m.legendFlows(formatCount(s.lang, drawn.flows))),
+    ),
+    drawn.arcs.hidden > 0 &&
+      el(
+        'p',
+        { class: 'muted' },
+        m.legendHidden(formatCount(s.lang, drawn.arcs.hidden), formatCount(s.lang, MAX_USER_ARCS)),
+      ),
+    drawn.arcs.undrawable > 0 &&
+      el('p', { class: 'muted' }, m.legendUndrawable(formatCount(s.lang, drawn.arcs.undrawable))),
+    hasFlows && el('p', { class: 'muted' }, m.legendNote),
   );
 }

@@ -17,6 +17,8 @@ export interface PanelRefs {
   scenario: HTMLElement;
   measures: HTMLElement;
   projects: HTMLElement;
+  /** "Your data": filled by src/app/user-data.ts after the first view. */
+  user: HTMLElement;
   search: SearchBox;
   /** Relabel the panel's fixed parts (header, toolbar, search, sheet) in `lang`; the sections re-render themselves. */
   setLang(lang: Lang): void;
@@ -60,6 +62,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
   projects.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).closest('[data-action="open-projects"]')) handlers.onProjects();
   });
+  const user = el('section', { class: 'user-data', 'data-testid': 'user-data' });
   const about = el(
     'button',
     { type: 'button', class: 'link', 'data-testid': 'about-button' },
@@ -80,6 +83,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     measures,
     projects,
     scenario,
+    user,
     about,
   );
   const sheet = mountSheet(root);
@@ -94,5 +98,5 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     legend.setAttribute('aria-label', t(lang).app.legendLabel);
   };
   setLang(store.getState().lang);
-  return { filters, counts, legend, chart, scenario, measures, projects, search, setLang };
+  return { filters, counts, legend, chart, scenario, measures, projects, user, search, setLang };
 }

@@ -66,7 +66,18 @@ interface ReadCommon {
 export type ReadResult =
   | (ReadCommon & { kind: 'sites'; items: UserSite[] })
   | (ReadCommon & { kind: 'flows'; items: UserFlow[] })
-  | { ok: false; message: string };
+  | ReadFailure;
+
+/**
+ * A file that could not be read. When it parsed but its columns could not be matched, `headers` and the guessed
+ * `mapping` come back too, so a UI can let the reader choose the columns and read again.
+ */
+export interface ReadFailure {
+  ok: false;
+  message: string;
+  headers?: string[];
+  mapping?: Mapping;
+}
 
 const isLookup = (r: Reference | Lookup): r is Lookup => r.minerals instanceof Map;
 
@@ -95,6 +106,8 @@ function read(
     const found = table.headers.slice(0, 12).map((h) => `"${shortText(h)}"`);
     return {
       ok: false,
+      headers: table.headers,
+      mapping: used,
       message:
         'Could not tell whether this file holds sites or flows. Sites need name, latitude and longitude columns; ' +
         `flows need exporter, importer, mineral, year and value. Columns found: ${found.join(', ')}` +
@@ -103,9 +116,14 @@ function read(
   }
   const missing = missingFields(used, kind);
   if (missing.length > 0)
-    return { ok: false, message: `No column is chosen for ${missing.join(', ')} (needed for ${kind}).` };
+    return {
+      ok: false,
+      headers: table.headers,
+      mapping: used,
+      message: `No column is chosen for ${missing.join(', ')} (needed for ${kind}).`,
+    };
   const resolved = resolveMapping(table.headers, used, kind);
-  if (!resolved.ok) return resolved;
+  if (!resolved.ok) return { ...resolved, headers: table.headers, mapping: used };
   const lookup = isLookup(options.reference) ? options.reference : makeLookup(options.reference);
   const v = validateRows(table, resolved.indexes, kind, lookup, progress && ((f) => progress(0.5 + f / 2)));
   progress?.(1);

@@ -1,54 +1,13 @@
 // A reader's rows to sites or flows under the project's rules (closed lists, ranges); each bad row rejected with why.
 import { SITE_KINDS, SITE_STATUSES } from '../../model/types';
 import type { Iso3, MineralId, SiteKind, SiteStatus } from '../../model/types';
+import type { Rejected, UserFlow, UserSite } from '../../model/user-data';
+
+export type { Rejected, UserFlow, UserSite } from '../../model/user-data';
 import type { ColumnIndexes, Field, UserDataKind } from './columns';
 import type { Progress, Table } from './parse';
 import { PROGRESS_EVERY } from './parse';
 import { cleanText, quote } from './text';
-
-/** A site from the reader's own file. Text fields are plain strings (never HTML), cleaned by cleanText. */
-export interface UserSite {
-  /** `user-1`, `user-2`, ... in file order of the sites kept. */
-  id: string;
-  origin: 'user';
-  name: string;
-  /** [lng, lat] degrees. */
-  position: [number, number];
-  /** Absent when the file does not say. */
-  kind?: SiteKind;
-  /** Known mineral ids; empty when the file does not say. */
-  minerals: MineralId[];
-  country?: Iso3;
-  /** `unknown` when the file does not say. */
-  status: SiteStatus;
-  notes?: string;
-  /** The reader's citation, as written. */
-  source?: string;
-  /** Where the row is in the file (Table.rowUnit: line or feature number). */
-  row: number;
-}
-
-/** A flow from the reader's own file: one exporter, importer, mineral and year. */
-export interface UserFlow {
-  /** `user-flow-1`, ... in file order of the flows kept. */
-  id: string;
-  origin: 'user';
-  year: number;
-  exporter: Iso3;
-  importer: Iso3;
-  mineral: MineralId;
-  /** US dollars, >= 0. */
-  valueUsd: number;
-  /** Metric tonnes, >= 0; null where the file has none. */
-  tonnes: number | null;
-  row: number;
-}
-
-export interface Rejected {
-  /** Line number (CSV, header = line 1) or feature number (GeoJSON), 1-based. */
-  row: number;
-  reason: string;
-}
 
 /** The project's minerals and countries (public/data/minerals.json, countries.json) that cells are matched to. */
 export interface Reference {

@@ -1,0 +1,50 @@
+// A reader's file as CSV (as the app read it): stable column ids, formula-safe text cells (csvField), numbers as numbers.
+import { csvField } from '../csv';
+import type { UserFile, UserFlow, UserSite } from '../../model/user-data';
+
+/** Columns of a reader's sites: the same words the file format accepts, so the CSV opens again as it is. */
+export const USER_SITE_COLUMNS = [
+  'name',
+  'lat',
+  'lng',
+  'kind',
+  'mineral',
+  'country',
+  'status',
+  'notes',
+  'source',
+];
+export const USER_FLOW_COLUMNS = ['exporter', 'importer', 'mineral', 'year', 'value', 'tonnes'];
+
+const text = (v: string | undefined): string => csvField(v ?? '');
+
+export const userSiteCells = (s: UserSite): string[] => [
+  text(s.name),
+  String(s.position[1]),
+  String(s.position[0]),
+  s.kind ?? '',
+  // Several minerals in one cell, as the reader's own files may write them.
+  text(s.minerals.join(';')),
+  s.country ?? '',
+  s.status,
+  text(s.notes),
+  text(s.source),
+];
+
+export const userFlowCells = (f: UserFlow): string[] => [
+  f.exporter,
+  f.importer,
+  f.mineral,
+  String(f.year),
+  String(f.valueUsd),
+  f.tonnes === null ? '' : String(f.tonnes),
+];
+
+/** RFC 4180 (CRLF) CSV of the rows kept from `file`; rejected rows are not in it. */
+export function userFileCsv(file: UserFile): string {
+  const lines =
+    file.kind === 'sites'
+      ? [USER_SITE_COLUMNS.join(','), ...file.sites.map((s) => userSiteCells(s).join(','))]
+      : [USER_FLOW_COLUMNS.join(','), ...file.flows.map((f) => userFlowCells(f).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
+}

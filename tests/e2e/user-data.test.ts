@@ -1,0 +1,191 @@
+// Browser tests of the reader's own data: files of sites and flows load, draw, filter, survive a reload, are removed.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { waitReady } from './browser';
+import { changeAndWait, mapShot, pixelDiff, useApp } from './harness';
+
+const app = useApp();
+
+const SITES_CSV = [
+  'name,lat,lng,kind,mineral,country,status,source',
+  // Formula and HTML in a name: kept as text, never run or parsed.
+  '"=HYPERLINK(""http://x"")",-30.5,121.5,mine,rare-earths,Australia,operating,My notes 2026',
+  '<img src=x onerror=alert(1)>,36.2,-115.5,separation,rare-earths,USA,planned,',
+  'Bad latitude,north,10,mine,rare-earths,,,',
+].join('\n');
+
+const FLOWS_CSV = [
+  'exporter,importer,mineral,year,value,tonnes',
+  'AUS,JPN,rare-earths,2024,250000000,1200',
+  'Malaysia,DEU,rare-earths,2024,90000000,',
+  'AUS,USA,rare-earths,2023,10000000,',
+  'AUS,Atlantis,rare-earths,2024,5,',
+].join('\n');
+
+const file = (name: string, body: string | Buffer, mimeType = 'text/csv') => ({
+  name,
+  mimeType,
+  buffer: typeof body === 'string' ? Buffer.from(body, 'utf8') : body,
+});
+
+/** Open the app and wait for the "Your data" section (loaded after the first view). */
+async function openApp(query: string) {
+  const opened = await app.open(query);
+  await waitReady(opened.page);
+  await opened.page.locator('[data-testid="user-file-input"]').waitFor({ state: 'attached' });
+  // Files saved by an earlier test in this browser profile are removed first.
+  await opened.page.waitForTimeout(200);
+  await removeAll(opened.page);
+  return opened;
+}
+
+const legendUser = (page: Page, attr: 'data-sites' | 'data-flows') =>
+  page.locator('[data-testid="legend-user"]').getAttribute(attr).then(Number);
+
+async function removeAll(page: Page) {
+  while ((await page.locator('[data-testid="user-file-remove"]').count()) > 0)
+    await page.locator('[data-testid="user-file-remove"]').first().click();
+}
+
+describe('your data', () => {
+  test('a CSV of sites loads, draws, lists its rejected rows, survives a reload and can be removed', async () => {
+    const { page, w } = await openApp('?mineral=rare-earths&year=2024&view=0,0,1.2');
+    const before = await mapShot(page);
+    await page.locator('[data-testid="user-file-input"]').setInputFiles(file('my sites.csv', SITES_CSV));
+    const status = page.locator('[data-testid="user-status"]');
+    await status.waitFor();
+    assert.match(await status.innerText(), /my sites\.csv: 2 sites kept, 1 rows rejected\./);
+    assert.match(await page.locator('[data-testid="user-rejected"]').innerText(), /Line 4: latitude "north"/);
+    await page.waitForFunction(() => document.querySelector('[data-testid="legend-user"]') !== null);
+    assert.equal(await legendUser(page, 'data-sites'), 2);
+    await waitReady(page);
+    assert.ok((await pixelDiff(page, before, await mapShot(page))) > 0, 'the sites are drawn on the map');
+    // The HTML name is text: no element was made from it, no alert ran.
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    assert.deepEqual(w.dialogs, []);
+    // Filters apply: a separation plant is hidden when only mines are kept.
+    await changeAndWait(page, () =>
+      page.goto(page.url().split('?')[0] + '?mineral=rare-earths&year=2024&kind=mine'),
+    );
+    await page.waitForFunction(() => document.querySelector('[data-testid="legend-user"]') !== null);
+    assert.equal(await legendUser(page, 'data-sites'), 1, 'kept across a reload; the kind filter applies');
+    assert.equal(await page.locator('[data-testid="user-file"]').count(), 1);
+    await removeAll(page);
+    await page.waitForFunction(() => document.querySelector('[data-testid="legend-user"]') === null);
+    await page.reload();
+    await waitReady(page);
+    await page.locator('[data-testid="user-file-input"]').waitFor({ state: 'attached' });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('[data-testid="user-file"]').count(), 0, 'removed for good');
+    assert.deepEqual(w.consoleErrors, []);
+    assert.deepEqual(w.offOrigin, []);
+    await page.close();
+  });
+
+  test('a CSV of flows draws arcs for the year; the year filter applies', async () => {
+    const { page, w } = await openApp('?mineral=rare-earths&year=2024');
+    await page.locator('[data-testid="user-file-input"]').setInputFiles(file('flows.csv', FLOWS_CSV));
+    await page.locator('[data-testid="user-status"]').waitFor();
+    assert.match(
+      await page.locator('[data-testid="user-status"]').innerText(),
+      /3 flows kept, 1 rows rejected/,
+    );
+    assert.match(
+      await page.locator('[data-testid="user-rejected"]').innerText(),
+      /unknown importer "Atlantis"/,
+    );
+    await page.waitForFunction(() => document.querySelector('[data-testid="legend-user"]') !== null);
+    assert.equal(await legendUser(page, 'data-flows'), 2);
+    // Another year by link: a reload, so the file also comes back from this browser's store.
+    await changeAndWait(page, () => page.goto(`${page.url().split('?')[0]}?mineral=rare-earths&year=2023`));
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="legend-user"]')?.getAttribute('data-flows') === '1',
+    );
+    await removeAll(page);
+    assert.deepEqual(w.consoleErrors, []);
+    await page.close();
+  });
+
+  test('a corrupt file and an unreadable one leave the map and the earlier data as they were, with a notice', async () => {
+    const { page, w } = await openApp('?mineral=rare-earths&year=2024');
+    const input = page.locator('[data-testid="user-file-input"]');
+    await input.setInputFiles(file('good.csv', SITES_CSV));
+    await page.locator('[data-testid="user-status"]').waitFor();
+    const sites = await legendUser(page, 'data-sites');
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0,
+    ]);
+    await input.setInputFiles(file('photo.csv', png, 'text/csv'));
+    const error = page.locator('[data-testid="user-error"]');
+    await error.waitFor();
+    assert.match(
+      await error.innerText(),
+      /photo\.csv could not be read: .*Your earlier data is unchanged\./s,
+    );
+    assert.match(await page.locator('[data-testid="notice"]').innerText(), /photo\.csv could not be read/);
+    assert.equal(await legendUser(page, 'data-sites'), sites);
+    assert.equal(await page.locator('[data-testid="user-file"]').count(), 1);
+    await input.setInputFiles(file('empty.csv', ''));
+    await page.waitForFunction(() =>
+      /empty\.csv could not be read: The file is empty/.test(
+        document.querySelector('[data-testid="user-error"]')?.textContent ?? '',
+      ),
+    );
+    assert.equal(await page.locator('[data-testid="user-file"]').count(), 1);
+    await removeAll(page);
+    assert.deepEqual(w.consoleErrors, []);
+    await page.close();
+  });
+
+  test('columns named otherwise are chosen in the dialog', async () => {
+    const { page, w } = await openApp('?mineral=rare-earths&year=2024');
+    const csv = 'Facility,Northing,Easting\nPlant A,35.1,139.2\nPlant B,-23.4,133.9\n';
+    await page.locator('[data-testid="user-file-input"]').setInputFiles(file('plants.csv', csv));
+    await page.locator('[data-testid="user-choose-columns"]').click();
+    const dialog = page.locator('[data-testid="column-dialog"]');
+    await dialog.waitFor();
+    await dialog.locator('[data-testid="column-name"]').selectOption('Facility');
+    await dialog.locator('[data-testid="column-lat"]').selectOption('Northing');
+    await dialog.locator('[data-testid="column-lng"]').selectOption('Easting');
+    await dialog.locator('[data-testid="column-apply"]').click();
+    await page.locator('[data-testid="user-status"]').waitFor();
+    assert.match(
+      await page.locator('[data-testid="user-status"]').innerText(),
+      /plants\.csv: 2 sites kept, 0 rows rejected/,
+    );
+    await removeAll(page);
+    assert.deepEqual(w.consoleErrors, []);
+    await page.close();
+  });
+
+  test('a 200,000-row file reads in a worker with progress, and reading can be cancelled', async () => {
+    const { page, w } = await openApp('?mineral=rare-earths&year=2024');
+    const rows = ['exporter,importer,mineral,year,value'];
+    const pairs = ['AUS,JPN', 'CHN,USA', 'MYS,DEU', 'USA,KOR'];
+    for (let i = 0; i < 200_000; i++) rows.push(`${pairs[i % 4]},rare-earths,${2018 + (i % 7)},${1000 + i}`);
+    const big = file('big.csv', rows.join('\n'));
+    const input = page.locator('[data-testid="user-file-input"]');
+    await input.setInputFiles(big);
+    await page.locator('[data-testid="user-file-cancel"]').click();
+    await page.waitForFunction(() =>
+      /was cancelled/.test(document.querySelector('[data-testid="user-status"]')?.textContent ?? ''),
+    );
+    assert.equal(await page.locator('[data-testid="user-file"]').count(), 0);
+    const t0 = Date.now();
+    await input.setInputFiles(big);
+    await page.locator('[data-testid="user-progress"]').waitFor();
+    await page.waitForFunction(
+      () =>
+        /200,000 flows kept/.test(document.querySelector('[data-testid="user-status"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 60_000 },
+    );
+    console.log(
+      `# 200,000-row file (${(big.buffer.length / 1e6).toFixed(1)} MB) read in ${Date.now() - t0} ms`,
+    );
+    await removeAll(page);
+    assert.deepEqual(w.consoleErrors, []);
+    await page.close();
+  });
+});
