@@ -92,7 +92,16 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   const detailsWatch = watch(
     store,
     (s) =>
-      [s.selection, s.years, s.data, s.routes, app.chunks.details, s.measures, s.filters.controls] as const,
+      [
+        s.selection,
+        s.years,
+        s.data,
+        s.routes,
+        app.chunks.details,
+        s.measures,
+        s.filters.controls,
+        s.lang,
+      ] as const,
     ([selection, , , , chunk], s) => {
       if (chunk) chunk.renderDetails(details, s, () => actions.select(store, null));
       else if (selection) void loadDetails();
@@ -191,6 +200,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
           s.years,
           s.data,
           s.selection,
+          s.lang,
         ] as const,
       ([chunk, open], s) => {
         document.querySelector('[data-testid="table-toggle"]')?.setAttribute('aria-pressed', String(open));
