@@ -1,6 +1,7 @@
 // Store -> panels: embed chrome, notices, filters, counts, legend, details, chart and scenario panels, each when its
 // inputs change.
 import { LANGS } from '../i18n';
+import { labelResetView } from '../map/controls';
 import { selectDrawnFlows, selectViewTitle, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState } from '../state/store';
 import { renderNotices } from '../ui/chrome';
@@ -44,6 +45,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
     (lang) => {
       document.documentElement.lang = lang;
       panel.setLang(lang);
+      labelResetView(document, lang);
     },
   );
   const loading = $('#loading');

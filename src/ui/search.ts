@@ -7,7 +7,6 @@ import {
   type SearchGroup,
   type SearchIndex,
   type SearchResult,
-  type SearchType,
 } from '../derive/search';
 import { t } from '../i18n';
 import { actions, type AppState, type AppStore } from '../state/store';
