@@ -57,7 +57,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   const notices = $('[data-testid="notice"]');
   watch(
     store,
-    (s) => s.notices,
+    (s) => [s.notices, s.lang] as const,
     (_, s) => renderNotices(notices, s, store),
   );
   watch(

@@ -22,7 +22,7 @@ export const ja: Messages = {
     precisions: {
       exact: '正確（誤差約1 km以内）',
       approximate: '概略（町・鉱区単位、誤差約10〜25 km）',
-      region: '地域のみ（州・県または郡）',
+      region: '地域のみ（州・省または郡レベル）',
       country: '国のみ',
     },
     vintage: 'データ年次',
