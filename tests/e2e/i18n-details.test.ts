@@ -131,6 +131,24 @@ describe('Japanese panels and dialogs', () => {
     await page.close();
   });
 
+  test('a missing file is said in Japanese', async () => {
+    const { page } = await app.open('?lang=ja', async (p) => {
+      await p.route('**/data/flows-2024.json', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    });
+    await waitReady(page);
+    const notice = page.locator('[data-testid="notice"]');
+    assert.match(
+      await notice.innerText(),
+      /2024年の貿易フローのファイル data\/flows-2024\.json を使用できません/,
+    );
+    assert.match(await notice.innerText(), /地図のその他の機能は引き続き使用できます/);
+    assert.equal(
+      await notice.locator('button.close').first().getAttribute('aria-label'),
+      'メッセージを閉じる',
+    );
+    await page.close();
+  });
+
   test('search results are grouped under Japanese headings, names marked English', async () => {
     const { page, w } = await app.open('?mineral=rare-earths&year=2024&lang=ja');
     await waitReady(page);
