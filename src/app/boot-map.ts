@@ -4,6 +4,7 @@ import { DATA_PATHS, WORLD_FRAME } from '../config/app';
 import type { SiteInstance } from '../derive/filter';
 import type { ArcDatum } from '../derive/flows';
 import type { LaneDatum } from '../layers/build';
+import { t } from '../i18n';
 import { createMap, hasWebGl2, workerProblem } from '../map/map';
 import type { MapProblem } from '../model/view';
 import { actions } from '../state/store';
@@ -57,7 +58,9 @@ function startMap(app: App, sync: MapSync): void {
     onHover: (info) =>
       renderTooltip(
         tooltip,
-        lastPointer === 'touch' ? null : tooltipLines(info.object, info.layer?.id, app.store.getState().data),
+        lastPointer === 'touch'
+          ? null
+          : tooltipLines(info.object, info.layer?.id, app.store.getState().data, app.store.getState().lang),
         info.x,
         info.y,
       ),
@@ -78,20 +81,20 @@ function startMap(app: App, sync: MapSync): void {
 function mapFailed(app: App, problem: MapProblem, error?: unknown): void {
   app.html.dataset.mapError = problem;
   actions.mapFailed(app.store, problem);
-  const rest = 'The filters, counts and the sources list still work.';
+  const m = t(app.store.getState().lang).notices;
   const message = error instanceof Error ? error.message : String(error);
   actions.notify(
     app.store,
     'error',
     problem === 'webgl'
-      ? `This browser could not start WebGL2, so the map itself cannot be drawn. ${rest} Try a current Chrome, Firefox, Edge or Safari with hardware acceleration on.`
-      : `The map could not start (${shortMessage(message)}). ${rest}`,
+      ? m.noWebGl(m.mapRest)
+      : m.mapFailed(shortMessage(message, m.unknownError), m.mapRest),
   );
 }
 
-/** An error message as a notice may show it: one line, at most 160 characters. */
-function shortMessage(message: string): string {
-  const line = message.replace(/\s+/g, ' ').trim() || 'unknown error';
+/** An error message as a notice may show it: one line, at most 160 characters (`unknown` when empty). */
+function shortMessage(message: string, unknown: string): string {
+  const line = message.replace(/\s+/g, ' ').trim() || unknown;
   return line.length > 160 ? `${line.slice(0, 160)}…` : line;
 }
 

@@ -1,39 +1,54 @@
 // Keyboard: Escape closes the details (focus goes back where it was), `?` lists the shortcuts; focus for the details.
+import { t, type Lang } from '../i18n';
 import { actions } from '../state/store';
-import { el } from '../ui/dom';
+import { el, setChildren } from '../ui/dom';
 import { $, type App } from './context';
 
-/** The shortcuts, as the `?` list shows them (README "Using it" repeats them). */
-export const SHORTCUTS: readonly [string, string][] = [
-  ['/', 'Search sites, countries, minerals, measures and projects'],
-  ['?', 'Show this list'],
-  ['Esc', 'Close the details panel or a dialog; focus returns where it was'],
-  ['Tab, Shift+Tab', 'Move between controls, in panel order'],
-  ['Arrow keys (map focused)', 'Pan the map; + and − zoom'],
-  ['Arrow keys (year slider)', 'Previous or next trade year'],
-];
+/** The shortcuts in `lang`, as the `?` list shows them (README "Using it" repeats the English ones). */
+export function shortcuts(lang: Lang): readonly [string, string][] {
+  const m = t(lang).keys;
+  return [
+    ['/', m.search],
+    ['?', m.help],
+    ['Esc', m.escape],
+    [m.tabKeys, m.tab],
+    [m.arrowsMapKeys, m.arrowsMap],
+    [m.arrowsYearKeys, m.arrowsYear],
+  ];
+}
+
+/** The shortcuts in English. */
+export const SHORTCUTS: readonly [string, string][] = shortcuts('en');
 
 /** Typing in a field: single-key shortcuts are left to the field. */
 const typing = (t: EventTarget | null): boolean =>
   t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName));
 
-function shortcutsDialog(): HTMLDialogElement {
-  const existing = document.querySelector<HTMLDialogElement>('dialog[data-testid="shortcuts"]');
-  if (existing) return existing;
-  const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×');
-  const dialog = el(
-    'dialog',
-    { class: 'about shortcuts', 'data-testid': 'shortcuts', 'aria-labelledby': 'shortcuts-title' },
+/** The shortcuts dialog, made once and filled in `lang` each time it is asked for (the language may have changed). */
+function shortcutsDialog(lang: Lang): HTMLDialogElement {
+  let dialog = document.querySelector<HTMLDialogElement>('dialog[data-testid="shortcuts"]');
+  if (!dialog) {
+    dialog = el('dialog', {
+      class: 'about shortcuts',
+      'data-testid': 'shortcuts',
+      'aria-labelledby': 'shortcuts-title',
+    }) as HTMLDialogElement;
+    $('#app').append(dialog);
+  }
+  const m = t(lang).keys;
+  const close = el('button', { type: 'button', class: 'close', 'aria-label': m.close }, '×');
+  const self = dialog;
+  close.addEventListener('click', () => self.close());
+  setChildren(
+    dialog,
     close,
-    el('h2', { id: 'shortcuts-title' }, 'Keyboard shortcuts'),
+    el('h2', { id: 'shortcuts-title' }, m.title),
     el(
       'dl',
       {},
-      ...SHORTCUTS.flatMap(([key, what]) => [el('dt', {}, el('kbd', {}, key)), el('dd', {}, what)]),
+      ...shortcuts(lang).flatMap(([key, what]) => [el('dt', {}, el('kbd', {}, key)), el('dd', {}, what)]),
     ),
-  ) as HTMLDialogElement;
-  close.addEventListener('click', () => dialog.close());
-  $('#app').append(dialog);
+  );
   return dialog;
 }
 
@@ -98,8 +113,8 @@ export function bindKeys(app: App): void {
       }
     } else if (e.key === '?' && !typing(e.target)) {
       e.preventDefault();
-      const dialog = shortcutsDialog();
-      if (!dialog.open) dialog.showModal();
+      const dialog = document.querySelector<HTMLDialogElement>('dialog[data-testid="shortcuts"][open]');
+      if (!dialog) shortcutsDialog(app.store.getState().lang).showModal();
     }
   });
 }

@@ -1,6 +1,7 @@
 // Parts not needed for the first view, fetched after it: chart (with shares), scenario, details and export controls.
 import { DATA_PATHS } from '../config/app';
 import { fetchJson, parseMeasures, parseProjects, parseShares, type Fetcher } from '../data/load';
+import { t } from '../i18n';
 import { selectNeedsMeasures } from '../state/measures';
 import { actions } from '../state/store';
 import { watch } from './watch';
@@ -61,10 +62,16 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
   }
   const { store } = app;
   /** A linked id the file does not have: dropped (by `clear`) and said. */
-  const unknownLink = (id: string | null, known: boolean, what: string, clear: () => void) => {
+  const unknownLink = (
+    id: string | null,
+    known: boolean,
+    what: 'linkedMeasure' | 'linkedProject',
+    clear: () => void,
+  ) => {
     if (id === null || known) return;
     clear();
-    actions.notify(store, 'warning', `The linked ${what} "${id}" is not in the data.`);
+    const m = t(store.getState().lang).notices;
+    actions.notify(store, 'warning', m.linkedMissing(m[what], id));
   };
 
   /**
@@ -84,7 +91,7 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
       unknownLink(
         id,
         file.measures.some((m) => m.id === id),
-        'measure',
+        'linkedMeasure',
         () => actions.selectMeasure(store, null),
       );
       actions.measuresLoaded(store, file);
@@ -107,7 +114,7 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
       unknownLink(
         id,
         file.projects.some((p) => p.id === id),
-        'project',
+        'linkedProject',
         () => actions.setProjectsView(store, { selected: null }),
       );
       actions.projectsLoaded(store, file);

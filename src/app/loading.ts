@@ -13,7 +13,25 @@ import {
 } from '../data/load';
 import { parseCountries, parseMinerals } from '../data/records';
 import { decodeRoutes } from '../derive/routes';
+import { t, type Messages } from '../i18n';
 import { actions, type AppStore, type StaticData } from '../state/store';
+
+/** The English names callers give `fileFailed`, and their catalogue keys (`notices.files`). */
+const FILE_NAMES: Readonly<Record<string, keyof Messages['notices']['files']>> = {
+  minerals: 'minerals',
+  countries: 'countries',
+  sites: 'sites',
+  'sources list': 'sourcesList',
+  'sea routes': 'seaRoutes',
+  'country shares': 'countryShares',
+  'scenario tools': 'scenarioTools',
+  'export-control measures': 'measures',
+  'funded projects': 'projects',
+  'table view': 'tableView',
+  'details panel': 'detailsPanel',
+  basemap: 'basemap',
+  search: 'search',
+};
 
 export interface Loaders {
   /**
@@ -24,7 +42,10 @@ export interface Loaders {
   /** Load a year's flows once; concurrent callers share the same promise. */
   loadYear(year: number): Promise<void>;
   loadRoutes(): Promise<void>;
-  /** Say that a file could not be used (and which), as an error notice. */
+  /**
+   * Say that a file could not be used (and which), as an error notice in the reader's language. `what` is the part's
+   * English name (one of FILE_NAMES; another name is shown as it is).
+   */
   fileFailed(error: unknown, what: string): void;
 }
 
@@ -36,6 +57,7 @@ export function createLoaders(
 ): Loaders {
   function reportProblems(problems: DataProblem[]): void {
     if (problems.length === 0) return;
+    const { lang } = store.getState();
     const byFile = new Map<string, DataProblem[]>();
     for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
     for (const [file, list] of byFile) {
@@ -46,18 +68,26 @@ export function createLoaders(
       actions.notify(
         store,
         'warning',
-        `${list.length} invalid record(s) in ${file} were skipped (${examples}). The rest is shown.`,
+        // The examples are the validator's plain words (data/issues.ts), English for now.
+        t(lang).notices.skipped(String(list.length), file, examples),
       );
       console.warn(`Invalid records in ${file}:`, list);
     }
   }
 
   function fileFailed(error: unknown, what: string): void {
+    const m = t(store.getState().lang).notices;
+    const key = FILE_NAMES[what];
+    partFailed(error, key ? m.files[key] : what);
+  }
+
+  /** `fileFailed` for a part already named in the reader's language. */
+  function partFailed(error: unknown, name: string): void {
+    const m = t(store.getState().lang).notices;
+    // The file error's own words (data/load.ts) are English for now.
     const text =
-      error instanceof DataFileError
-        ? `The ${what} file ${error.file} ${error.message}.`
-        : `The ${what} could not be loaded.`;
-    actions.notify(store, 'error', `${text} The rest of the map still works.`);
+      error instanceof DataFileError ? m.fileError(name, error.file, error.message) : m.notLoaded(name);
+    actions.notify(store, 'error', m.restWorks(text));
   }
 
   /** Year files requested before the data they are validated against has arrived (see loadStatic). */
@@ -122,7 +152,7 @@ export function createLoaders(
         actions.yearLoaded(store, parsed);
       } catch (error) {
         actions.yearFailed(store, year);
-        fileFailed(error, `${year} trade flows`);
+        partFailed(error, t(store.getState().lang).notices.yearFlows(String(year)));
       }
       reportProblems(problems);
     })();

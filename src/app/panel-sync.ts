@@ -1,6 +1,7 @@
 // Store -> panels: embed chrome, notices, filters, counts, legend, details, chart and scenario panels, each when its
 // inputs change.
 import { LANGS } from '../i18n';
+import { labelResetView } from '../map/controls';
 import { selectDrawnFlows, selectViewTitle, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState } from '../state/store';
 import { selectUserDrawn } from '../state/user-data';
@@ -45,6 +46,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
     (lang) => {
       document.documentElement.lang = lang;
       panel.setLang(lang);
+      labelResetView(document, lang);
     },
   );
   const loading = $('#loading');
@@ -56,7 +58,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   const notices = $('[data-testid="notice"]');
   watch(
     store,
-    (s) => s.notices,
+    (s) => [s.notices, s.lang] as const,
     (_, s) => renderNotices(notices, s, store),
   );
   watch(
@@ -94,7 +96,16 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   const detailsWatch = watch(
     store,
     (s) =>
-      [s.selection, s.years, s.data, s.routes, app.chunks.details, s.measures, s.filters.controls] as const,
+      [
+        s.selection,
+        s.years,
+        s.data,
+        s.routes,
+        app.chunks.details,
+        s.measures,
+        s.filters.controls,
+        s.lang,
+      ] as const,
     ([selection, , , , chunk], s) => {
       if (chunk) chunk.renderDetails(details, s, () => actions.select(store, null));
       else if (selection) void loadDetails();
@@ -193,6 +204,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
           s.years,
           s.data,
           s.selection,
+          s.lang,
         ] as const,
       ([chunk, open], s) => {
         document.querySelector('[data-testid="table-toggle"]')?.setAttribute('aria-pressed', String(open));

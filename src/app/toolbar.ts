@@ -46,7 +46,7 @@ export function toolbarHandlers(app: App): PanelHandlers {
     },
     onAbout() {
       void import('../ui/about').then((m) => {
-        m.renderAbout(about, state().data);
+        m.renderAbout(about, state().data, state().lang);
         about.showModal();
       });
     },

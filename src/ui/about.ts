@@ -1,34 +1,41 @@
 // The About / Data dialog (a lazy chunk, opened on demand): every dataset with publisher, licence and vintage, and the gaps.
+import { t, type Lang } from '../i18n';
 import type { StaticData } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
 import { dataTable } from './table';
 
-export function renderAbout(dialog: HTMLDialogElement, data: StaticData | null): void {
+export function renderAbout(dialog: HTMLDialogElement, data: StaticData | null, lang: Lang): void {
   const m = data?.manifest;
+  const msg = t(lang).about;
+  // The datasets' titles, publishers, licences, vintages and the gaps are the data's (English) text.
+  const dataLang = lang === 'en' ? undefined : 'en';
+  const dataText = (text: string): Node | string => (dataLang ? el('span', { lang: dataLang }, text) : text);
   setChildren(
     dialog,
-    el('button', { type: 'button', class: 'close', 'aria-label': 'Close' }, '×'),
-    el('h2', {}, 'About the data'),
-    el(
-      'p',
-      {},
-      'Every site, share and flow on this map carries its source. Site locations show how precise they are; deposit layers are historic compilations and say so in their vintage.',
-    ),
-    el('h3', {}, 'Datasets'),
+    el('button', { type: 'button', class: 'close', 'aria-label': msg.close }, '×'),
+    el('h2', {}, msg.title),
+    el('p', {}, msg.intro),
+    el('h3', {}, msg.datasets),
     m
       ? dataTable({
           attrs: { class: 'sources-table', 'data-testid': 'sources-table' },
           rows: m.datasets,
           columns: [
-            { label: 'Dataset', cell: (d) => safeLink(d.url, d.title) },
-            { label: 'Publisher', cell: (d) => d.publisher },
-            { label: 'Licence', cell: (d) => d.licence },
-            { label: 'Vintage', cell: (d) => d.vintage },
+            {
+              label: msg.dataset,
+              cell: (d) =>
+                dataLang
+                  ? el('span', { lang: dataLang }, safeLink(d.url, d.title))
+                  : safeLink(d.url, d.title),
+            },
+            { label: msg.publisher, cell: (d) => dataText(d.publisher) },
+            { label: msg.licence, cell: (d) => dataText(d.licence) },
+            { label: msg.vintage, cell: (d) => dataText(d.vintage) },
           ],
         })
-      : el('p', {}, 'The sources list could not be loaded.'),
-    el('h3', {}, 'Known gaps'),
-    el('ul', {}, ...(m?.gaps ?? []).map((g) => el('li', {}, g))),
+      : el('p', {}, msg.noSources),
+    el('h3', {}, msg.gaps),
+    el('ul', {}, ...(m?.gaps ?? []).map((g) => el('li', { lang: dataLang }, g))),
   );
   dialog.querySelector('button.close')?.addEventListener('click', () => dialog.close());
 }

@@ -1,7 +1,7 @@
 // Notices and the hover tooltip: small UI pieces rendered from state or data.
-import { KIND_LABELS } from '../config/app';
-import { formatShare, formatUsd } from '../derive/format';
 import type { ArcDatum } from '../derive/flows';
+import { formatMoney, formatPercent, kindLabel, mineralName, statusLabel, t, type Lang } from '../i18n';
+import { countryLabels } from '../i18n/countries';
 import type { Site } from '../model/types';
 import type { AppState, AppStore, StaticData } from '../state/store';
 import { actions } from '../state/store';
@@ -12,7 +12,11 @@ export function renderNotices(root: HTMLElement, s: AppState, store: AppStore): 
   setChildren(
     root,
     ...s.notices.map((n) => {
-      const close = el('button', { type: 'button', class: 'close', 'aria-label': 'Dismiss message' }, '×');
+      const close = el(
+        'button',
+        { type: 'button', class: 'close', 'aria-label': t(s.lang).notices.dismiss },
+        '×',
+      );
       close.addEventListener('click', () => actions.dismiss(store, n.id));
       return el(
         'div',
@@ -24,33 +28,45 @@ export function renderNotices(root: HTMLElement, s: AppState, store: AppStore): 
   );
 }
 
-/** Tooltip text for a hovered object; null hides the tooltip. */
+/**
+ * Tooltip text for a hovered object in `lang`; null hides the tooltip. Names from the data (sites, projects) stay as
+ * they are; countries, minerals, kinds and statuses are in `lang`.
+ */
 export function tooltipLines(
   object: unknown,
   layerId: string | undefined,
   data: StaticData | null,
+  lang: Lang,
 ): string[] | null {
   if (!object || !data) return null;
-  const name = (iso3: string) => data.countries.get(iso3)?.name ?? iso3;
+  const m = t(lang).tooltip;
+  const label = countryLabels(lang, data.countries);
+  const name = (iso3: string) => label(iso3).text;
   if (layerId === 'sites') {
     const s = (object as { site: Site }).site;
     return [
       s.name,
-      `${KIND_LABELS[s.kind]} · ${name(s.country)}`,
-      `Status: ${s.status} (as of ${s.vintage}) · location ${s.precision}`,
+      m.kindCountry(kindLabel(lang, s.kind), name(s.country)),
+      m.status(statusLabel(lang, s.status), String(s.vintage), m.precisions[s.precision]),
     ];
   }
   if (layerId === 'projects') {
     const p = object as { name: string };
-    return [p.name, 'Funded project: click for its support, permits and capacity'];
+    return [p.name, m.project];
   }
   if (layerId?.startsWith('flows') || layerId?.startsWith('flow-lanes')) {
     const a = layerId.startsWith('flow-lanes') ? (object as { arc: ArcDatum }).arc : (object as ArcDatum);
     const f = a.flow;
+    const mineral = data.minerals.find((x) => x.id === f.mineral);
     return [
       `${name(f.exporter)} → ${name(f.importer)}`,
-      `${data.minerals.find((m) => m.id === f.mineral)?.name ?? f.mineral} (HS ${f.hs}), ${f.year}: ${formatUsd(f.valueUsd)}`,
-      `Exporter's world share: ${formatShare(a.exporterShare)} · importer's dependence: ${formatShare(a.importerDependence)}`,
+      m.flowLine(
+        mineral ? mineralName(lang, mineral.id, mineral.name) : f.mineral,
+        String(f.hs),
+        String(f.year),
+        formatMoney(lang, f.valueUsd),
+      ),
+      m.shares(formatPercent(lang, a.exporterShare), formatPercent(lang, a.importerDependence)),
     ];
   }
   return null;

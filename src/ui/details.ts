@@ -1,32 +1,61 @@
 // The details panel: every field of the selected site or flow, with its sources, precision and vintage.
 import { type RouteInfo } from '../model/view';
-import { KIND_LABELS } from '../config/app';
-import { formatShare, formatTonnes, formatUsd } from '../derive/format';
 import { flowCoverage, productOf } from '../derive/products';
 import type { Flow, Site, Source } from '../model/types';
-import { decodeRisk, isOverland, readRisk, RISK_TEXT } from '../derive/risk-codes';
+import { decodeRisk, isOverland, readRisk } from '../derive/risk-codes';
+import type { RiskReason } from '../model/filters';
 import type { ControlReading, Measure } from '../model/measures';
+import {
+  formatCount,
+  formatMoney,
+  formatPercent,
+  kindLabel,
+  LOCALES,
+  mineralName,
+  statusLabel,
+  t,
+  type Lang,
+} from '../i18n';
+import { countryLabels, langAttr } from '../i18n/countries';
 import { controlsText, selectFlowControls } from '../state/measures';
 import { selectExporterShare } from '../state/selectors';
 import type { AppState, StaticData, YearData } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
 
-const PRECISION_TEXT: Record<Site['precision'], string> = {
-  exact: 'exact (within about 1 km)',
-  approximate: 'approximate (town or estate, about 10-25 km)',
-  region: 'region only (province or district)',
-  country: 'country only',
+const RISK_KEYS: Readonly<Record<RiskReason, keyof ReturnType<typeof t>['details']['risks']>> = {
+  origin: 'origin',
+  destination: 'destination',
+  transit: 'transit',
+  'south-china-sea': 'southChinaSea',
+  controlled: 'controlled',
 };
 
-function row(label: string, value: Node | string): HTMLElement {
-  return el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, value));
+/** Text from the data (English): as is in English, marked lang="en" inside a page in another language. */
+const dataText = (lang: Lang, text: string): Node | string =>
+  lang === 'en' ? text : el('span', { lang: 'en' }, text);
+
+/** A country's name in `lang`, marked when it is the English fallback. */
+function countryNode(lang: Lang, data: StaticData, iso3: string): Node | string {
+  const label = countryLabels(lang, data.countries)(iso3);
+  const attr = langAttr(lang, label);
+  return attr ? el('span', { lang: attr }, label.text) : label.text;
 }
 
-function sourcesList(sources: readonly Source[]): HTMLElement {
+function row(label: string, ...value: (Node | string | null)[]): HTMLElement {
+  return el('div', { class: 'row' }, el('dt', {}, label), el('dd', {}, ...value));
+}
+
+function sourcesList(lang: Lang, sources: readonly Source[]): HTMLElement {
   return el(
     'ol',
     { class: 'sources' },
-    ...sources.map((s) => el('li', {}, safeLink(s.url, `${s.publisher} (${s.year}). ${s.title}.`))),
+    ...sources.map((s) =>
+      el(
+        'li',
+        { lang: lang === 'en' ? undefined : 'en' },
+        safeLink(s.url, `${s.publisher} (${s.year}). ${s.title}.`),
+      ),
+    ),
   );
 }
 
@@ -34,34 +63,40 @@ export function renderSiteDetails(
   root: HTMLElement,
   site: Site,
   data: StaticData,
+  lang: Lang,
   onClose: () => void,
 ): void {
-  const country = data.countries.get(site.country)?.name ?? site.country;
-  const minerals = site.minerals.map((m) => data.minerals.find((x) => x.id === m)?.name ?? m).join(', ');
+  const m = t(lang).details;
+  const unknown = t(lang).units.unknown;
+  const minerals = site.minerals
+    .map((id) => mineralName(lang, id, data.minerals.find((x) => x.id === id)?.name ?? id))
+    .join(m.listSeparator);
   setChildren(
     root,
-    el('button', { class: 'close', type: 'button', 'aria-label': 'Close details' }, '×'),
-    el('h2', {}, site.name),
-    el('p', { class: 'kind' }, KIND_LABELS[site.kind]),
+    el('button', { class: 'close', type: 'button', 'aria-label': m.close }, '×'),
+    el('h2', { lang: lang === 'en' ? undefined : 'en' }, site.name),
+    el('p', { class: 'kind' }, kindLabel(lang, site.kind)),
     el(
       'dl',
       {},
-      row('Minerals', minerals),
-      row('Country', `${country} (${site.country})`),
-      row('Status', `${site.status} (as of ${site.vintage})`),
-      row('Operator', site.operator ?? 'unknown'),
+      row(m.minerals, minerals),
+      row(m.country, countryNode(lang, data, site.country), m.code(site.country)),
+      row(m.status, `${statusLabel(lang, site.status)}${m.asOf(String(site.vintage))}`),
+      row(m.operator, site.operator ? dataText(lang, site.operator) : unknown),
       row(
-        'Capacity',
-        site.capacity ? `${site.capacity.value.toLocaleString('en-US')} ${site.capacity.unit}` : 'unknown',
+        m.capacity,
+        ...(site.capacity
+          ? [formatCount(lang, site.capacity.value), ' ', dataText(lang, site.capacity.unit)]
+          : [unknown]),
       ),
-      row('Location', `${site.position[1].toFixed(3)}, ${site.position[0].toFixed(3)}`),
-      row('Location precision', PRECISION_TEXT[site.precision]),
-      row('Vintage', String(site.vintage)),
-      site.notes ? row('Notes', site.notes) : null,
-      row('Site id', site.id),
+      row(m.location, `${site.position[1].toFixed(3)}, ${site.position[0].toFixed(3)}`),
+      row(m.precision, m.precisions[site.precision]),
+      row(m.vintage, String(site.vintage)),
+      site.notes ? row(m.notes, dataText(lang, site.notes)) : null,
+      row(m.siteId, site.id),
     ),
-    el('h3', {}, 'Sources'),
-    sourcesList(site.sources),
+    el('h3', {}, m.sources),
+    sourcesList(lang, site.sources),
   );
   root.querySelector('button.close')?.addEventListener('click', onClose);
 }
@@ -74,69 +109,87 @@ export function renderFlowDetails(
   year: YearData | undefined,
   route: RouteInfo | undefined,
   controls: FlowControls,
+  lang: Lang,
   onClose: () => void,
 ): void {
+  const m = t(lang).details;
   const reasons = decodeRisk(readRisk(flow.risk, controls.reading));
   const overland = isOverland(flow.risk);
-  const name = (iso3: string) => data.countries.get(iso3)?.name ?? iso3;
-  const mineral = data.minerals.find((m) => m.id === flow.mineral);
+  const country = (iso3: string) => countryNode(lang, data, iso3);
+  const mineral = data.minerals.find((x) => x.id === flow.mineral);
   const product = productOf(data.minerals, flow.mineral, flow.hs);
   const reporter = product?.reportedBy;
+  const hs = String(flow.hs);
+  const yearText = String(flow.year);
+  const complete = year?.complete[flow.mineral];
+  // English keeps the data side's wording (derive/products.ts); other languages compose it from the catalogue.
+  const coverage: Node | string =
+    lang === 'en'
+      ? flowCoverage(product, complete)
+      : !product
+        ? m.coverageUnknownProduct
+        : product.reportedBy
+          ? dataText(lang, product.coverage)
+          : m.coverageBaci(
+              complete === undefined ? m.rowsUnknown : complete ? m.rowsComplete : m.rowsPartial,
+            );
+  const tonnes =
+    flow.tonnes === null || flow.tonnes === undefined || !Number.isFinite(flow.tonnes)
+      ? m.tonnesUnknown
+      : m.tonnes(
+          flow.tonnes.toLocaleString(LOCALES[lang], { maximumFractionDigits: flow.tonnes < 10 ? 2 : 0 }),
+        );
+  const reporterName = reporter ? countryLabels(lang, data.countries)(reporter).text : '';
   setChildren(
     root,
-    el('button', { class: 'close', type: 'button', 'aria-label': 'Close details' }, '×'),
-    el('h2', {}, `${name(flow.exporter)} → ${name(flow.importer)}`),
-    el('p', { class: 'kind' }, `Trade flow, ${flow.year}`),
+    el('button', { class: 'close', type: 'button', 'aria-label': m.close }, '×'),
+    el('h2', {}, country(flow.exporter), ' → ', country(flow.importer)),
+    el('p', { class: 'kind' }, m.tradeFlow(yearText)),
     el(
       'dl',
       {},
-      row('Mineral', mineral?.name ?? flow.mineral),
-      row('Product', `HS ${flow.hs}: ${product?.name ?? 'unknown product'}`),
-      row('Stage', product?.stage ?? 'unknown'),
-      row('Exporter', `${name(flow.exporter)} (${flow.exporter})`),
-      row('Importer', `${name(flow.importer)} (${flow.importer})`),
-      row('Value', `${formatUsd(flow.valueUsd)} (${flow.valueUsd.toLocaleString('en-US')} USD)`),
-      row('Quantity', formatTonnes(flow.tonnes)),
+      row(m.mineral, mineral ? mineralName(lang, mineral.id, mineral.name) : flow.mineral),
+      row(m.product, m.hs(hs), product ? dataText(lang, product.name) : m.unknownProduct),
+      row(m.stage, product ? m.stages[product.stage] : t(lang).units.unknown),
+      row(m.exporter, country(flow.exporter), m.code(flow.exporter)),
+      row(m.importer, country(flow.importer), m.code(flow.importer)),
+      row(m.value, m.valueUsd(formatMoney(lang, flow.valueUsd), formatCount(lang, flow.valueUsd))),
+      row(m.quantity, tonnes),
       row(
-        reporter
-          ? `Exporter's share of ${name(reporter)} imports (HS ${flow.hs}, ${flow.year})`
-          : `Exporter's share of world exports (HS ${flow.hs}, ${flow.year})`,
-        formatShare(share),
+        reporter ? m.shareOfImports(reporterName, hs, yearText) : m.shareOfWorld(hs, yearText),
+        formatPercent(lang, share),
       ),
       el(
         'div',
         { class: 'row', 'data-testid': 'flow-coverage' },
-        el('dt', {}, 'Coverage'),
-        el('dd', {}, flowCoverage(product, year?.complete[flow.mineral])),
+        el('dt', {}, m.coverage),
+        el('dd', {}, coverage),
       ),
-      row('Flow id', flow.id),
+      row(m.flowId, flow.id),
     ),
-    el('h3', {}, 'Route risk: China'),
+    el('h3', {}, m.riskTitle),
     el(
       'ul',
       { class: 'risk-reasons', 'data-testid': 'risk-reasons' },
       ...(reasons.length > 0
-        ? reasons.map((r) => el('li', { 'data-reason': r }, RISK_TEXT[r]))
-        : [
-            el(
-              'li',
-              { 'data-reason': 'none' },
-              'None of the reasons: not from or to China, sea route clear of its coast and the South China Sea, and no export control in the reading chosen.',
-            ),
-          ]),
+        ? reasons.map((r) => el('li', { 'data-reason': r }, m.risks[RISK_KEYS[r]]))
+        : [el('li', { 'data-reason': 'none' }, m.riskNone)]),
     ),
     el(
       'p',
       { class: 'muted' },
       overland
-        ? 'No sea route between the two countries (land-locked or overland): judged by origin and destination only.'
+        ? m.overland
         : route?.km
-          ? `Sea route ${route.ports ? `${route.ports[0]} → ${route.ports[1]}, ` : ''}about ${route.km.toLocaleString('en-US')} km (computed on the Eurostat SeaRoute / MARNET network).`
-          : 'Sea route computed in the data pipeline (load the sea-lane view to see it).',
+          ? m.seaRoute(
+              route.ports ? `${route.ports[0]} → ${route.ports[1]}` : null,
+              formatCount(lang, route.km),
+            )
+          : m.seaRouteLater,
     ),
-    reasons.includes('controlled') ? controlsSection(controls) : null,
-    el('h3', {}, 'Sources'),
-    sourcesList(reporter && product ? product.sources : (year?.sources ?? [])),
+    reasons.includes('controlled') ? controlsSection(lang, controls) : null,
+    el('h3', {}, m.sources),
+    sourcesList(lang, reporter && product ? product.sources : (year?.sources ?? [])),
   );
   root.querySelector('button.close')?.addEventListener('click', onClose);
 }
@@ -149,23 +202,33 @@ export interface FlowControls {
   measures: Measure[] | null;
 }
 
-function controlsSection(c: FlowControls): HTMLElement {
+function controlsSection(lang: Lang, c: FlowControls): HTMLElement {
+  const m = t(lang).details;
   return el(
     'section',
     { class: 'flow-controls', 'data-testid': 'flow-controls' },
-    el('h3', {}, 'Export controls'),
-    el('p', { class: 'muted' }, controlsText(c.reading, c.asOf)),
+    el('h3', {}, m.controlsTitle),
+    // The reading's explanation is English for now (state/measures.ts): marked so in another language.
+    el('p', { class: 'muted', lang: lang === 'en' ? undefined : 'en' }, controlsText(c.reading, c.asOf)),
     c.measures === null
-      ? el('p', { class: 'muted' }, 'The measure table is not loaded: which measure applies cannot be named.')
+      ? el('p', { class: 'muted' }, m.measuresNotLoaded)
       : el(
           'ul',
           {},
-          ...c.measures.map((m) =>
+          ...c.measures.map((x) =>
             el(
               'li',
-              { 'data-measure': m.id },
-              `${m.announcementNo} (${m.issuer}): in force since ${m.inForce ?? 'a date not known'}. `,
-              ...m.sources.slice(0, 1).map((x) => safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`)),
+              { 'data-measure': x.id },
+              m.measureLine(x.announcementNo, x.issuer, x.inForce ?? m.dateUnknown),
+              ...x.sources
+                .slice(0, 1)
+                .map((src) =>
+                  el(
+                    'span',
+                    { lang: lang === 'en' ? undefined : 'en' },
+                    safeLink(src.url, `${src.publisher} (${src.year}). ${src.title}`),
+                  ),
+                ),
             ),
           ),
         ),
@@ -180,7 +243,7 @@ export function renderDetails(root: HTMLElement, s: AppState, onClose: () => voi
   if (sel.type === 'site') {
     const site = s.data.sites.find((x) => x.id === sel.id);
     if (!site) return;
-    renderSiteDetails(root, site, s.data, onClose);
+    renderSiteDetails(root, site, s.data, s.lang, onClose);
   } else {
     const year = s.years[s.filters.year];
     const flow = year?.flows.find((f) => f.id === sel.id);
@@ -191,7 +254,17 @@ export function renderDetails(root: HTMLElement, s: AppState, onClose: () => voi
       asOf: s.measures?.asOf ?? null,
       measures: s.measures ? selectFlowControls(s, flow) : null,
     };
-    renderFlowDetails(root, flow, selectExporterShare(s, flow), s.data, year, route, controls, onClose);
+    renderFlowDetails(
+      root,
+      flow,
+      selectExporterShare(s, flow),
+      s.data,
+      year,
+      route,
+      controls,
+      s.lang,
+      onClose,
+    );
   }
   root.hidden = false;
 }

@@ -43,21 +43,26 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     'data-testid': 'scenario-panel',
     'aria-label': 'Scenarios and allied supply',
   });
+  // The placeholders below are relabelled by setLang (the measures and projects panels replace them once loaded).
+  const measuresTitle = el('h2', {}, 'Export controls');
+  const measuresLoading = el('p', { class: 'muted' }, 'Loading the export-control measures…');
   const measures = el(
     'section',
     { class: 'measures', 'data-testid': 'measures-panel', 'aria-label': 'Export controls' },
-    el('h2', {}, 'Export controls'),
-    el('p', { class: 'muted' }, 'Loading the export-control measures…'),
+    measuresTitle,
+    measuresLoading,
+  );
+  const projectsTitle = el('h2', {}, 'Funded projects');
+  const projectsToggle = el(
+    'button',
+    { type: 'button', 'data-action': 'open-projects', 'data-testid': 'projects-toggle' },
+    'Show funded projects outside China',
   );
   const projects = el(
     'section',
     { class: 'projects', 'data-testid': 'projects-panel', 'aria-label': 'Funded projects' },
-    el('h2', {}, 'Funded projects'),
-    el(
-      'button',
-      { type: 'button', 'data-action': 'open-projects', 'data-testid': 'projects-toggle' },
-      'Show funded projects outside China',
-    ),
+    projectsTitle,
+    projectsToggle,
   );
   projects.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).closest('[data-action="open-projects"]')) handlers.onProjects();
@@ -96,6 +101,16 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     sheet.setLang(lang);
     filters.setAttribute('aria-label', t(lang).app.filtersLabel);
     legend.setAttribute('aria-label', t(lang).app.legendLabel);
+    const m = t(lang).sections;
+    chart.setAttribute('aria-label', m.chart);
+    scenario.setAttribute('aria-label', m.scenario);
+    measures.setAttribute('aria-label', m.measures);
+    measuresTitle.textContent = m.measures;
+    measuresLoading.textContent = m.measuresLoading;
+    projects.setAttribute('aria-label', m.projects);
+    projectsTitle.textContent = m.projects;
+    projectsToggle.textContent = m.projectsShow;
+    about.textContent = m.about;
   };
   setLang(store.getState().lang);
   return { filters, counts, legend, chart, scenario, measures, projects, user, search, setLang };

@@ -7,8 +7,8 @@ import {
   type SearchGroup,
   type SearchIndex,
   type SearchResult,
-  type SearchType,
 } from '../derive/search';
+import { t } from '../i18n';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el } from './dom';
 import type { SearchBox } from './search-box';
@@ -18,14 +18,6 @@ const PER_GROUP = 6;
 /** Camera zoom when moving to a found site or project, and to a country or a measure's country. */
 const ZOOM_PLACE = 7;
 const ZOOM_COUNTRY = 4;
-
-const GROUP_NAMES: Record<SearchType, string> = {
-  site: 'Sites',
-  country: 'Countries',
-  mineral: 'Minerals',
-  measure: 'Export controls',
-  project: 'Funded projects',
-};
 
 /** Moves the camera to [lng, lat] degrees at a MapLibre zoom (nothing without a map). */
 export type MoveCamera = (lng: number, lat: number, zoom: number) => void;
@@ -139,6 +131,10 @@ export function bindSearch(box: SearchBox, store: AppStore, move: MoveCamera): v
     shown = [];
     active = -1;
     input.removeAttribute('aria-activedescendant');
+    const lang = store.getState().lang;
+    const m = t(lang).searchResults;
+    // Labels and details come from the data (English names): marked so inside a page in another language.
+    const dataLang = lang === 'en' ? undefined : 'en';
     const nodes = groups.map((g) => {
       const options = g.results.map((r) => {
         const i = shown.push(r) - 1;
@@ -154,18 +150,18 @@ export function bindSearch(box: SearchBox, store: AppStore, move: MoveCamera): v
             'data-id': r.id,
             'data-index': String(i),
           },
-          el('span', { class: 'search-label' }, r.label),
-          el('span', { class: 'search-detail' }, r.detail),
+          el('span', { class: 'search-label', lang: dataLang }, r.label),
+          el('span', { class: 'search-detail', lang: dataLang }, r.detail),
         );
       });
       return el(
         'div',
-        { role: 'group', 'aria-label': GROUP_NAMES[g.type], class: 'search-group' },
-        el('div', { class: 'search-heading', 'aria-hidden': 'true' }, GROUP_NAMES[g.type]),
+        { role: 'group', 'aria-label': m[g.type], class: 'search-group' },
+        el('div', { class: 'search-heading', 'aria-hidden': 'true' }, m[g.type]),
         ...options,
       );
     });
-    if (nodes.length === 0) nodes.push(el('div', { class: 'search-empty muted' }, 'No matches'));
+    if (nodes.length === 0) nodes.push(el('div', { class: 'search-empty muted' }, m.noMatches));
     list.replaceChildren(...nodes);
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');

@@ -1,5 +1,6 @@
 // The table view: the kept sites and drawn flows as sortable, paged tables (the CSV's columns), synced with the selection.
 import { clampPage, pageBounds, pageOf, sortIndex } from '../derive/table-sort';
+import { t, type Lang, type Messages } from '../i18n';
 import type { Selection } from '../model/view';
 import { exportRecords, type ExportColumn, type ExportRecord } from '../state/export';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
@@ -9,8 +10,11 @@ import { dataTable, type Column } from './table';
 
 type Tab = 'site' | 'flow';
 
+/** A shown column: a CSV column with a header in the catalogue (`table.columns`; English headers are the CSV's names). */
+type ShownColumn = ExportColumn & keyof Messages['table']['columns'];
+
 /** The CSV columns shown by default: a readable subset (the CSV download has them all). */
-const COLUMNS: Record<Tab, readonly ExportColumn[]> = {
+const COLUMNS: Record<Tab, readonly ShownColumn[]> = {
   site: ['name', 'kind', 'minerals', 'country', 'status', 'operator', 'capacity', 'vintage'],
   flow: [
     'exporter',
@@ -25,6 +29,9 @@ const COLUMNS: Record<Tab, readonly ExportColumn[]> = {
     'export_controls',
   ],
 };
+
+/** The table view's messages in `lang` (a module-level name: `t` is a tab's state inside the view). */
+const messagesOf = (lang: Lang): Messages['table'] => t(lang).table;
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const cellText = (v: ExportRecord[ExportColumn], c: ExportColumn): string =>
@@ -49,6 +56,8 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
     flow: { records: [], sort: null, order: null, page: 0 },
   };
   let tab: Tab = 'site';
+  /** The reader's language, from the last state drawn. */
+  let lang: Lang = store.getState().lang;
   let inputs: readonly unknown[] = [];
   let selection: Selection | null = null;
   let seenSelection: Selection | null | undefined;
@@ -79,6 +88,9 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
   };
 
   const draw = () => {
+    const m = messagesOf(lang);
+    // Cells are the data's (English) text, as in the CSV: marked so inside a page in another language.
+    const dataLang = lang === 'en' ? {} : { lang: 'en' };
     const t = tabs[tab];
     const n = t.records.length;
     t.page = clampPage(t.page, n);
@@ -89,7 +101,7 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
     const selectedId = selection?.type === tab ? selection.id : null;
     const focusId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
     const columns: Column<ExportRecord>[] = COLUMNS[tab].map((c, i) => ({
-      label: c,
+      label: m.columns[c],
       sortKey: c,
       cell: (r) => cellText(r[c], c),
       ...(i === 0 ? { rowHeader: true } : {}),
@@ -97,7 +109,7 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
     const table = dataTable({
       columns,
       rows,
-      attrs: { class: 'data-table', 'aria-label': tab === 'site' ? 'Sites' : 'Flows' },
+      attrs: { class: 'data-table', 'aria-label': tab === 'site' ? m.sites : m.flows },
       sort: t.sort ?? { key: '', desc: false },
       rowAttrs: (r) => ({
         'data-testid': 'table-row',
@@ -106,6 +118,7 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
         role: 'row',
         tabindex: r.id === focusId ? '0' : '-1',
         'aria-selected': r.id === selectedId ? 'true' : 'false',
+        ...dataLang,
       }),
     });
     const tabButton = (x: Tab, label: string) =>
@@ -119,7 +132,7 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
           'data-count': String(tabs[x].records.length),
           'aria-selected': String(x === tab),
         },
-        `${label} (${tabs[x].records.length})`,
+        m.tab(label, String(tabs[x].records.length)),
       );
     const pages = Math.max(1, Math.ceil(n / 100));
     const active = document.activeElement as HTMLElement | null;
@@ -130,9 +143,9 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
         { class: 'table-head' },
         el(
           'div',
-          { role: 'tablist', 'aria-label': 'Table' },
-          tabButton('site', 'Sites'),
-          tabButton('flow', 'Flows'),
+          { role: 'tablist', 'aria-label': m.label },
+          tabButton('site', m.sites),
+          tabButton('flow', m.flows),
         ),
         el(
           'div',
@@ -140,19 +153,21 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
           el(
             'button',
             { type: 'button', 'data-page': 'prev', disabled: t.page <= 0 ? '' : undefined },
-            'Previous',
+            m.previous,
           ),
           el(
             'span',
             { 'data-testid': 'table-range', 'aria-live': 'polite' },
-            n === 0 ? 'no rows' : `rows ${start + 1}–${end} of ${n} (page ${t.page + 1} of ${pages})`,
+            n === 0
+              ? m.noRows
+              : m.range(String(start + 1), String(end), String(n), String(t.page + 1), String(pages)),
           ),
           el(
             'button',
             { type: 'button', 'data-page': 'next', disabled: t.page >= pages - 1 ? '' : undefined },
-            'Next',
+            m.next,
           ),
-          el('button', { type: 'button', 'data-action': 'close-table' }, 'Close'),
+          el('button', { type: 'button', 'data-action': 'close-table' }, m.close),
         ),
       ),
       el('div', { class: 'table-scroll' }, table),
@@ -209,6 +224,7 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
 
   return {
     render(s) {
+      lang = s.lang;
       const next = [
         selectVisibleSites(s),
         selectDrawnFlows(s),
