@@ -50,6 +50,8 @@ export function toolbarHandlers(app: App): PanelHandlers {
   let ids = false;
   return {
     onExportIds(on) {
+      // Loaded only when the choice differs from the default (off), so the first view fetches no export code.
+      if (on === ids) return;
       ids = on;
       void import('../state/export').then((x) => x.preferExportIds(on));
     },
