@@ -104,7 +104,7 @@ describe('exports in the reader’s language', () => {
     await page.close();
   });
 
-  test('Japanese scenario CSV: header in Japanese', async () => {
+  test('Japanese scenario CSV: header in Japanese, the ids with the script choice', async () => {
     const { page } = await app.open('?mineral=rare-earths&year=2024&scenario=china-stop&lang=ja');
     await waitReady(page);
     await page.locator('[data-testid="scenario-row"]').first().waitFor();
@@ -114,6 +114,15 @@ describe('exports in the reader’s language', () => {
     ]);
     const header = readFileSync(await dl.path(), 'utf8').split('\r\n')[0] ?? '';
     assert.match(header, /^輸入国ISO3コード,輸入国,途絶前の輸入額（米ドル）,/);
+    // The toolbar's choice of stable ids applies to the scenario CSV too.
+    await page.locator('[data-testid="export-ids"]').check();
+    await page.waitForTimeout(300);
+    const [ids] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="scenario-csv"]').click(),
+    ]);
+    const idHeader = readFileSync(await ids.path(), 'utf8').split('\r\n')[0] ?? '';
+    assert.match(idHeader, /^importer_iso3,importer,imports_before_usd,/);
     await page.close();
   });
 
