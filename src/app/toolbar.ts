@@ -2,18 +2,16 @@
 import { fileStem } from '../derive/describe';
 import { countryName, selectViewTitle } from '../state/selectors';
 import { stageLines } from '../derive/stages';
+import { mineralName, t } from '../i18n';
 import { actions } from '../state/store';
 import type { PanelHandlers } from '../ui/panels';
 import { $, type App } from './context';
 
 /** PNG of the map exactly as shown, at 1x, 2x or 3x, with title, legend and attribution drawn in. */
 async function exportPng(app: App, ratio: number): Promise<void> {
+  const m = () => t(app.store.getState().lang).png;
   if (!app.map) {
-    actions.notify(
-      app.store,
-      'warning',
-      'There is no map image to export: the map could not start in this browser.',
-    );
+    actions.notify(app.store, 'warning', m().noMap);
     return;
   }
   try {
@@ -25,14 +23,21 @@ async function exportPng(app: App, ratio: number): Promise<void> {
     const stages = shown && shown.getClientRects().length > 0 ? app.chunks.chart?.selectStageView(s) : null;
     const panel = stages
       ? {
-          title: `${stages.mineral}, stage by stage (latest cited figure up to ${s.filters.year})`,
+          title: m().stageTitle(
+            mineralName(s.lang, s.filters.minerals[0] ?? '', stages.mineral),
+            String(s.filters.year),
+          ),
           lines: stageLines(stages.cells, s.filters.year, countryName(s)),
         }
       : null;
     const canvas = mod.composePng(s, images, ratio, panel);
     mod.download(`${fileStem(s.filters, s.scenario)}@${ratio}x.png`, await mod.pngBlob(canvas));
   } catch (error) {
-    actions.notify(app.store, 'error', `The image could not be made: ${(error as Error).message}.`);
+    // The two failures of our own are said in the reader's language; anything else keeps the browser's message.
+    const e = error as Error;
+    const reason =
+      e.name === 'CaptureTimeout' ? m().timeout : e.name === 'EncodeError' ? m().encode : e.message;
+    actions.notify(app.store, 'error', m().failed(reason));
   }
 }
 
@@ -40,7 +45,16 @@ export function toolbarHandlers(app: App): PanelHandlers {
   const about = $<HTMLDialogElement>('#about');
   const share = $<HTMLDialogElement>('#share');
   const state = () => app.store.getState();
+  // The reader's choice of stable ids for the CSV headers (the toolbar's checkbox, kept for the session): passed to
+  // the CSV download here and set in state/export.ts for the scenario CSV (loaded lazily, like the exports).
+  let ids = false;
   return {
+    onExportIds(on) {
+      // Loaded only when the choice differs from the default (off), so the first view fetches no export code.
+      if (on === ids) return;
+      ids = on;
+      void import('../state/export').then((x) => x.preferExportIds(on));
+    },
     onProjects() {
       actions.setProjectsView(app.store, { open: true });
     },
@@ -54,8 +68,8 @@ export function toolbarHandlers(app: App): PanelHandlers {
       void import('../ui/share').then((m) => m.openShareDialog(share, state(), selectViewTitle(state())));
     },
     onPng: (ratio) => void exportPng(app, ratio),
-    onCsv: () => void import('../ui/export').then((m) => m.downloadCsv(state())),
-    onGeoJson: () => void import('../ui/export').then((m) => m.downloadGeoJson(state())),
+    onCsv: () => void import('../ui/export').then((x) => x.downloadCsv(state(), ids)),
+    onGeoJson: () => void import('../ui/export').then((x) => x.downloadGeoJson(state())),
     onTable: () => actions.setTable(app.store, !state().table),
   };
 }

@@ -213,7 +213,8 @@ export const SCENARIO_CSV_COLUMNS: readonly string[] = [
 ];
 
 /**
- * RFC 4180 CSV of scenario results: a header row (SCENARIO_CSV_COLUMNS), then one record per row in the given
+ * RFC 4180 CSV of scenario results: a header row (`header`: SCENARIO_CSV_COLUMNS, or their names in the reader's
+ * language from scenario-table.ts scenarioCsvHeader, same order), then one record per row in the given
  * order; records end with CRLF. A field is quoted when it holds a comma, a double quote, CR or LF, with inner
  * quotes doubled. Unknown values (null tonnes, missing suppliers) are empty fields. Shares are written to 6
  * decimals, tonnes to 3, USD as given. `names` maps ISO3 to a display name; `meta` is repeated on every record so
@@ -233,8 +234,9 @@ export function resultsToCsv(
     /** Which products and whose reports the figures use (product filter), in words. */
     coverage: string;
   },
+  header: readonly string[] = SCENARIO_CSV_COLUMNS,
 ): string {
-  const lines = [SCENARIO_CSV_COLUMNS.map(csvField)];
+  const lines = [header.map(csvField)];
   for (const r of rows) {
     const need = stockpileNeed(lostImportsOf(r), meta.stockpileMonths);
     const suppliers = [0, 1, 2].flatMap((i) => {

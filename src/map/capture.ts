@@ -2,6 +2,14 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { Overlay } from './overlay';
 
+/** The map did not render at the requested resolution in time (the caller says so in the reader's language). */
+export class CaptureTimeout extends Error {
+  constructor() {
+    super('the map did not render at the requested resolution in time');
+    this.name = 'CaptureTimeout';
+  }
+}
+
 /**
  * Render the map and the deck.gl layers at `ratio` device pixels per CSS pixel and copy both canvases right after
  * their frames are drawn (WebGL buffers are cleared after compositing). Restores the pixel ratio afterwards.
@@ -58,7 +66,7 @@ export async function captureCanvases(
   }
   map.setPixelRatio(original);
   overlay.deck.setProps({ useDevicePixels: true });
-  if (!done) throw new Error('the map did not render at the requested resolution in time');
+  if (!done) throw new CaptureTimeout();
   const [basemap, overlayImage] = await both;
   return { basemap, overlay: overlayImage };
 }

@@ -1,5 +1,9 @@
 // What the CSV and GeoJSON exports hold: one record per visible site and drawn flow, the same columns in both.
 import { csvField } from '../derive/csv';
+import { SCENARIO_CSV_COLUMNS } from '../derive/scenario';
+import { kindLabel, reasonLabel, statusLabel, t, type Lang } from '../i18n';
+import { PRECISIONS, SITE_KINDS, SITE_STATUSES, type Precision } from '../model/types';
+import { RISK_REASONS } from '../model/filters';
 import { decodeRisk, readRisk, RISK_BITS } from '../derive/risk-codes';
 import { flowCoverage, productOf } from '../derive/products';
 import { readingLabel, selectFlowControls } from './measures';
@@ -105,28 +109,146 @@ export function exportRecords(s: AppState): { record: ExportRecord; geometry: un
   return out;
 }
 
+const NOT_LOADED = 'controlled (measure table not loaded)';
+
 /** The measures that make a flow controlled (ids), "none", or why they are not named (the table did not load). */
 function controlsCell(s: AppState, f: Flow): string {
   const controlled = (readRisk(f.risk, s.filters.controls) & RISK_BITS.controlled) !== 0;
   if (!controlled) return 'none';
-  if (!s.measures) return 'controlled (measure table not loaded)';
+  if (!s.measures) return NOT_LOADED;
   return selectFlowControls(s, f)
     .map((m) => m.id)
     .join(';');
 }
 
-/** CSV (RFC 4180, CRLF) of the visible sites and drawn flows: a header row of EXPORT_COLUMNS, a row per record. */
-export function viewCsv(s: AppState): string {
-  const rows = exportRecords(s).map(({ record }) => EXPORT_COLUMNS.map((c) => csvField(record[c])).join(','));
-  return [EXPORT_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
+/**
+ * How the export's column headers are written. `ids`: the stable snake_case ids of EXPORT_COLUMNS (for scripts; the
+ * same in every language). Otherwise the column names in `lang` (in English the names are the ids, so English output
+ * is the same either way). GeoJSON property keys are always the ids.
+ */
+export interface ExportOptions {
+  lang: Lang;
+  ids: boolean;
 }
 
-/** GeoJSON of the same records: properties are exactly the CSV's columns (null geometry for a flow without anchors). */
-export function viewGeoJson(s: AppState): string {
+/** The reader's choice "column names as stable ids for scripts", for this page session (the toolbar sets it). */
+let idsPreferred = false;
+export const exportIdsPreferred = (): boolean => idsPreferred;
+export function preferExportIds(on: boolean): void {
+  idsPreferred = on;
+}
+
+/** True when the export writes ids and codes (machine mode): always in English, where the labels are the ids. */
+export const machineMode = (o: ExportOptions): boolean => o.ids || o.lang === 'en';
+
+/** A column's header: its id in machine mode, else its name in the language. */
+export const exportColumnLabel = (o: ExportOptions, c: ExportColumn): string =>
+  machineMode(o) ? c : t(o.lang).exportColumns[c];
+
+const isKind = (v: string): v is (typeof SITE_KINDS)[number] => (SITE_KINDS as readonly string[]).includes(v);
+const isStatus = (v: string): v is (typeof SITE_STATUSES)[number] =>
+  (SITE_STATUSES as readonly string[]).includes(v);
+const isPrecision = (v: string): v is Precision => (PRECISIONS as readonly string[]).includes(v);
+const isReason = (v: string): v is (typeof RISK_REASONS)[number] =>
+  (RISK_REASONS as readonly string[]).includes(v);
+
+/**
+ * A cell for people: in machine mode the value as exported (ids and codes). Otherwise the closed-list words are put
+ * in the language (record type, site kind, status, location precision, China risk reasons, "none" and "not loaded"
+ * in the controls column); identifiers (record ids, ISO3 codes, mineral ids, HS codes, measure ids), numbers and
+ * free text from the sources (names, operators, capacity, coverage, the controls reading, citations) stay as they are.
+ */
+export function exportCell(
+  o: ExportOptions,
+  c: ExportColumn,
+  v: ExportRecord[ExportColumn],
+): string | number | null {
+  if (machineMode(o) || typeof v !== 'string') return v;
+  const m = t(o.lang).exportValues;
+  switch (c) {
+    case 'record_type':
+      return v === 'site' ? m.site : v === 'flow' ? m.flow : v;
+    case 'kind':
+      return isKind(v) ? kindLabel(o.lang, v) : v;
+    case 'status':
+      return isStatus(v) ? statusLabel(o.lang, v) : v;
+    case 'precision':
+      return isPrecision(v) ? m[v] : v;
+    case 'china_risk_reasons':
+      return v === 'none'
+        ? m.none
+        : v
+            .split(';')
+            .map((r) => (isReason(r) ? reasonLabel(o.lang, r) : r))
+            .join(';');
+    case 'export_controls':
+      return v === 'none' ? m.none : v === NOT_LOADED ? m.notLoaded : v;
+    default:
+      return v;
+  }
+}
+
+/**
+ * CSV (RFC 4180, CRLF) of the visible sites and drawn flows: a header row (the ids of EXPORT_COLUMNS, or their names
+ * in the reader's language, see ExportOptions), a row per record. English output is the same with either option.
+ */
+export function viewCsv(s: AppState, o: ExportOptions = { lang: 'en', ids: true }): string {
+  const rows = exportRecords(s).map(({ record }) =>
+    EXPORT_COLUMNS.map((c) => csvField(exportCell(o, c, record[c]))).join(','),
+  );
+  const header = EXPORT_COLUMNS.map((c) => csvField(exportColumnLabel(o, c))).join(',');
+  return [header, ...rows].join('\r\n') + '\r\n';
+}
+
+/**
+ * GeoJSON of the same records: properties are exactly the CSV's columns, keyed by the ids in every language (they are
+ * code), with the values as exported (null geometry for a flow without anchors). In a language other than English
+ * the collection carries a foreign member `column_labels` (RFC 7946 section 6.1): `lang` and each id's name in that
+ * language, for people; English output has none (the names are the ids).
+ */
+export function viewGeoJson(s: AppState, lang: Lang = 'en'): string {
   const features = exportRecords(s).map(({ record, geometry }) => ({
     type: 'Feature',
     geometry,
     properties: record,
   }));
-  return JSON.stringify({ type: 'FeatureCollection', features });
+  if (lang === 'en') return JSON.stringify({ type: 'FeatureCollection', features });
+  const labels = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, t(lang).exportColumns[c]]));
+  return JSON.stringify({ type: 'FeatureCollection', column_labels: { lang, labels }, features });
+}
+
+/**
+ * The scenario CSV's header row: the stable ids of SCENARIO_CSV_COLUMNS when `ids` (for scripts) or in English (the
+ * English names are the ids), else the column names in `lang`. Same order and length as SCENARIO_CSV_COLUMNS.
+ */
+export function scenarioCsvHeader(lang: Lang, ids: boolean): readonly string[] {
+  if (ids || lang === 'en') return SCENARIO_CSV_COLUMNS;
+  const m = t(lang).scenarioColumns;
+  const n = (i: number) => String(i);
+  return [
+    m.importer_iso3,
+    m.importer,
+    m.imports_before_usd,
+    m.imports_after_usd,
+    m.lost_usd,
+    m.loss_share,
+    m.imports_before_tonnes,
+    m.imports_after_tonnes,
+    m.tonnes_complete,
+    ...[1, 2, 3].flatMap((i) => [
+      m.supplierIso3(n(i)),
+      m.supplier(n(i)),
+      m.supplierUsd(n(i)),
+      m.supplierShare(n(i)),
+    ]),
+    m.lost_tonnes,
+    m.stockpile_months,
+    m.stockpile_tonnes,
+    m.stockpile_usd,
+    m.mineral,
+    m.year,
+    m.scenario,
+    m.source,
+    m.coverage,
+  ];
 }

@@ -14,6 +14,7 @@ import type { Flow, Mineral, Source } from '../model/types';
 import { mineralGroups, productKeeps, productNotes } from '../derive/products';
 import type { ProductChoice } from '../model/products';
 import type { ScenarioState } from '../model/scenario';
+import { exportIdsPreferred, scenarioCsvHeader } from './export';
 import { readingLabel } from './measures';
 import { memo } from './memo';
 import { countryName, selectYearFlows } from './selectors';
@@ -98,24 +99,36 @@ function scenarioLabel(s: AppState, scenario: ScenarioState): string {
   return scenario.id;
 }
 
-/** The results CSV in the table's order, and its file name; null without a scenario. */
-export function scenarioCsv(s: AppState, sort: ResultSort): { name: string; csv: string } | null {
+/**
+ * The results CSV in the table's order, and its file name; null without a scenario. The header row is in the reader's
+ * language, or the stable ids when `ids` (by default the reader's choice in the toolbar); the values are the same.
+ */
+export function scenarioCsv(
+  s: AppState,
+  sort: ResultSort,
+  ids: boolean = exportIdsPreferred(),
+): { name: string; csv: string } | null {
   if (!s.scenario || !s.data) return null;
   const names = countryName(s);
   const rows = sortResults(selectScenarioResults(s), sort, names);
-  const csv = resultsToCsv(rows, names, {
-    mineral: s.filters.minerals[0] ?? '',
-    year: s.filters.year,
-    scenario: scenarioLabel(s, s.scenario),
-    stockpileMonths: s.stockpile.months,
-    coverage: selectScenarioProductNotes(s).join(' ') || 'every flow of the mineral in the year',
-    source: [
-      ...(s.years[s.filters.year]?.sources ?? []),
-      ...usedProductSources(s),
-      ...(s.scenario.id === 'controls' ? (s.measures?.sources ?? []) : []),
-    ]
-      .map((x) => `${x.publisher} ${x.title} (${x.year})`)
-      .join('; '),
-  });
+  const csv = resultsToCsv(
+    rows,
+    names,
+    {
+      mineral: s.filters.minerals[0] ?? '',
+      year: s.filters.year,
+      scenario: scenarioLabel(s, s.scenario),
+      stockpileMonths: s.stockpile.months,
+      coverage: selectScenarioProductNotes(s).join(' ') || 'every flow of the mineral in the year',
+      source: [
+        ...(s.years[s.filters.year]?.sources ?? []),
+        ...usedProductSources(s),
+        ...(s.scenario.id === 'controls' ? (s.measures?.sources ?? []) : []),
+      ]
+        .map((x) => `${x.publisher} ${x.title} (${x.year})`)
+        .join('; '),
+    },
+    scenarioCsvHeader(s.lang, ids),
+  );
   return { name: `${fileStem(s.filters, s.scenario)}_scenario.csv`, csv };
 }

@@ -1,10 +1,11 @@
 // Exports (a lazy chunk): PNG of the map as shown with title, legend and attribution; CSV and GeoJSON downloads.
 import { rampStops } from '../derive/ramp';
 import { SHARE_RAMP } from '../config/ramps';
-import { KIND_COLORS, KIND_LABELS } from '../config/app';
-import { ATTRIBUTION, describeView, fileStem } from '../derive/describe';
-import { viewCsv, viewGeoJson } from '../state/export';
-import { countryName, selectVisibleSites } from '../state/selectors';
+import { KIND_COLORS } from '../config/app';
+import { fileStem } from '../derive/describe';
+import { kindLabel, t } from '../i18n';
+import { exportIdsPreferred, viewCsv, viewGeoJson } from '../state/export';
+import { selectViewTitle, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
 import type { MapImages } from '../model/view';
 
@@ -20,23 +21,25 @@ export function download(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function downloadCsv(s: AppState): void {
+/** The CSV: headers in the reader's language, or the stable ids when `ids` (by default the toolbar's choice). */
+export function downloadCsv(s: AppState, ids: boolean = exportIdsPreferred()): void {
   download(
     `${fileStem(s.filters, s.scenario)}.csv`,
-    new Blob([viewCsv(s)], { type: 'text/csv;charset=utf-8' }),
+    new Blob([viewCsv(s, { lang: s.lang, ids })], { type: 'text/csv;charset=utf-8' }),
   );
 }
 
 export function downloadGeoJson(s: AppState): void {
   download(
     `${fileStem(s.filters, s.scenario)}.geojson`,
-    new Blob([viewGeoJson(s)], { type: 'application/geo+json' }),
+    new Blob([viewGeoJson(s, s.lang)], { type: 'application/geo+json' }),
   );
 }
 
 /**
  * Compose the PNG: basemap and overlay images (already at `ratio`), then the title, the legend and the attribution
- * drawn with the 2D canvas API (text is drawn, never parsed). Sizes are in CSS pixels, scaled by ratio.
+ * drawn with the 2D canvas API (text is drawn, never parsed), in the reader's language (`s.lang`). Sizes are in CSS
+ * pixels, scaled by ratio.
  */
 export function composePng(
   s: AppState,
@@ -70,8 +73,8 @@ export function composePng(
   }
   ctx.textAlign = 'start';
   ctx.textBaseline = 'alphabetic';
-  const names = countryName(s);
-  const title = describeView(s.filters, s.data.minerals, names, s.scenario);
+  const m = t(s.lang).png;
+  const title = selectViewTitle(s);
   // Title bar.
   ctx.font = font(15, 700);
   const tw = Math.min(W - 20, ctx.measureText(title).width + 20);
@@ -89,7 +92,7 @@ export function composePng(
   ctx.fillRect(x0, y0, 230, boxH);
   ctx.fillStyle = '#1f2933';
   ctx.font = font(12, 700);
-  ctx.fillText('Sites', x0 + 10, y0 + 18);
+  ctx.fillText(m.sites, x0 + 10, y0 + 18);
   ctx.font = font(11);
   kinds.forEach((k, i) => {
     const [r, g, b] = KIND_COLORS[k];
@@ -98,17 +101,11 @@ export function composePng(
     ctx.arc(x0 + 16, y0 + 30 + i * lh, 5, 0, Math.PI * 2);
     ctx.fill();
     ctx.fillStyle = '#1f2933';
-    ctx.fillText(KIND_LABELS[k], x0 + 28, y0 + 34 + i * lh);
+    ctx.fillText(kindLabel(s.lang, k), x0 + 28, y0 + 34 + i * lh);
   });
   const ry = y0 + 26 + kinds.length * lh + 6;
   ctx.font = font(11, 700);
-  ctx.fillText(
-    s.filters.colorBy === 'exporter-share'
-      ? "Arc colour: exporter's world export share"
-      : "Arc colour: importer's dependence",
-    x0 + 10,
-    ry + 4,
-  );
+  ctx.fillText(s.filters.colorBy === 'exporter-share' ? m.colourExporter : m.colourImporter, x0 + 10, ry + 4);
   const grad = ctx.createLinearGradient(x0 + 10, 0, x0 + 210, 0);
   for (const [t, c] of rampStops(SHARE_RAMP)) grad.addColorStop(t, c);
   ctx.fillStyle = grad;
@@ -134,16 +131,28 @@ export function composePng(
   }
   // Attribution.
   ctx.font = font(10);
-  const aw = ctx.measureText(ATTRIBUTION).width + 12;
+  const attribution = m.attribution;
+  const aw = ctx.measureText(attribution).width + 12;
   ctx.fillStyle = 'rgba(255,255,255,0.85)';
   ctx.fillRect(W - aw - 4, H - 18, aw, 16);
   ctx.fillStyle = '#1f2933';
-  ctx.fillText(ATTRIBUTION, W - aw + 2, H - 6);
+  ctx.fillText(attribution, W - aw + 2, H - 6);
   return canvas;
+}
+
+/** Thrown when the browser cannot encode the canvas (the caller says so in the reader's language). */
+export class EncodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EncodeError';
+  }
 }
 
 export async function pngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the image could not be encoded'))), 'image/png'),
+    canvas.toBlob(
+      (b) => (b ? resolve(b) : reject(new EncodeError('the image could not be encoded'))),
+      'image/png',
+    ),
   );
 }

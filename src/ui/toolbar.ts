@@ -1,4 +1,5 @@
-// The share and export toolbar: Share, PNG (with its resolution), CSV and GeoJSON.
+// The share and export toolbar: Share, PNG (with its resolution), CSV and GeoJSON, and (in languages other than
+// English) the choice of stable column ids instead of translated column names in the CSV files.
 import { t, type Lang, type Messages } from '../i18n';
 import { el } from './dom';
 
@@ -8,6 +9,8 @@ export interface ToolbarHandlers {
   onPng(ratio: number): void;
   onCsv(): void;
   onGeoJson(): void;
+  /** The reader chose (or the session remembered) stable ids as the CSV column names: on start and on every change. */
+  onExportIds(on: boolean): void;
   onTable(): void;
 }
 
@@ -32,6 +35,34 @@ export function labelToolbar(bar: HTMLElement, lang: Lang): void {
   }
   bar.querySelector('[data-testid="toolbar-more"]')?.setAttribute('aria-label', m.more);
   bar.querySelector('[data-testid="png-ratio"]')?.setAttribute('aria-label', m.resolution);
+  // In English the column names are the ids already: the choice is shown in the other languages only.
+  const ids = bar.querySelector<HTMLElement>('[data-testid="export-ids-label"]');
+  if (ids) {
+    const e = t(lang).exportMenu;
+    ids.hidden = lang === 'en';
+    ids.title = e.idsTitle;
+    const text = ids.querySelector('span');
+    if (text) text.textContent = e.ids;
+  }
+}
+
+/** Where the session keeps the choice of stable ids (sessionStorage: this tab, until it is closed). */
+const IDS_KEY = 'critical-minerals-map:export-ids';
+
+function storedIds(): boolean {
+  try {
+    return sessionStorage.getItem(IDS_KEY) === '1';
+  } catch {
+    return false; // storage blocked: the choice lasts for the page only
+  }
+}
+
+function storeIds(on: boolean): void {
+  try {
+    sessionStorage.setItem(IDS_KEY, on ? '1' : '0');
+  } catch {
+    // storage blocked: nothing to keep
+  }
 }
 
 export function toolbar(handlers: ToolbarHandlers, lang: Lang = 'en'): HTMLElement {
@@ -58,6 +89,13 @@ export function toolbar(handlers: ToolbarHandlers, lang: Lang = 'en'): HTMLEleme
     },
     '⋯',
   );
+  const idsBox = el('input', { type: 'checkbox', 'data-testid': 'export-ids' });
+  idsBox.checked = storedIds();
+  idsBox.addEventListener('change', () => {
+    storeIds(idsBox.checked);
+    handlers.onExportIds(idsBox.checked);
+  });
+  handlers.onExportIds(idsBox.checked);
   const bar = el(
     'div',
     { class: 'toolbar', role: 'toolbar' },
@@ -72,6 +110,7 @@ export function toolbar(handlers: ToolbarHandlers, lang: Lang = 'en'): HTMLEleme
     ),
     button('download-csv', () => handlers.onCsv()),
     button('download-geojson', () => handlers.onGeoJson()),
+    el('label', { class: 'export-item export-ids', 'data-testid': 'export-ids-label' }, idsBox, el('span')),
   );
   labelToolbar(bar, lang);
   for (const id of ['download-csv', 'download-geojson'])
