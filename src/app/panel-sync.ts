@@ -204,6 +204,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
           s.years,
           s.data,
           s.selection,
+          selectUserDrawn(s),
           s.lang,
         ] as const,
       ([chunk, open], s) => {

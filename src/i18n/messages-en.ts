@@ -159,6 +159,7 @@ export const en = {
       coverage: 'coverage',
       china_risk_reasons: 'china_risk_reasons',
       export_controls: 'export_controls',
+      record_type: 'record_type',
     },
   },
   keys: {
@@ -268,6 +269,8 @@ export const en = {
   exportValues: {
     site: 'site',
     flow: 'flow',
+    user_site: 'your site',
+    user_flow: 'your flow',
     none: 'none',
     notLoaded: 'controlled (measure table not loaded)',
     exact: 'exact',

@@ -157,6 +157,7 @@ export const ja: Messages = {
       coverage: '網羅範囲',
       china_risk_reasons: '中国関連リスクの理由',
       export_controls: '輸出規制',
+      record_type: 'レコード種別',
     },
   },
   keys: {
@@ -267,6 +268,8 @@ export const ja: Messages = {
   exportValues: {
     site: '拠点',
     flow: '貿易フロー',
+    user_site: 'あなたの拠点',
+    user_flow: 'あなたのフロー',
     none: 'なし',
     notLoaded: '輸出規制対象（措置の表を読み込めず）',
     exact: '正確な位置',

@@ -10,6 +10,7 @@ import { readingLabel, selectFlowControls } from './measures';
 import type { Flow, Source } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from './selectors';
 import type { AppState } from './store';
+import { userExportRecords } from './user-export';
 
 /** The export's columns, in order: the CSV's header and every GeoJSON feature's property keys. */
 export const EXPORT_COLUMNS = [
@@ -106,6 +107,8 @@ export function exportRecords(s: AppState): { record: ExportRecord; geometry: un
       },
     });
   }
+  // The reader's own rows the filters keep, after ours and marked by their record type.
+  out.push(...userExportRecords(s, empty));
   return out;
 }
 
@@ -167,7 +170,7 @@ export function exportCell(
   const m = t(o.lang).exportValues;
   switch (c) {
     case 'record_type':
-      return v === 'site' ? m.site : v === 'flow' ? m.flow : v;
+      return v === 'site' || v === 'flow' || v === 'user_site' || v === 'user_flow' ? m[v] : v;
     case 'kind':
       return isKind(v) ? kindLabel(o.lang, v) : v;
     case 'status':

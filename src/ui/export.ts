@@ -1,12 +1,13 @@
 // Exports (a lazy chunk): PNG of the map as shown with title, legend and attribution; CSV and GeoJSON downloads.
 import { rampStops } from '../derive/ramp';
 import { SHARE_RAMP } from '../config/ramps';
-import { KIND_COLORS } from '../config/app';
+import { KIND_COLORS, USER_COLOR } from '../config/app';
 import { fileStem } from '../derive/describe';
 import { kindLabel, t } from '../i18n';
 import { exportIdsPreferred, viewCsv, viewGeoJson } from '../state/export';
 import { selectViewTitle, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
+import { selectUserDrawn } from '../state/user-data';
 import type { MapImages } from '../model/view';
 
 export function download(name: string, blob: Blob): void {
@@ -84,8 +85,11 @@ export function composePng(
   ctx.fillText(title, 20, 29, W - 40);
   // Legend box: site kinds in view, the share ramp.
   const kinds = [...new Set(selectVisibleSites(s).map((x) => x.kind))];
+  // The reader's own data drawn in the view gets a line of its own (a white ring), under the kinds.
+  const user = selectUserDrawn(s);
+  const rows = kinds.length + (user ? 1 : 0);
   const lh = 16;
-  const boxH = 26 + kinds.length * lh + 44;
+  const boxH = 26 + rows * lh + 44;
   const x0 = 10;
   const y0 = H - boxH - 24;
   ctx.fillStyle = 'rgba(255,255,255,0.92)';
@@ -103,7 +107,19 @@ export function composePng(
     ctx.fillStyle = '#1f2933';
     ctx.fillText(kindLabel(s.lang, k), x0 + 28, y0 + 34 + i * lh);
   });
-  const ry = y0 + 26 + kinds.length * lh + 6;
+  if (user) {
+    const uy = y0 + 30 + kinds.length * lh;
+    ctx.fillStyle = '#fff';
+    ctx.strokeStyle = `rgb(${USER_COLOR.join(',')})`;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(x0 + 16, uy, 4, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = '#1f2933';
+    ctx.fillText(t(s.lang).userData.legend, x0 + 28, uy + 4, 195);
+  }
+  const ry = y0 + 26 + rows * lh + 6;
   ctx.font = font(11, 700);
   ctx.fillText(s.filters.colorBy === 'exporter-share' ? m.colourExporter : m.colourImporter, x0 + 10, ry + 4);
   const grad = ctx.createLinearGradient(x0 + 10, 0, x0 + 210, 0);

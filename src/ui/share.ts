@@ -107,6 +107,9 @@ export function openShareDialog(dialog: HTMLDialogElement, s: AppState, title: s
     el('h2', {}, m.title),
     // The view's title is composed in English for now (derive/describe.ts): marked so in another language.
     el('p', { class: 'muted', lang: s.lang === 'en' ? undefined : 'en' }, title),
+    // The reader's own files never travel in a link: said plainly where the link is made.
+    s.userData.files.length > 0 &&
+      el('p', { class: 'share-local', 'data-testid': 'share-local-note' }, t(s.lang).userData.shareNote),
     cameraChoice,
     el('h3', {}, m.link),
     el('div', { class: 'copy-row' }, linkField, copyLink),

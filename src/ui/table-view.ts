@@ -4,6 +4,7 @@ import { t, type Lang, type Messages } from '../i18n';
 import type { Selection } from '../model/view';
 import { exportRecords, type ExportColumn, type ExportRecord } from '../state/export';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
+import { selectUserKept } from '../state/user-data';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el } from './dom';
 import { dataTable, type Column } from './table';
@@ -15,7 +16,7 @@ type ShownColumn = ExportColumn & keyof Messages['table']['columns'];
 
 /** The CSV columns shown by default: a readable subset (the CSV download has them all). */
 const COLUMNS: Record<Tab, readonly ShownColumn[]> = {
-  site: ['name', 'kind', 'minerals', 'country', 'status', 'operator', 'capacity', 'vintage'],
+  site: ['name', 'kind', 'minerals', 'country', 'status', 'operator', 'capacity', 'vintage', 'record_type'],
   flow: [
     'exporter',
     'importer',
@@ -27,6 +28,7 @@ const COLUMNS: Record<Tab, readonly ShownColumn[]> = {
     'coverage',
     'china_risk_reasons',
     'export_controls',
+    'record_type',
   ],
 };
 
@@ -36,6 +38,11 @@ const messagesOf = (lang: Lang): Messages['table'] => t(lang).table;
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const cellText = (v: ExportRecord[ExportColumn], c: ExportColumn): string =>
   v === null ? '—' : typeof v === 'number' && c !== 'year' && c !== 'vintage' ? NUMBER.format(v) : String(v);
+
+const recordTypeText = (lang: Lang, v: ExportRecord[ExportColumn]): string => {
+  const m = t(lang).exportValues;
+  return v === 'site' || v === 'flow' || v === 'user_site' || v === 'user_flow' ? m[v] : String(v);
+};
 
 interface TabState {
   records: ExportRecord[];
@@ -103,7 +110,8 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
     const columns: Column<ExportRecord>[] = COLUMNS[tab].map((c, i) => ({
       label: m.columns[c],
       sortKey: c,
-      cell: (r) => cellText(r[c], c),
+      // The record type in words ("your site"): whose row it is.
+      cell: (r) => (c === 'record_type' ? recordTypeText(lang, r[c]) : cellText(r[c], c)),
       ...(i === 0 ? { rowHeader: true } : {}),
     }));
     const table = dataTable({
@@ -115,6 +123,7 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
         'data-testid': 'table-row',
         'data-id': String(r.id),
         'data-type': tab,
+        ...(r.record_type === 'user_site' || r.record_type === 'user_flow' ? { 'data-user': 'true' } : {}),
         role: 'row',
         tabindex: r.id === focusId ? '0' : '-1',
         'aria-selected': r.id === selectedId ? 'true' : 'false',
@@ -217,6 +226,8 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
     }
   });
   const selectRow = (row: HTMLElement) => {
+    // The reader's own rows have no details panel: selecting them does nothing.
+    if (row.dataset.user === 'true') return;
     const id = row.dataset.id;
     const type = row.dataset.type as Tab;
     if (id) actions.select(store, { type, id });
@@ -232,12 +243,14 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
         s.filters.controls,
         s.years,
         s.data,
+        selectUserKept(s),
       ];
       if (next.length !== inputs.length || next.some((x, i) => x !== inputs[i])) {
         inputs = next;
         const records = exportRecords(s).map((x) => x.record);
-        tabs.site.records = records.filter((r) => r.record_type === 'site');
-        tabs.flow.records = records.filter((r) => r.record_type === 'flow');
+        // The reader's own rows are listed with ours (their record type says whose they are).
+        tabs.site.records = records.filter((r) => r.record_type === 'site' || r.record_type === 'user_site');
+        tabs.flow.records = records.filter((r) => r.record_type === 'flow' || r.record_type === 'user_flow');
         resort(tabs.site);
         resort(tabs.flow);
         // A changed selection, or a list that now holds it, shows its row.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { waitReady } from './browser';
-import { changeAndWait, mapShot, pixelDiff, useApp } from './harness';
+import { changeAndWait, downloadCsv, mapShot, pixelDiff, useApp } from './harness';
 
 const app = useApp();
 
@@ -71,6 +71,30 @@ describe('your data', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="legend-user"]') !== null);
     assert.equal(await legendUser(page, 'data-sites'), 1, 'kept across a reload; the kind filter applies');
     assert.equal(await page.locator('[data-testid="user-file"]').count(), 1);
+    // In the CSV of the view, marked as the reader's, formula text made inert.
+    const csv = await downloadCsv(page);
+    const type = csv.header.indexOf('record_type');
+    const mine = csv.records.filter((r) => r[type] === 'user_site');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0]?.[csv.header.indexOf('name')], `'=HYPERLINK("http://x")`);
+    assert.match(
+      mine[0]?.[csv.header.indexOf('sources')] ?? '',
+      /^Your file: my sites\.csv \(My notes 2026\)$/,
+    );
+    // In the table view, with its record type.
+    await page.locator('[data-testid="table-toggle"]').click();
+    // Sorted by record type, last first: the reader's rows come first.
+    await page.locator('[data-sort="record_type"]').click();
+    await page.locator('[data-sort="record_type"]').click();
+    const userRow = page.locator('[data-testid="table-row"][data-user="true"]');
+    await userRow.first().waitFor();
+    assert.equal(await userRow.count(), 1);
+    assert.match(await userRow.first().innerText(), /your site/);
+    await page.locator('[data-action="close-table"]').click();
+    // The share dialog says the link does not carry it.
+    await page.locator('[data-testid="share-button"]').click();
+    assert.match(await page.locator('[data-testid="share-local-note"]').innerText(), /will not see it/);
+    await page.keyboard.press('Escape');
     await removeAll(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="legend-user"]') === null);
     await page.reload();
@@ -138,6 +162,29 @@ describe('your data', () => {
     await page.close();
   });
 
+  test('in Japanese: the section, the legend entry and the status speak Japanese; the reasons stay marked English', async () => {
+    const { page, w } = await openApp('?mineral=rare-earths&year=2024&lang=ja');
+    assert.match(await page.locator('[data-testid="user-data"] h2').innerText(), /あなたのデータ/);
+    await page.locator('[data-testid="user-file-input"]').setInputFiles(file('拠点.csv', SITES_CSV));
+    await page.locator('[data-testid="user-status"]').waitFor();
+    assert.match(
+      await page.locator('[data-testid="user-status"]').innerText(),
+      /拠点\.csv: 拠点2件を取り込み、1行を除外しました。/,
+    );
+    assert.equal(
+      await page.locator('[data-testid="user-rejected"] li span').first().getAttribute('lang'),
+      'en',
+    );
+    await page.waitForFunction(() => document.querySelector('[data-testid="legend-user"]') !== null);
+    assert.match(
+      await page.locator('[data-testid="legend-user"]').innerText(),
+      /あなたのデータ（このブラウザのみ）/,
+    );
+    await removeAll(page);
+    assert.deepEqual(w.consoleErrors, []);
+    await page.close();
+  });
+
   test('columns named otherwise are chosen in the dialog', async () => {
     const { page, w } = await openApp('?mineral=rare-earths&year=2024');
     const csv = 'Facility,Northing,Easting\nPlant A,35.1,139.2\nPlant B,-23.4,133.9\n';
@@ -159,12 +206,17 @@ describe('your data', () => {
     await page.close();
   });
 
-  test('a 200,000-row file reads in a worker with progress, and reading can be cancelled', async () => {
+  test('a 50 MB file of 200,000 rows reads in a worker with progress, and reading can be cancelled', async () => {
     const { page, w } = await openApp('?mineral=rare-earths&year=2024');
-    const rows = ['exporter,importer,mineral,year,value'];
-    const pairs = ['AUS,JPN', 'CHN,USA', 'MYS,DEU', 'USA,KOR'];
-    for (let i = 0; i < 200_000; i++) rows.push(`${pairs[i % 4]},rare-earths,${2018 + (i % 7)},${1000 + i}`);
+    // 200,000 sites (the most a file may hold) with long notes: about 50 MB.
+    const rows = ['name,lat,lng,mineral,notes'];
+    const notes = 'n'.repeat(215);
+    for (let i = 0; i < 200_000; i++)
+      rows.push(
+        `Site ${i},${((i % 1700) / 10 - 85).toFixed(1)},${((i % 3500) / 10 - 175).toFixed(1)},rare-earths,${notes}`,
+      );
     const big = file('big.csv', rows.join('\n'));
+    assert.ok(big.buffer.length > 50e6, `${big.buffer.length} bytes`);
     const input = page.locator('[data-testid="user-file-input"]');
     await input.setInputFiles(big);
     await page.locator('[data-testid="user-file-cancel"]').click();
@@ -177,7 +229,7 @@ describe('your data', () => {
     await page.locator('[data-testid="user-progress"]').waitFor();
     await page.waitForFunction(
       () =>
-        /200,000 flows kept/.test(document.querySelector('[data-testid="user-status"]')?.textContent ?? ''),
+        /200,000 sites kept/.test(document.querySelector('[data-testid="user-status"]')?.textContent ?? ''),
       undefined,
       { timeout: 60_000 },
     );
