@@ -2,50 +2,41 @@
 import { type ScenarioState } from '../model/scenario';
 import { type Filters } from '../model/filters';
 import type { Mineral } from '../model/types';
-import { formatUsd } from './format';
+import { formatMoney, mineralName, t, type Lang } from '../i18n';
 
-const RISK_TITLE = {
-  all: 'all routes',
-  china: 'China-exposed routes only',
-  'no-china': 'routes avoiding China',
-} as const;
-const SCENARIO_TITLE = {
-  'china-stop': 'if China stops exporting',
-  'route-block': 'if China-exposed sea routes are blocked',
-  custom: 'if selected exporters stop',
-  controls: 'if no export licence is granted',
-} as const;
-
-/** "Rare earths and lithium: trade 2024, China-exposed routes only, flows into Japan" */
+/** "Rare earths and lithium: trade 2024, China-exposed routes only, flows into Japan" (in `lang`, English by default). */
 export function describeView(
   f: Filters,
   minerals: readonly Mineral[],
   countryName: (iso3: string) => string,
   scenario: ScenarioState | null,
+  lang: Lang = 'en',
 ): string {
-  const names = f.minerals.map((id) => minerals.find((m) => m.id === id)?.name ?? id);
+  const m = t(lang).view;
+  const names = f.minerals.map((id) => {
+    const mineral = minerals.find((x) => x.id === id);
+    return mineral ? mineralName(lang, id, mineral.name) : id;
+  });
   const list =
-    names.length <= 2 ? names.join(' and ') : `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
-  const parts = [`trade ${f.year}`, RISK_TITLE[f.risk]];
+    names.length <= 2 ? names.join(m.and) : m.listMore(names.slice(0, 2).join(m.listSep), names.length - 2);
+  const risk = { all: m.riskAll, china: m.riskChina, 'no-china': m.riskNoChina } as const;
+  const parts = [m.trade(f.year), risk[f.risk]];
   if (f.focus) {
     const c = countryName(f.focus);
-    parts.push(
-      f.role === 'exporter'
-        ? `flows from ${c}`
-        : f.role === 'importer'
-          ? `flows into ${c}`
-          : `flows to and from ${c}`,
-    );
+    parts.push(f.role === 'exporter' ? m.from(c) : f.role === 'importer' ? m.into(c) : m.toAndFrom(c));
   }
-  if (f.minValueUsd > 0) parts.push(`flows of ${formatUsd(f.minValueUsd)} or more`);
+  if (f.minValueUsd > 0) parts.push(m.minValue(formatMoney(lang, f.minValueUsd)));
   if (scenario) {
-    const when =
-      f.controls === 'today' ? "under today's export controls" : "under each year's export controls";
-    parts.push(
-      scenario.id === 'controls' ? `${SCENARIO_TITLE.controls} ${when}` : SCENARIO_TITLE[scenario.id],
-    );
+    const titles = {
+      'china-stop': m.chinaStop,
+      'route-block': m.routeBlock,
+      custom: m.custom,
+      controls: m.controls,
+    } as const;
+    const when = f.controls === 'today' ? m.controlsToday : m.controlsYear;
+    parts.push(scenario.id === 'controls' ? m.controlsWhen(titles.controls, when) : titles[scenario.id]);
   }
-  return `${list}: ${parts.join(', ')}`;
+  return m.title(list, parts.join(m.partSep));
 }
 
 /** File-name stem named after the view: critical-minerals_rare-earths_2024_all-routes */

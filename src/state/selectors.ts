@@ -10,6 +10,7 @@ import { buildFlowTable, type FlowTable } from '../derive/flow-table';
 import { buildSiteBuffers, siteRadii, type SiteBuffers } from '../derive/site-buffers';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
 import { describeView } from '../derive/describe';
+import { countryLabelOf } from '../i18n/countries';
 import { memo } from './memo';
 import type { AppState } from './store';
 
@@ -138,6 +139,12 @@ export const countryName =
   (iso3: string): string =>
     s.data?.countries.get(iso3)?.name ?? iso3;
 
-/** "Rare earths: trade 2024, all routes": the view in words, for embed titles, share dialogs and images. */
+/** Country names in the page's language (the data's English name where there is no translation). */
+export const countryNameIn =
+  (s: AppState) =>
+  (iso3: string): string =>
+    s.data ? countryLabelOf(s.lang, s.data.countries, iso3).text : iso3;
+
+/** "Rare earths: trade 2024, all routes": the view in words in the page's language, for embed titles and share dialogs. */
 export const selectViewTitle = (s: AppState): string =>
-  s.data ? describeView(s.filters, s.data.minerals, countryName(s), s.scenario) : '';
+  s.data ? describeView(s.filters, s.data.minerals, countryNameIn(s), s.scenario, s.lang) : '';
