@@ -1,6 +1,7 @@
 // Which drawn series (mineral, or mineral and product group) a flow belongs to, and which the product filter keeps.
 import type { ProductChoice, ProductGroup } from '../model/products';
 import type { Mineral, Product } from '../model/types';
+import { mineralName, t, type Lang } from '../i18n';
 
 /**
  * A mineral's products as the filter index needs them. A mineral whose products fall into several groups (rare
@@ -68,25 +69,24 @@ export function productNotes(
   f: { minerals: readonly string[]; product: ProductChoice },
   minerals: readonly Mineral[],
   name: (iso3: string) => string,
+  lang: Lang = 'en',
 ): string[] {
+  const msg = t(lang).products;
   const notes: string[] = [];
   for (const id of f.minerals) {
     const m = minerals.find((x) => x.id === id);
     if (!m || mineralGroups(m).length < 2) continue;
     const kept = m.products.filter((p) => productKeeps(f.product, p.group));
-    const list = (ps: Product[]) => ps.map((p) => `${p.name} (HS ${p.hs})`).join(', ');
+    const list = (ps: Product[]) => ps.map((p) => msg.item(p.name, p.hs)).join(', ');
     const partial = kept.filter((p) => p.reportedBy);
     const full = kept.filter((p) => !p.reportedBy);
     const reporters = [...new Set(partial.map((p) => p.reportedBy as string))].map(name).join(', ');
     const parts = [
-      full.length > 0 ? `${list(full)}: every reporter's trade` : '',
-      partial.length > 0
-        ? `${list(partial)}: as reported by ${reporters}, imports only (not world trade)`
-        : '',
+      full.length > 0 ? msg.every(list(full)) : '',
+      partial.length > 0 ? msg.partial(list(partial), reporters) : '',
     ].filter(Boolean);
-    const mixed =
-      full.length > 0 && partial.length > 0 ? ' Totals and shares here mix the two coverages.' : '';
-    notes.push(`${m.name}: ${parts.join('; ')}.${mixed}`);
+    const mixed = full.length > 0 && partial.length > 0 ? msg.mixed : '';
+    notes.push(msg.note(mineralName(lang, m.id, m.name), parts.join('; '), mixed));
   }
   return notes;
 }

@@ -4,6 +4,7 @@ import { STAGE_KINDS, stagesOf } from '../model/chain';
 import type { SharesFile } from '../data/shares-schema';
 import type { Site, Source } from '../model/types';
 import { keyYear } from './share-year';
+import { formatPercent, t, type Lang } from '../i18n';
 
 /** One stage's figure: the year it describes, China's share (null when the source names no figure for China). */
 export interface StageFigureView {
@@ -81,10 +82,10 @@ export function stageView(
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
-const BOUND_MARK: Record<ShareBound, string> = { about: '', 'at-least': 'over ', 'at-most': 'under ' };
 
-/** A share as the figure states it: "92%", "over 90%". */
-export const boundShare = (share: number, bound: ShareBound): string => `${BOUND_MARK[bound]}${pct(share)}`;
+/** A share as the figure states it: "92%", "over 90%" (Japanese "90%超"). */
+export const boundShare = (share: number, bound: ShareBound, lang: Lang = 'en'): string =>
+  t(lang).stages.bound(lang === 'en' ? pct(share) : formatPercent(lang, share), bound);
 
 /**
  * One line per stage, for people (the PNG and the stage view's text): "Magnets 2025: China 94% (Rare Earth
@@ -94,15 +95,17 @@ export function stageLines(
   cells: readonly StageCell[],
   year: number,
   name: (iso3: string) => string,
+  lang: Lang = 'en',
 ): string[] {
+  const m = t(lang).stages;
   return cells.map(({ label, figure: f }) => {
-    if (!f) return `${label}: no cited figure up to ${year}`;
-    const leaders = f.leaders.map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound)}`).join(', ');
+    if (!f) return m.lineNone(m.label(label), year);
+    const leaders = f.leaders.map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound, lang)}`).join(', ');
     const china = f.leaders.some((l) => l.iso3 === 'CHN')
       ? ''
       : f.china === null
-        ? '; China not named'
-        : `; China ${boundShare(f.china, f.bound)}`;
-    return `${label} ${f.label}: ${leaders}${china} (${f.source.publisher}, ${f.source.year})`;
+        ? m.lineChinaNotNamed
+        : m.lineChina(boundShare(f.china, f.bound, lang));
+    return m.line(m.label(label), f.label, leaders, china, f.source.publisher, String(f.source.year));
   });
 }

@@ -215,6 +215,11 @@ export const en = {
     whenYear: (year: number) => `in ${year}`,
     readingToday: (asOf: string | null) => `in force on ${asOf ?? 'the date the measure table was last checked'}`,
     readingYear: "in force in the flow's year",
+    controlsWhenToday: (label: string) =>
+      `${label} (the day the measure table was last checked; the trade is the year shown)`,
+    controlsWhenYear: "in force on any day of the flow's own year",
+    controlsText: (when: string) =>
+      `Controlled: an export-control measure of the exporter, ${when}, names the flow's HS code and its importer's country (or every destination). Measures without HS codes (technology, end-user rules) cover no flow. An HS code can be broader than what a measure controls (all permanent magnets, for magnets containing dysprosium, terbium or samarium; HS 811292 also holds indium, niobium and vanadium), so controlled flows and the losses they imply are upper bounds.`,
     chartAria: (label: string, first: string, last: string, max: string) =>
       `${label} exports per month, ${first} to ${last}, largest month ${max}`,
     chartCaption: (label: string, max: string) => `${label}: exports per month (USD, largest month ${max})`,
@@ -417,7 +422,7 @@ export const en = {
     blocCol: 'Bloc',
     note: 'Note',
     unknown: 'unknown',
-    stageYear: (stage: string, year: number) => `${stage} ${year}`,
+    stageYear: (stage: string, year: string) => `${stage} ${year}`,
   },
   chart: {
     title: (mineral: string) => `Who supplies ${mineral.toLowerCase()}`,

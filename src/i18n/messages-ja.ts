@@ -238,6 +238,10 @@ export const ja: Messages = {
     whenYear: (year: number) => `${year}年に`,
     readingToday: (asOf: string | null) => `${asOf ?? '措置の表の最終確認日'}時点で施行中`,
     readingYear: 'フローの年に施行中',
+    controlsWhenToday: (label: string) => `${label}（措置の表の最終確認日。貿易は表示中の年）`,
+    controlsWhenYear: 'フロー自身の年のいずれかの日に施行中',
+    controlsText: (when: string) =>
+      `輸出規制対象: 輸出国の輸出規制措置のうち、${when}のものが、フローのHSコードと輸入国（またはすべての仕向地）を対象としている場合。HSコードを伴わない措置（技術、エンドユーザー規制）はフローを対象としません。HSコードは措置の規制対象より広い場合があるため（ジスプロシウム、テルビウム、サマリウムを含む磁石に対してすべての永久磁石。HS 811292にはインジウム、ニオブ、バナジウムも含まれる）、規制対象のフローとそれによる損失は上限値です。`,
     chartAria: (label: string, first: string, last: string, max: string) =>
       `${label}の月別輸出額、${first}～${last}、最大月${max}`,
     chartCaption: (label: string, max: string) => `${label}: 月別輸出額（米ドル、最大月${max}）`,
@@ -439,7 +443,7 @@ export const ja: Messages = {
     blocCol: '同盟国・同志国',
     note: '注記',
     unknown: '不明',
-    stageYear: (stage: string, year: number) => `${stage} ${year}年`,
+    stageYear: (stage: string, year: string) => `${stage} ${year}年`,
   },
   chart: {
     title: (mineral: string) => `${mineral}の供給国`,

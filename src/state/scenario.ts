@@ -15,8 +15,9 @@ import { mineralGroups, productKeeps, productNotes } from '../derive/products';
 import type { ProductChoice } from '../model/products';
 import type { ScenarioState } from '../model/scenario';
 import { readingLabel } from './measures';
+import type { Lang } from '../i18n';
 import { memo } from './memo';
-import { countryName, selectYearFlows } from './selectors';
+import { countryName, countryNameIn, selectYearFlows } from './selectors';
 import type { AppState } from './store';
 
 const flowsMemo = memo(scenarioFlows);
@@ -39,12 +40,16 @@ export const selectScenarioFlows = (s: AppState): Flow[] =>
     hsMemo(s.data?.minerals, s.filters.minerals[0], s.filters.product),
   );
 
-/** The products and coverage the scenario and allied figures use, for people (empty for one-product minerals). */
-export const selectScenarioProductNotes = (s: AppState): string[] =>
+/**
+ * The products and coverage the scenario and allied figures use, for people (empty for one-product minerals), in the
+ * page's language (the CSV asks for English).
+ */
+export const selectScenarioProductNotes = (s: AppState, lang: Lang = s.lang): string[] =>
   productNotes(
     { minerals: s.filters.minerals.slice(0, 1), product: s.filters.product },
     s.data?.minerals ?? [],
-    countryName(s),
+    countryNameIn({ ...s, lang }),
+    lang,
   );
 
 const specMemo = memo((scenario: ScenarioState | null, reading: ControlReading): Scenario | null =>
@@ -108,7 +113,7 @@ export function scenarioCsv(s: AppState, sort: ResultSort): { name: string; csv:
     year: s.filters.year,
     scenario: scenarioLabel(s, s.scenario),
     stockpileMonths: s.stockpile.months,
-    coverage: selectScenarioProductNotes(s).join(' ') || 'every flow of the mineral in the year',
+    coverage: selectScenarioProductNotes(s, 'en').join(' ') || 'every flow of the mineral in the year',
     source: [
       ...(s.years[s.filters.year]?.sources ?? []),
       ...usedProductSources(s),
