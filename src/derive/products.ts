@@ -1,7 +1,6 @@
 // Which drawn series (mineral, or mineral and product group) a flow belongs to, and which the product filter keeps.
 import type { ProductChoice, ProductGroup } from '../model/products';
 import type { Mineral, Product } from '../model/types';
-import { mineralName, t, type Lang } from '../i18n';
 
 /**
  * A mineral's products as the filter index needs them. A mineral whose products fall into several groups (rare
@@ -60,6 +59,20 @@ export function flowCoverage(product: Product | undefined, complete: boolean | u
   return `Every reporter's bilateral trade (CEPII BACI), ${rows}.`;
 }
 
+/** The words of the product notes in English (src/i18n/messages-en.ts `products`). */
+export const PRODUCTS_EN = {
+  item: (name: string, hs: string) => `${name} (HS ${hs})`,
+  every: (list: string) => `${list}: every reporter's trade`,
+  partial: (list: string, reporters: string) =>
+    `${list}: as reported by ${reporters}, imports only (not world trade)`,
+  mixed: ' Totals and shares here mix the two coverages.',
+  note: (mineral: string, parts: string, mixed: string) => `${mineral}: ${parts}.${mixed}`,
+} as const;
+
+/** A words catalogue's type: every string widened to `string` (another language's catalogue fills the same keys). */
+type Words<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] };
+export type ProductWords = Words<typeof PRODUCTS_EN>;
+
 /**
  * The products the filters keep for minerals with product groups, said for people: which products, and which are one
  * reporter's imports only (the legend, the year line, the scenario and allied panels). Empty when no selected mineral
@@ -69,9 +82,9 @@ export function productNotes(
   f: { minerals: readonly string[]; product: ProductChoice },
   minerals: readonly Mineral[],
   name: (iso3: string) => string,
-  lang: Lang = 'en',
+  msg: ProductWords = PRODUCTS_EN,
+  mineralName: (id: string, english: string) => string = (_, english) => english,
 ): string[] {
-  const msg = t(lang).products;
   const notes: string[] = [];
   for (const id of f.minerals) {
     const m = minerals.find((x) => x.id === id);
@@ -86,7 +99,7 @@ export function productNotes(
       partial.length > 0 ? msg.partial(list(partial), reporters) : '',
     ].filter(Boolean);
     const mixed = full.length > 0 && partial.length > 0 ? msg.mixed : '';
-    notes.push(msg.note(mineralName(lang, m.id, m.name), parts.join('; '), mixed));
+    notes.push(msg.note(mineralName(m.id, m.name), parts.join('; '), mixed));
   }
   return notes;
 }

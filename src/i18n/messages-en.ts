@@ -1,5 +1,9 @@
 // The English message catalogue: the source of every UI message key (messages-ja.ts must have exactly the same keys).
 
+import { VIEW_EN } from '../derive/describe';
+import { PRODUCTS_EN } from '../derive/products';
+import { STAGES_EN } from '../derive/stages';
+
 /** Parameters are already formatted text (numbers go through src/i18n/index.ts formatters first). */
 export const en = {
   app: {
@@ -136,28 +140,7 @@ export const en = {
     counts: (sites: string, flows: string) => `· ${sites} sites · ${flows} flows`,
     openFull: 'Open the full map ↗',
   },
-  view: {
-    and: ' and ',
-    listMore: (first: string, more: number) => `${first} and ${more} more`,
-    listSep: ', ',
-    trade: (year: number) => `trade ${year}`,
-    riskAll: 'all routes',
-    riskChina: 'China-exposed routes only',
-    riskNoChina: 'routes avoiding China',
-    from: (c: string) => `flows from ${c}`,
-    into: (c: string) => `flows into ${c}`,
-    toAndFrom: (c: string) => `flows to and from ${c}`,
-    minValue: (v: string) => `flows of ${v} or more`,
-    chinaStop: 'if China stops exporting',
-    routeBlock: 'if China-exposed sea routes are blocked',
-    custom: 'if selected exporters stop',
-    controls: 'if no export licence is granted',
-    controlsToday: "under today's export controls",
-    controlsYear: "under each year's export controls",
-    controlsWhen: (what: string, when: string) => `${what} ${when}`,
-    title: (minerals: string, parts: string) => `${minerals}: ${parts}`,
-    partSep: ', ',
-  },
+  view: VIEW_EN,
   measures: {
     title: 'Export controls',
     date: (iso: string) => iso,
@@ -213,7 +196,8 @@ export const en = {
       `${n} measures on ${minerals}, newest first. Countries with one in force ${when} are outlined on the map when the "Controlled" reason is on. Select a measure to highlight the flows it covers.`,
     whenToday: (asOf: string) => `on ${asOf}`,
     whenYear: (year: number) => `in ${year}`,
-    readingToday: (asOf: string | null) => `in force on ${asOf ?? 'the date the measure table was last checked'}`,
+    readingToday: (asOf: string | null) =>
+      `in force on ${asOf ?? 'the date the measure table was last checked'}`,
     readingYear: "in force in the flow's year",
     controlsWhenToday: (label: string) =>
       `${label} (the day the measure table was last checked; the trade is the year shown)`,
@@ -325,7 +309,8 @@ export const en = {
     total: 'Total',
     chinaReo: (t: string, year: string, publisher: string, title: string) =>
       `China for comparison: mine production ${t} REO in ${year} (${publisher}, ${title}); its separation capacity is not in this map's sources.`,
-    chinaNone: "China's capacity for this product is not in this map's sources, so it is not shown (never guessed).",
+    chinaNone:
+      "China's capacity for this product is not in this map's sources, so it is not shown (never guessed).",
     of: 'Capacity of',
     stackBy: 'Stack capacity by',
     byCountry: 'by country',
@@ -354,7 +339,8 @@ export const en = {
     controlsNote: (text: string) => `${text} Change the reading under "Route risk" in the filters.`,
     lostPartial: "Trade lost (one reporter's imports only)",
     lostWorld: 'World trade lost',
-    lost: (what: string, lost: string, total: string, share: string) => `${what}: ${lost} of ${total} (${share}).`,
+    lost: (what: string, lost: string, total: string, share: string) =>
+      `${what}: ${lost} of ${total} (${share}).`,
     legend: 'Importers filled by share lost: 0%',
     csv: 'Download results (CSV)',
     footer:
@@ -451,31 +437,8 @@ export const en = {
         left > 0 ? ` (${left} flows reported by one importer only left out)` : ''
       }`,
   },
-  stages: {
-    label: (label: string) => label,
-    aria: (mineral: string) => `${mineral}: mine to magnet`,
-    heading: (mineral: string, year: number) => `${mineral}: stage by stage (latest cited figure up to ${year})`,
-    chinaNotNamed: 'China: not named',
-    china: (share: string) => `China ${share}`,
-    noFigure: (year: number) => `No cited figure up to ${year}.`,
-    noOther: 'No other country named.',
-    plants: (n: number, mining: boolean) => `${n} ${mining ? 'mine' : 'plant'}${n === 1 ? '' : 's'} on the map`,
-    approximate: ', approximate',
-    bound: (share: string, bound: string) =>
-      bound === 'at-least' ? `over ${share}` : bound === 'at-most' ? `under ${share}` : share,
-    line: (label: string, key: string, leaders: string, china: string, publisher: string, year: string) =>
-      `${label} ${key}: ${leaders}${china} (${publisher}, ${year})`,
-    lineNone: (label: string, year: number) => `${label}: no cited figure up to ${year}`,
-    lineChinaNotNamed: '; China not named',
-    lineChina: (share: string) => `; China ${share}`,
-  },
-  products: {
-    item: (name: string, hs: string) => `${name} (HS ${hs})`,
-    every: (list: string) => `${list}: every reporter's trade`,
-    partial: (list: string, reporters: string) => `${list}: as reported by ${reporters}, imports only (not world trade)`,
-    mixed: ' Totals and shares here mix the two coverages.',
-    note: (mineral: string, parts: string, mixed: string) => `${mineral}: ${parts}.${mixed}`,
-  },
+  stages: STAGES_EN,
+  products: PRODUCTS_EN,
   units: {
     unknown: 'unknown',
   },

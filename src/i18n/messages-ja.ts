@@ -1,7 +1,12 @@
 // The Japanese message catalogue: the same keys as messages-en.ts, checked by the `Messages` type (needs native review).
 import type { Messages } from './messages-en';
 
-const JA_DATE = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const JA_DATE = new Intl.DateTimeFormat('ja-JP', {
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
 const JA_MONTH = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** An ISO date of the data ("2025-04-04", "2025-04", "2025") in Japanese ("2025年4月4日"); other text unchanged. */
@@ -207,7 +212,8 @@ export const ja: Messages = {
     today: (status: string) => `現在: ${status}`,
     yearMarks: (years: string, later: string) =>
       `輸出規制措置の施行年: ${years || 'これらの年にはなし'}（目盛り）${later}。下の「輸出管理」を参照。`,
-    yearMarksLater: (n: number, lastYear: number) => `。${lastYear}年より後（貿易データの範囲外）にさらに${n}件`,
+    yearMarksLater: (n: number, lastYear: number) =>
+      `。${lastYear}年より後（貿易データの範囲外）にさらに${n}件`,
     announced: '発表日',
     inForce: '施行日',
     suspended: '停止日',
@@ -346,7 +352,8 @@ export const ja: Messages = {
     total: '合計',
     chinaReo: (t: string, year: string, publisher: string, title: string) =>
       `比較: 中国の鉱山生産量は${year}年にREO換算${t}（${publisher}, ${title}）。中国の分離能力はこの地図の出典に含まれていません。`,
-    chinaNone: 'この製品の中国の生産能力はこの地図の出典に含まれていないため、表示していません（推計はしていません）。',
+    chinaNone:
+      'この製品の中国の生産能力はこの地図の出典に含まれていないため、表示していません（推計はしていません）。',
     of: '対象の生産能力',
     stackBy: '生産能力の内訳',
     byCountry: '国別',
@@ -375,7 +382,8 @@ export const ja: Messages = {
     controlsNote: (text: string) => `${text} 基準はフィルターの「経路リスク」で変更できます。`,
     lostPartial: '失われる貿易（1報告国の輸入統計のみ）',
     lostWorld: '失われる世界貿易',
-    lost: (what: string, lost: string, total: string, share: string) => `${what}: ${total}のうち${lost}（${share}）。`,
+    lost: (what: string, lost: string, total: string, share: string) =>
+      `${what}: ${total}のうち${lost}（${share}）。`,
     legend: '輸入国の塗り分け（失われる割合）: 0%',
     csv: '結果をダウンロード（CSV）',
     footer:
@@ -447,7 +455,8 @@ export const ja: Messages = {
   },
   chart: {
     title: (mineral: string) => `${mineral}の供給国`,
-    chinaRefiningNone: (mineral: string) => `世界の精製に占める中国のシェア: ${mineral}のデータはありません。`,
+    chinaRefiningNone: (mineral: string) =>
+      `世界の精製に占める中国のシェア: ${mineral}のデータはありません。`,
     chinaRefining: (share: string, year: string, approximate: boolean) =>
       `世界の精製に占める中国のシェア: ${share}（${year}年${approximate ? '、概算' : ''}）。`,
     firstMineral: (mineral: string) => `最初に選択した鉱物（${mineral}）を表示しています。`,
@@ -492,7 +501,8 @@ export const ja: Messages = {
   products: {
     item: (name: string, hs: string) => `${name}（HS ${hs}）`,
     every: (list: string) => `${list}: 全報告国の貿易`,
-    partial: (list: string, reporters: string) => `${list}: ${reporters}の報告による輸入のみ（世界貿易ではありません）`,
+    partial: (list: string, reporters: string) =>
+      `${list}: ${reporters}の報告による輸入のみ（世界貿易ではありません）`,
     mixed: ' ここでの合計とシェアは2種類の網羅範囲が混在しています。',
     note: (mineral: string, parts: string, mixed: string) => `${mineral}: ${parts}。${mixed}`,
   },

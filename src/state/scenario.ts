@@ -15,7 +15,7 @@ import { mineralGroups, productKeeps, productNotes } from '../derive/products';
 import type { ProductChoice } from '../model/products';
 import type { ScenarioState } from '../model/scenario';
 import { readingLabel } from './measures';
-import type { Lang } from '../i18n';
+import { mineralName, t, type Lang } from '../i18n';
 import { memo } from './memo';
 import { countryName, countryNameIn, selectYearFlows } from './selectors';
 import type { AppState } from './store';
@@ -49,7 +49,8 @@ export const selectScenarioProductNotes = (s: AppState, lang: Lang = s.lang): st
     { minerals: s.filters.minerals.slice(0, 1), product: s.filters.product },
     s.data?.minerals ?? [],
     countryNameIn({ ...s, lang }),
-    lang,
+    t(lang).products,
+    (id, english) => mineralName(lang, id, english),
   );
 
 const specMemo = memo((scenario: ScenarioState | null, reading: ControlReading): Scenario | null =>

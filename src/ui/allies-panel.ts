@@ -58,7 +58,9 @@ function partnerPicker() {
         list: [...countries.values()]
           .map((c) => ({ iso3: c.iso3, name: countryLabel(lang, c) }))
           .sort((a, b) =>
-            lang === 'en' ? a.name.text.localeCompare(b.name.text) : collator.compare(a.name.text, b.name.text),
+            lang === 'en'
+              ? a.name.text.localeCompare(b.name.text)
+              : collator.compare(a.name.text, b.name.text),
           ),
       };
     }
@@ -137,7 +139,13 @@ function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof 
   const bloc = s.shares && mineral ? blocShares(s.shares, mineral, members) : [];
   const preset = PARTNER_PRESETS.find((p) => p.id === s.allies.preset);
   const stageName = (stage: string) =>
-    lang === 'en' ? stage : stage === 'mining' ? t(lang).chart.mining : stage === 'refining' ? t(lang).chart.refining : stage;
+    lang === 'en'
+      ? stage
+      : stage === 'mining'
+        ? t(lang).chart.mining
+        : stage === 'refining'
+          ? t(lang).chart.refining
+          : stage;
   setChildren(
     root,
     el('h2', {}, msg.title),

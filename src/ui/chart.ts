@@ -62,7 +62,12 @@ function table(
           ? missingYearMessage(allUsgs ? 'USGS' : 'source', year, choice)
           : choice.available.length === 0
             ? msg.noFigure(allUsgs ? 'USGS' : '出典', year)
-            : msg.nearest(allUsgs ? 'USGS' : '出典', year, choice.nearest.join('・'), choice.available.join(', ')),
+            : msg.nearest(
+                allUsgs ? 'USGS' : '出典',
+                year,
+                choice.nearest.join('・'),
+                choice.available.join(', '),
+              ),
     };
   }
   const t = byYear[choice.key];
@@ -140,7 +145,11 @@ export function renderChart(root: HTMLElement, s: AppState): void {
       { class: 'china-refining', 'data-testid': 'china-refining' },
       chinaRefining === undefined || chinaRefining === null
         ? msg.chinaRefiningNone(mName)
-        : msg.chinaRefining(formatPercent(lang, chinaRefining), refYear ?? '', refTable?.approximate === true),
+        : msg.chinaRefining(
+            formatPercent(lang, chinaRefining),
+            refYear ?? '',
+            refTable?.approximate === true,
+          ),
     ),
     s.filters.minerals.length > 1 ? el('p', { class: 'muted' }, msg.firstMineral(mName)) : null,
     el(

@@ -15,7 +15,8 @@ const dataText = (lang: Lang, text: string): Node | string =>
   lang === 'en' ? text : el('span', { lang: 'en' }, text);
 
 /** A data date in the language (English: as written, "2025-04-04"; Japanese: "2025年4月4日"); null stays null. */
-const dateOf = (msg: Messages['measures'], d: string | null): string | null => (d === null ? null : msg.date(d));
+const dateOf = (msg: Messages['measures'], d: string | null): string | null =>
+  d === null ? null : msg.date(d);
 
 /** Mount the panel into `root` (the section the first view has); clicks select a measure or close its details. */
 export function mountMeasuresPanel(root: HTMLElement, store: AppStore): { render(s: AppState): void } {
@@ -191,7 +192,9 @@ function renderMeasures(root: HTMLElement, s: AppState): void {
       msg.intro(
         list.length,
         minerals.join(lang === 'en' ? ', ' : '・'),
-        s.filters.controls === 'today' ? msg.whenToday(msg.date(s.measures.asOf)) : msg.whenYear(s.filters.year),
+        s.filters.controls === 'today'
+          ? msg.whenToday(msg.date(s.measures.asOf))
+          : msg.whenYear(s.filters.year),
       ),
     ),
     selected ? details(selected, s, names) : null,

@@ -1,6 +1,6 @@
 // The supply-shock panel (lazy chunk): choose a shock, read what each importer loses, sort and download the results.
 import { LOSS_RAMP } from '../config/ramps';
-import { formatMoney, formatPercent, mineralName, t, type Lang, type Messages } from '../i18n';
+import { formatMoney, formatPercent, mineralName, t, type Messages } from '../i18n';
 import { countryLabels, langAttr, type LocalText } from '../i18n/countries';
 import { rampCss } from '../derive/ramp';
 import { productOf } from '../derive/products';
@@ -259,11 +259,7 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
         el('span', { class: 'ramp', '--ramp': rampCss(LOSS_RAMP) }),
         el('span', {}, '100%'),
       ),
-      el(
-        'button',
-        { type: 'button', 'data-action': 'scenario-csv', 'data-testid': 'scenario-csv' },
-        msg.csv,
-      ),
+      el('button', { type: 'button', 'data-action': 'scenario-csv', 'data-testid': 'scenario-csv' }, msg.csv),
       stockpileControls(s, names),
       el('div', { class: 'table-wrap' }, resultsTable(results, sort, names, selectStockpileNeeds(s), s)),
       el('p', { class: 'muted' }, msg.footer),

@@ -2,6 +2,7 @@
 import { CHINA_ISO3 } from '../config/china';
 import { boundShare, stageLines, type StageCell } from '../derive/stages';
 import { t, type Lang } from '../i18n';
+import { stageLocale } from '../state/selectors';
 import { el, safeLink } from './dom';
 
 /** The stage cards for `mineralName`, the figures being the latest up to `year`, in `lang` (English by default). */
@@ -13,7 +14,7 @@ export function stageViewSection(
   lang: Lang = 'en',
 ): HTMLElement {
   const msg = t(lang).stages;
-  const lines = stageLines(cells, year, name, lang);
+  const lines = stageLines(cells, year, name, stageLocale(lang));
   return el(
     'section',
     { class: 'stage-view', 'data-testid': 'stage-view', 'aria-label': msg.aria(mineralName) },
@@ -40,7 +41,7 @@ export function stageViewSection(
             ? el(
                 'p',
                 { class: 'stage-china' },
-                china === null ? msg.chinaNotNamed : msg.china(boundShare(china, f.bound, lang)),
+                china === null ? msg.chinaNotNamed : msg.china(boundShare(china, f.bound, stageLocale(lang))),
                 el('span', { class: 'muted' }, lang === 'en' ? ` (${f.label})` : `（${f.label}）`),
               )
             : el('p', { class: 'muted' }, msg.noFigure(year)),
@@ -50,11 +51,15 @@ export function stageViewSection(
                 { class: 'stage-leaders' },
                 f.leaders
                   .filter((l) => !CHINA_ISO3.has(l.iso3))
-                  .map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound, lang)}`)
+                  .map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound, stageLocale(lang))}`)
                   .join(lang === 'en' ? ', ' : '、') || msg.noOther,
               )
             : null,
-          el('p', { class: 'muted', 'data-testid': 'stage-plants' }, msg.plants(c.plants, c.stage === 'mining')),
+          el(
+            'p',
+            { class: 'muted', 'data-testid': 'stage-plants' },
+            msg.plants(c.plants, c.stage === 'mining'),
+          ),
           f
             ? el(
                 'p',
