@@ -84,7 +84,7 @@ const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
 
 /** The words of the stage view in English (src/i18n/messages-en.ts `stages`). */
 export const STAGES_EN = {
-  label: (label: string) => label,
+  label: (label: string) => `${label}`,
   aria: (mineral: string) => `${mineral}: mine to magnet`,
   heading: (mineral: string, year: number) =>
     `${mineral}: stage by stage (latest cited figure up to ${year})`,
@@ -95,7 +95,7 @@ export const STAGES_EN = {
   plants: (n: number, mining: boolean) => `${n} ${mining ? 'mine' : 'plant'}${n === 1 ? '' : 's'} on the map`,
   approximate: ', approximate',
   bound: (share: string, bound: string) =>
-    bound === 'at-least' ? `over ${share}` : bound === 'at-most' ? `under ${share}` : share,
+    bound === 'at-least' ? `over ${share}` : bound === 'at-most' ? `under ${share}` : `${share}`,
   line: (label: string, key: string, leaders: string, china: string, publisher: string, year: string) =>
     `${label} ${key}: ${leaders}${china} (${publisher}, ${year})`,
   lineNone: (label: string, year: number) => `${label}: no cited figure up to ${year}`,

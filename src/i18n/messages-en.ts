@@ -143,7 +143,7 @@ export const en = {
   view: VIEW_EN,
   measures: {
     title: 'Export controls',
-    date: (iso: string) => iso,
+    date: (iso: string) => `${iso}`,
     forms: {
       licence: 'Licence required',
       ban: 'Export ban',
@@ -411,9 +411,9 @@ export const en = {
     stageYear: (stage: string, year: string) => `${stage} ${year}`,
   },
   chart: {
-    title: (mineral: string) => `Who supplies ${mineral.toLowerCase()}`,
+    title: (mineral: string) => `Who supplies ${mineral}`,
     chinaRefiningNone: (mineral: string) =>
-      `China's share of world refining: not in the data for ${mineral.toLowerCase()}.`,
+      `China's share of world refining: not in the data for ${mineral}.`,
     chinaRefining: (share: string, year: string, approximate: boolean) =>
       `China's share of world refining: ${share} (${year}${approximate ? ', approximate' : ''}).`,
     firstMineral: (mineral: string) => `Showing the first selected mineral, ${mineral}.`,

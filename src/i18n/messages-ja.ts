@@ -12,7 +12,7 @@ const JA_MONTH = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'lon
 /** An ISO date of the data ("2025-04-04", "2025-04", "2025") in Japanese ("2025年4月4日"); other text unchanged. */
 function jaDate(iso: string): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return iso;
+  if (!m) return `${iso}`;
   const [, y, mo, d] = m;
   if (mo === undefined) return `${y}年`;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d ?? '1')));
@@ -481,7 +481,7 @@ export const ja: Messages = {
       }`,
   },
   stages: {
-    label: (label: string) => STAGE_LABELS_JA[label] ?? label,
+    label: (label: string) => STAGE_LABELS_JA[label] ?? `${label}`,
     aria: (mineral: string) => `${mineral}: 採掘から磁石まで`,
     heading: (mineral: string, year: number) => `${mineral}: 段階別（${year}年までの最新の出典付き数値）`,
     chinaNotNamed: '中国: 記載なし',
@@ -491,7 +491,7 @@ export const ja: Messages = {
     plants: (n: number, mining: boolean) => `地図上の${mining ? '鉱山' : '施設'}: ${n}か所`,
     approximate: '、概算',
     bound: (share: string, bound: string) =>
-      bound === 'at-least' ? `${share}超` : bound === 'at-most' ? `${share}未満` : share,
+      bound === 'at-least' ? `${share}超` : bound === 'at-most' ? `${share}未満` : `${share}`,
     line: (label: string, key: string, leaders: string, china: string, publisher: string, year: string) =>
       `${label} ${key}年: ${leaders}${china}（${publisher}, ${year}）`,
     lineNone: (label: string, year: number) => `${label}: ${year}年までの出典付き数値なし`,

@@ -139,12 +139,13 @@ export function renderChart(root: HTMLElement, s: AppState): void {
   const stages = selectStageView(s);
   setChildren(
     root,
-    el('h2', {}, msg.title(mName)),
+    // English lowers the name inside the sentence ("Who supplies rare earths").
+    el('h2', {}, msg.title(lang === 'en' ? mName.toLowerCase() : mName)),
     el(
       'p',
       { class: 'china-refining', 'data-testid': 'china-refining' },
       chinaRefining === undefined || chinaRefining === null
-        ? msg.chinaRefiningNone(mName)
+        ? msg.chinaRefiningNone(lang === 'en' ? mName.toLowerCase() : mName)
         : msg.chinaRefining(
             formatPercent(lang, chinaRefining),
             refYear ?? '',
