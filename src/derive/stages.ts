@@ -99,6 +99,7 @@ export const STAGES_EN = {
   line: (label: string, key: string, leaders: string, china: string, publisher: string, year: string) =>
     `${label} ${key}: ${leaders}${china} (${publisher}, ${year})`,
   lineNone: (label: string, year: number) => `${label}: no cited figure up to ${year}`,
+  sep: ', ',
   lineChinaNotNamed: '; China not named',
   lineChina: (share: string) => `; China ${share}`,
 } as const;
@@ -133,7 +134,7 @@ export function stageLines(
     if (!f) return m.lineNone(m.label(label), year);
     const leaders = f.leaders
       .map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound, locale)}`)
-      .join(', ');
+      .join(m.sep);
     const china = f.leaders.some((l) => l.iso3 === 'CHN')
       ? ''
       : f.china === null

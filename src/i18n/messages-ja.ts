@@ -495,6 +495,7 @@ export const ja: Messages = {
     line: (label: string, key: string, leaders: string, china: string, publisher: string, year: string) =>
       `${label} ${key}年: ${leaders}${china}（${publisher}, ${year}）`,
     lineNone: (label: string, year: number) => `${label}: ${year}年までの出典付き数値なし`,
+    sep: '、',
     lineChinaNotNamed: '、中国は記載なし',
     lineChina: (share: string) => `、中国 ${share}`,
   },

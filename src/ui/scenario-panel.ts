@@ -187,8 +187,9 @@ function resultsTable(
       {
         label: msg.topRemaining,
         cell: (r) =>
-          r.topRemaining.map((x) => `${names(x.exporter)} ${formatPercent(lang, x.share)}`).join(', ') ||
-          msg.noneLeft,
+          r.topRemaining
+            .map((x) => `${names(x.exporter)} ${formatPercent(lang, x.share)}`)
+            .join(lang === 'en' ? ', ' : '、') || msg.noneLeft,
       },
     ],
   });
