@@ -131,6 +131,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
           s.years,
           s.shares,
           s.data,
+          s.lang,
         ] as const,
       ([chunk, loadingYear], s) => {
         if (!chunk || loadingYear) return;
@@ -140,7 +141,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
     ),
     watch(
       store,
-      (s) => [app.chunks.chart, yearLoading(s), s.filters, s.shares, s.years] as const,
+      (s) => [app.chunks.chart, yearLoading(s), s.filters, s.shares, s.years, s.lang] as const,
       ([chunk, loadingYear], s) => {
         if (chunk && !loadingYear) chunk.renderChart(panel.chart, s);
       },
@@ -175,7 +176,16 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   lazy.push(
     watch(
       store,
-      (s) => [app.chunks.projects, s.projects, s.projectsView, s.filters.minerals, s.shares, s.data] as const,
+      (s) =>
+        [
+          app.chunks.projects,
+          s.projects,
+          s.projectsView,
+          s.filters.minerals,
+          s.shares,
+          s.data,
+          s.lang,
+        ] as const,
       ([chunk], s) => {
         if (!s.projectsView.open) {
           if (projectsPanel) panel.projects.replaceChildren(...projectsClosed);

@@ -59,6 +59,20 @@ export function flowCoverage(product: Product | undefined, complete: boolean | u
   return `Every reporter's bilateral trade (CEPII BACI), ${rows}.`;
 }
 
+/** The words of the product notes in English (src/i18n/messages-en.ts `products`). */
+export const PRODUCTS_EN = {
+  item: (name: string, hs: string) => `${name} (HS ${hs})`,
+  every: (list: string) => `${list}: every reporter's trade`,
+  partial: (list: string, reporters: string) =>
+    `${list}: as reported by ${reporters}, imports only (not world trade)`,
+  mixed: ' Totals and shares here mix the two coverages.',
+  note: (mineral: string, parts: string, mixed: string) => `${mineral}: ${parts}.${mixed}`,
+} as const;
+
+/** A words catalogue's type: every string widened to `string` (another language's catalogue fills the same keys). */
+type Words<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] };
+export type ProductWords = Words<typeof PRODUCTS_EN>;
+
 /**
  * The products the filters keep for minerals with product groups, said for people: which products, and which are one
  * reporter's imports only (the legend, the year line, the scenario and allied panels). Empty when no selected mineral
@@ -68,25 +82,24 @@ export function productNotes(
   f: { minerals: readonly string[]; product: ProductChoice },
   minerals: readonly Mineral[],
   name: (iso3: string) => string,
+  msg: ProductWords = PRODUCTS_EN,
+  mineralName: (id: string, english: string) => string = (_, english) => english,
 ): string[] {
   const notes: string[] = [];
   for (const id of f.minerals) {
     const m = minerals.find((x) => x.id === id);
     if (!m || mineralGroups(m).length < 2) continue;
     const kept = m.products.filter((p) => productKeeps(f.product, p.group));
-    const list = (ps: Product[]) => ps.map((p) => `${p.name} (HS ${p.hs})`).join(', ');
+    const list = (ps: Product[]) => ps.map((p) => msg.item(p.name, p.hs)).join(', ');
     const partial = kept.filter((p) => p.reportedBy);
     const full = kept.filter((p) => !p.reportedBy);
     const reporters = [...new Set(partial.map((p) => p.reportedBy as string))].map(name).join(', ');
     const parts = [
-      full.length > 0 ? `${list(full)}: every reporter's trade` : '',
-      partial.length > 0
-        ? `${list(partial)}: as reported by ${reporters}, imports only (not world trade)`
-        : '',
+      full.length > 0 ? msg.every(list(full)) : '',
+      partial.length > 0 ? msg.partial(list(partial), reporters) : '',
     ].filter(Boolean);
-    const mixed =
-      full.length > 0 && partial.length > 0 ? ' Totals and shares here mix the two coverages.' : '';
-    notes.push(`${m.name}: ${parts.join('; ')}.${mixed}`);
+    const mixed = full.length > 0 && partial.length > 0 ? msg.mixed : '';
+    notes.push(msg.note(mineralName(m.id, m.name), parts.join('; '), mixed));
   }
   return notes;
 }

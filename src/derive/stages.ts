@@ -81,10 +81,43 @@ export function stageView(
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
-const BOUND_MARK: Record<ShareBound, string> = { about: '', 'at-least': 'over ', 'at-most': 'under ' };
 
-/** A share as the figure states it: "92%", "over 90%". */
-export const boundShare = (share: number, bound: ShareBound): string => `${BOUND_MARK[bound]}${pct(share)}`;
+/** The words of the stage view in English (src/i18n/messages-en.ts `stages`). */
+export const STAGES_EN = {
+  label: (label: string) => `${label}`,
+  aria: (mineral: string) => `${mineral}: mine to magnet`,
+  heading: (mineral: string, year: number) =>
+    `${mineral}: stage by stage (latest cited figure up to ${year})`,
+  chinaNotNamed: 'China: not named',
+  china: (share: string) => `China ${share}`,
+  noFigure: (year: number) => `No cited figure up to ${year}.`,
+  noOther: 'No other country named.',
+  plants: (n: number, mining: boolean) => `${n} ${mining ? 'mine' : 'plant'}${n === 1 ? '' : 's'} on the map`,
+  approximate: ', approximate',
+  bound: (share: string, bound: string) =>
+    bound === 'at-least' ? `over ${share}` : bound === 'at-most' ? `under ${share}` : `${share}`,
+  line: (label: string, key: string, leaders: string, china: string, publisher: string, year: string) =>
+    `${label} ${key}: ${leaders}${china} (${publisher}, ${year})`,
+  lineNone: (label: string, year: number) => `${label}: no cited figure up to ${year}`,
+  sep: ', ',
+  lineChinaNotNamed: '; China not named',
+  lineChina: (share: string) => `; China ${share}`,
+} as const;
+
+/** A words catalogue's type: every string widened to `string` (another language's catalogue fills the same keys). */
+type Words<T> = { readonly [K in keyof T]: T[K] extends string ? string : T[K] };
+export type StageWords = Words<typeof STAGES_EN>;
+
+/** How stages are said in a language: its words and percentages (English by default). */
+export interface StageLocale {
+  words: StageWords;
+  percent: (share: number) => string;
+}
+export const STAGE_LOCALE_EN: StageLocale = { words: STAGES_EN, percent: pct };
+
+/** A share as the figure states it: "92%", "over 90%" (Japanese "90%超"). */
+export const boundShare = (share: number, bound: ShareBound, locale: StageLocale = STAGE_LOCALE_EN): string =>
+  locale.words.bound(locale.percent(share), bound);
 
 /**
  * One line per stage, for people (the PNG and the stage view's text): "Magnets 2025: China 94% (Rare Earth
@@ -94,15 +127,19 @@ export function stageLines(
   cells: readonly StageCell[],
   year: number,
   name: (iso3: string) => string,
+  locale: StageLocale = STAGE_LOCALE_EN,
 ): string[] {
+  const m = locale.words;
   return cells.map(({ label, figure: f }) => {
-    if (!f) return `${label}: no cited figure up to ${year}`;
-    const leaders = f.leaders.map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound)}`).join(', ');
+    if (!f) return m.lineNone(m.label(label), year);
+    const leaders = f.leaders
+      .map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound, locale)}`)
+      .join(m.sep);
     const china = f.leaders.some((l) => l.iso3 === 'CHN')
       ? ''
       : f.china === null
-        ? '; China not named'
-        : `; China ${boundShare(f.china, f.bound)}`;
-    return `${label} ${f.label}: ${leaders}${china} (${f.source.publisher}, ${f.source.year})`;
+        ? m.lineChinaNotNamed
+        : m.lineChina(boundShare(f.china, f.bound, locale));
+    return m.line(m.label(label), f.label, leaders, china, f.source.publisher, String(f.source.year));
   });
 }

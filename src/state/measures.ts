@@ -2,6 +2,7 @@
 import { controlsOn, inForceDuringYear, inForceOn, measureCovers, type Trade } from '../derive/controls';
 import type { ControlReading, Measure, MeasuresFile } from '../model/measures';
 import type { Flow } from '../model/types';
+import { t, type Lang } from '../i18n';
 import { memo } from './memo';
 import { selectYearFlows } from './selectors';
 import type { AppState } from './store';
@@ -86,17 +87,15 @@ export const selectMeasureHighlight = (s: AppState): ((flow: Flow) => boolean) |
   highlightMemo(selectMeasure(s));
 
 /** Which measures count, in a few words: "in force on 2026-12-03" or "in force in the flow's year" (CSV, labels). */
-export function readingLabel(reading: ControlReading, asOf: string | null): string {
-  return reading === 'today'
-    ? `in force on ${asOf ?? 'the date the measure table was last checked'}`
-    : "in force in the flow's year";
+export function readingLabel(reading: ControlReading, asOf: string | null, lang: Lang = 'en'): string {
+  const m = t(lang).measures;
+  return reading === 'today' ? m.readingToday(asOf === null ? null : m.date(asOf)) : m.readingYear;
 }
 
-/** What "controlled" means under the reading, for the legend, the details and the exports. */
-export function controlsText(reading: ControlReading, asOf: string | null): string {
+/** What "controlled" means under the reading, for the legend, the details and the exports (English by default). */
+export function controlsText(reading: ControlReading, asOf: string | null, lang: Lang = 'en'): string {
+  const m = t(lang).measures;
   const when =
-    reading === 'today'
-      ? `${readingLabel(reading, asOf)} (the day the measure table was last checked; the trade is the year shown)`
-      : "in force on any day of the flow's own year";
-  return `Controlled: an export-control measure of the exporter, ${when}, names the flow's HS code and its importer's country (or every destination). Measures without HS codes (technology, end-user rules) cover no flow. An HS code can be broader than what a measure controls (all permanent magnets, for magnets containing dysprosium, terbium or samarium; HS 811292 also holds indium, niobium and vanadium), so controlled flows and the losses they imply are upper bounds.`;
+    reading === 'today' ? m.controlsWhenToday(readingLabel(reading, asOf, lang)) : m.controlsWhenYear;
+  return m.controlsText(when);
 }

@@ -16,8 +16,9 @@ import type { ProductChoice } from '../model/products';
 import type { ScenarioState } from '../model/scenario';
 import { exportIdsPreferred, scenarioCsvHeader } from './export';
 import { readingLabel } from './measures';
+import { mineralName, t, type Lang } from '../i18n';
 import { memo } from './memo';
-import { countryName, selectYearFlows } from './selectors';
+import { countryName, countryNameIn, selectYearFlows } from './selectors';
 import type { AppState } from './store';
 
 const flowsMemo = memo(scenarioFlows);
@@ -40,12 +41,17 @@ export const selectScenarioFlows = (s: AppState): Flow[] =>
     hsMemo(s.data?.minerals, s.filters.minerals[0], s.filters.product),
   );
 
-/** The products and coverage the scenario and allied figures use, for people (empty for one-product minerals). */
-export const selectScenarioProductNotes = (s: AppState): string[] =>
+/**
+ * The products and coverage the scenario and allied figures use, for people (empty for one-product minerals), in the
+ * page's language (the CSV asks for English).
+ */
+export const selectScenarioProductNotes = (s: AppState, lang: Lang = s.lang): string[] =>
   productNotes(
     { minerals: s.filters.minerals.slice(0, 1), product: s.filters.product },
     s.data?.minerals ?? [],
-    countryName(s),
+    countryNameIn({ ...s, lang }),
+    t(lang).products,
+    (id, english) => mineralName(lang, id, english),
   );
 
 const specMemo = memo((scenario: ScenarioState | null, reading: ControlReading): Scenario | null =>
@@ -119,7 +125,7 @@ export function scenarioCsv(
       year: s.filters.year,
       scenario: scenarioLabel(s, s.scenario),
       stockpileMonths: s.stockpile.months,
-      coverage: selectScenarioProductNotes(s).join(' ') || 'every flow of the mineral in the year',
+      coverage: selectScenarioProductNotes(s, 'en').join(' ') || 'every flow of the mineral in the year',
       source: [
         ...(s.years[s.filters.year]?.sources ?? []),
         ...usedProductSources(s),

@@ -9,7 +9,10 @@ import { productRefs } from '../derive/products';
 import { buildFlowTable, type FlowTable } from '../derive/flow-table';
 import { buildSiteBuffers, siteRadii, type SiteBuffers } from '../derive/site-buffers';
 import type { CountryInfo, Flow, Mineral, Site } from '../model/types';
-import { describeView } from '../derive/describe';
+import { describeView, VIEW_LOCALE_EN, type ViewLocale } from '../derive/describe';
+import { STAGE_LOCALE_EN, type StageLocale } from '../derive/stages';
+import { formatMoney, formatPercent, mineralName, t, type Lang } from '../i18n';
+import { countryLabelOf } from '../i18n/countries';
 import { memo } from './memo';
 import type { AppState } from './store';
 
@@ -138,6 +141,26 @@ export const countryName =
   (iso3: string): string =>
     s.data?.countries.get(iso3)?.name ?? iso3;
 
-/** "Rare earths: trade 2024, all routes": the view in words, for embed titles, share dialogs and images. */
+/** How the view title is said in `lang` (derive/describe.ts takes the words from the catalogue). */
+export const viewLocale = (lang: Lang): ViewLocale =>
+  lang === 'en'
+    ? VIEW_LOCALE_EN
+    : {
+        words: t(lang).view,
+        mineral: (id, english) => mineralName(lang, id, english),
+        money: (v) => formatMoney(lang, v),
+      };
+
+/** How the stage view is said in `lang` (derive/stages.ts takes the words from the catalogue). */
+export const stageLocale = (lang: Lang): StageLocale =>
+  lang === 'en' ? STAGE_LOCALE_EN : { words: t(lang).stages, percent: (x) => formatPercent(lang, x) };
+
+/** Country names in the page's language (the data's English name where there is no translation). */
+export const countryNameIn =
+  (s: AppState) =>
+  (iso3: string): string =>
+    s.data ? countryLabelOf(s.lang, s.data.countries, iso3).text : iso3;
+
+/** "Rare earths: trade 2024, all routes": the view in words in the page's language, for embed titles and share dialogs. */
 export const selectViewTitle = (s: AppState): string =>
-  s.data ? describeView(s.filters, s.data.minerals, countryName(s), s.scenario) : '';
+  s.data ? describeView(s.filters, s.data.minerals, countryNameIn(s), s.scenario, viewLocale(s.lang)) : '';

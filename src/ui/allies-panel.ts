@@ -1,8 +1,8 @@
 // The allied-supply panel (lazy chunk): a partner set, where each partner imports from, and the bloc next to China.
-import { countryName } from '../state/selectors';
 import { PARTNER_PRESETS } from '../config/partners';
 import { blocShares, partnerSupply, type BlocShares, type PartnerSupply } from '../derive/allies';
-import { formatShare, formatUsd } from '../derive/format';
+import { LOCALES, formatMoney, formatPercent, t, type Lang } from '../i18n';
+import { countryLabel, countryLabels, langAttr, type LocalText } from '../i18n/countries';
 import type { CountryInfo } from '../model/types';
 import { selectScenarioFlows, selectScenarioProductNotes } from '../state/scenario';
 import { actions, type AppState, type AppStore } from '../state/store';
@@ -38,27 +38,42 @@ export function mountAlliesPanel(root: HTMLElement, store: AppStore): AlliesPane
 }
 
 /**
- * The "add a partner" list (~250 options, sorted by name): the same element while the countries and the partners
- * stay the same, so re-rendering the panel does not rebuild it.
+ * The "add a partner" list (~250 options, sorted by name in the page's language): the same element while the
+ * countries, the partners and the language stay the same, so re-rendering the panel does not rebuild it.
  */
 function partnerPicker() {
-  let sorted: { from: ReadonlyMap<string, CountryInfo>; list: CountryInfo[] } | null = null;
+  type Named = { iso3: string; name: LocalText };
+  let sorted: { from: ReadonlyMap<string, CountryInfo>; lang: Lang; list: Named[] } | null = null;
   let last: { countries: ReadonlyMap<string, CountryInfo>; key: string; el: HTMLSelectElement } | null = null;
-  return (countries: ReadonlyMap<string, CountryInfo>, members: ReadonlySet<string>): HTMLSelectElement => {
-    if (sorted?.from !== countries)
+  return (
+    countries: ReadonlyMap<string, CountryInfo>,
+    members: ReadonlySet<string>,
+    lang: Lang,
+  ): HTMLSelectElement => {
+    if (sorted?.from !== countries || sorted.lang !== lang) {
+      const collator = new Intl.Collator(LOCALES[lang]);
       sorted = {
         from: countries,
-        list: [...countries.values()].sort((a, b) => a.name.localeCompare(b.name)),
+        lang,
+        list: [...countries.values()]
+          .map((c) => ({ iso3: c.iso3, name: countryLabel(lang, c) }))
+          .sort((a, b) =>
+            lang === 'en'
+              ? a.name.text.localeCompare(b.name.text)
+              : collator.compare(a.name.text, b.name.text),
+          ),
       };
-    const key = [...members].sort().join();
+    }
+    const key = `${lang}|${[...members].sort().join()}`;
     if (last?.countries !== countries || last.key !== key) {
+      const msg = t(lang).allies;
       const select = el(
         'select',
-        { name: 'ally-add', 'aria-label': 'Add a partner' },
-        el('option', { value: '' }, 'Add a country…'),
+        { name: 'ally-add', 'aria-label': msg.add },
+        el('option', { value: '' }, msg.addCountry),
         ...sorted.list
           .filter((c) => !members.has(c.iso3))
-          .map((c) => el('option', { value: c.iso3 }, c.name)),
+          .map((c) => el('option', { value: c.iso3, lang: langAttr(lang, c.name) }, c.name.text)),
       );
       last = { countries, key, el: select };
     }
@@ -67,7 +82,8 @@ function partnerPicker() {
   };
 }
 
-function stackBars(supply: PartnerSupply[], names: (c: string) => string): HTMLElement {
+function stackBars(supply: PartnerSupply[], label: (c: string) => LocalText, lang: Lang): HTMLElement {
+  const msg = t(lang).allies;
   const seg = (cls: string, share: number) =>
     el('span', { class: `seg ${cls}`, '--w': `${(share * 100).toFixed(1)}%` });
   return el(
@@ -77,9 +93,14 @@ function stackBars(supply: PartnerSupply[], names: (c: string) => string): HTMLE
       el(
         'li',
         {
-          title: `${names(p.country)}: partners ${formatShare(p.fromPartners)}, China ${formatShare(p.fromChina)}, others ${formatShare(p.fromOthers)}`,
+          title: msg.barTitle(
+            label(p.country).text,
+            formatPercent(lang, p.fromPartners),
+            formatPercent(lang, p.fromChina),
+            formatPercent(lang, p.fromOthers),
+          ),
         },
-        el('span', { class: 'bar-label' }, names(p.country)),
+        el('span', { class: 'bar-label', lang: langAttr(lang, label(p.country)) }, label(p.country).text),
         el(
           'span',
           { class: 'stack' },
@@ -94,26 +115,51 @@ function stackBars(supply: PartnerSupply[], names: (c: string) => string): HTMLE
 
 function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof partnerPicker>): void {
   if (!s.data) return;
-  const names = countryName(s);
+  const lang = s.lang;
+  const msg = t(lang).allies;
+  const label = countryLabels(lang, s.data.countries);
+  const names = (c: string) => label(c).text;
+  const nameEl = (c: string) => {
+    const name = label(c);
+    return lang === 'en' ? name.text : el('span', { lang: langAttr(lang, name) }, name.text);
+  };
+  const dataLang = lang === 'en' ? undefined : 'en';
   const members = new Set(s.allies.members);
   const presetSelect = el(
     'select',
-    { name: 'allies-preset', 'data-testid': 'allies-preset', 'aria-label': 'Partner set' },
-    el('option', { value: '' }, 'Custom set'),
-    ...PARTNER_PRESETS.map((p) => el('option', { value: p.id }, p.name)),
+    { name: 'allies-preset', 'data-testid': 'allies-preset', 'aria-label': msg.presetLabel },
+    el('option', { value: '' }, msg.customSet),
+    ...PARTNER_PRESETS.map((p) =>
+      el('option', { value: p.id }, (msg.presets as Readonly<Record<string, string>>)[p.id] ?? p.name),
+    ),
   );
   presetSelect.value = s.allies.preset ?? '';
   const supply = partnerSupply(selectScenarioFlows(s), members);
   const mineral = s.filters.minerals[0];
   const bloc = s.shares && mineral ? blocShares(s.shares, mineral, members) : [];
   const preset = PARTNER_PRESETS.find((p) => p.id === s.allies.preset);
+  const stageName = (stage: string) =>
+    lang === 'en'
+      ? stage
+      : stage === 'mining'
+        ? t(lang).chart.mining
+        : stage === 'refining'
+          ? t(lang).chart.refining
+          : stage;
   setChildren(
     root,
-    el('h2', {}, 'Allied supply'),
-    el('div', { class: 'copy-row' }, presetSelect, picker(s.data.countries, members)),
-    preset ? el('p', { class: 'muted source' }, `Members: ${preset.source}`) : null,
+    el('h2', {}, msg.title),
+    el('div', { class: 'copy-row' }, presetSelect, picker(s.data.countries, members, lang)),
+    preset
+      ? el(
+          'p',
+          { class: 'muted source' },
+          msg.members,
+          lang === 'en' ? preset.source : el('span', { lang: 'en' }, preset.source),
+        )
+      : null,
     ...selectScenarioProductNotes(s).map((note) =>
-      el('p', { class: 'muted', 'data-testid': 'allies-products' }, `Trade figures: ${note}`),
+      el('p', { class: 'muted', 'data-testid': 'allies-products' }, `${msg.tradeFigures}${note}`),
     ),
     el(
       'div',
@@ -124,54 +170,55 @@ function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof 
           el(
             'span',
             { class: 'chip' },
-            names(m),
-            el('button', { type: 'button', 'data-remove-ally': m, 'aria-label': `Remove ${names(m)}` }, '×'),
+            nameEl(m),
+            el('button', { type: 'button', 'data-remove-ally': m, 'aria-label': msg.remove(names(m)) }, '×'),
           ),
         ),
     ),
-    el('h3', {}, 'Where each partner imports from'),
-    stackBars(supply, names),
+    el('h3', {}, msg.importsFrom),
+    stackBars(supply, label, lang),
     el(
       'p',
       { class: 'muted stack-key' },
       el('span', { class: 'key partners' }),
-      ' from partners ',
+      msg.fromPartners,
       el('span', { class: 'key china' }),
-      ' from China ',
+      msg.fromChina,
       el('span', { class: 'key others' }),
-      ' from others',
+      msg.fromOthers,
     ),
     dataTable<PartnerSupply>({
       attrs: { class: 'results', 'data-testid': 'allies-table' },
       rows: supply,
       rowAttrs: (p) => ({ 'data-testid': 'allies-row', 'data-country': p.country }),
       columns: [
-        { label: 'Partner', rowHeader: true, cell: (p) => names(p.country) },
-        { label: 'Imports', cell: (p) => formatUsd(p.importsUsd) },
-        { label: 'Partners', cell: (p) => formatShare(p.fromPartners) },
-        { label: 'China', cell: (p) => formatShare(p.fromChina) },
-        { label: 'Others', cell: (p) => formatShare(p.fromOthers) },
+        { label: msg.partner, rowHeader: true, cell: (p) => nameEl(p.country) },
+        { label: msg.imports, cell: (p) => formatMoney(lang, p.importsUsd) },
+        { label: msg.partnersCol, cell: (p) => formatPercent(lang, p.fromPartners) },
+        { label: msg.china, cell: (p) => formatPercent(lang, p.fromChina) },
+        { label: msg.others, cell: (p) => formatPercent(lang, p.fromOthers) },
       ],
     }),
-    supply.length === 0 ? el('p', { class: 'muted' }, 'No partner imports this product in this year.') : null,
-    el('h3', {}, 'The bloc next to China (world shares)'),
+    supply.length === 0 ? el('p', { class: 'muted' }, msg.noImports) : null,
+    el('h3', {}, msg.bloc),
     bloc.length === 0
-      ? el(
-          'p',
-          { class: 'muted' },
-          s.shares ? 'No production or refining shares for this mineral in the data.' : 'Loading shares…',
-        )
+      ? el('p', { class: 'muted' }, s.shares ? msg.noShares : msg.loadingShares)
       : dataTable<BlocShares>({
           attrs: { class: 'results', 'data-testid': 'bloc-table' },
           rows: bloc,
           columns: [
-            { label: 'Stage', rowHeader: true, cell: (b) => `${b.stage} ${b.year}` },
+            { label: msg.stage, rowHeader: true, cell: (b) => msg.stageYear(stageName(b.stage), b.year) },
             {
-              label: 'Bloc',
-              cell: (b) => (b.bloc === null ? 'unknown' : `${b.covered ? '' : '≥ '}${formatShare(b.bloc)}`),
+              label: msg.blocCol,
+              cell: (b) =>
+                b.bloc === null ? msg.unknown : `${b.covered ? '' : '≥ '}${formatPercent(lang, b.bloc)}`,
             },
-            { label: 'China', cell: (b) => formatShare(b.china) },
-            { label: 'Note', className: 'muted', cell: (b) => b.note },
+            { label: msg.china, cell: (b) => formatPercent(lang, b.china) },
+            {
+              label: msg.note,
+              className: 'muted',
+              cell: (b) => (dataLang === undefined ? b.note : el('span', { lang: dataLang }, b.note)),
+            },
           ],
         }),
   );

@@ -7,27 +7,9 @@ import { isOneOf } from '../model/filters';
 import { PROJECT_STAGES } from '../model/projects';
 import { selectCapacity, selectCapacityMeasures, type CapacityMeasure } from '../state/capacity';
 import type { AppState } from '../state/store';
+import { LOCALES, kindLabel, t as messagesOf, type Lang } from '../i18n';
 import { el } from './dom';
 
-/** Plain-language names of the capacity kinds (what the tonnes are of). */
-const KIND_TEXT: Record<string, string> = {
-  reo: 'rare-earth oxide (REO/TREO)',
-  'ndpr-oxide': 'NdPr oxide',
-  'dytb-oxide': 'Dy+Tb oxide',
-  'ndpr-metal': 'NdPr metal',
-  'ndfeb-magnet': 'NdFeB magnets',
-  'lithium-carbonate': 'lithium carbonate',
-  'lithium-hydroxide': 'lithium hydroxide',
-  'lithium-hydroxide-monohydrate': 'lithium hydroxide monohydrate',
-  'anode-material': 'graphite anode material',
-  'synthetic-graphite': 'synthetic graphite',
-  'graphite-concentrate': 'graphite concentrate',
-  gallium: 'gallium',
-  cobalt: 'cobalt',
-  tungsten: 'tungsten',
-  hpmsm: 'high-purity manganese sulphate',
-  ferroniobium: 'ferroniobium',
-};
 const PALETTE: [number, number, number][] = [
   [37, 99, 235],
   [22, 163, 74],
@@ -39,7 +21,16 @@ const PALETTE: [number, number, number][] = [
   [100, 116, 139],
 ];
 
-const tonnes = (t: number) => `${Math.round(t).toLocaleString('en-US')} t`;
+/** Whole tonnes in the language: "1,234 t" / "1,234トン". */
+const tonnes = (lang: Lang, x: number) =>
+  messagesOf(lang).capacity.tonnes(Math.round(x).toLocaleString(LOCALES[lang]));
+
+/** A capacity measure in words: "separation: NdPr oxide". */
+const measureText = (lang: Lang, m: CapacityMeasure): string => {
+  const msg = messagesOf(lang).capacity;
+  const kinds: Readonly<Record<string, string>> = msg.kinds;
+  return msg.measure(lang === 'en' ? m.chainStage : kindLabel(lang, m.chainStage), kinds[m.kind] ?? m.kind);
+};
 
 function colour(key: string, i: number): string {
   return rgbCss(
@@ -49,18 +40,20 @@ function colour(key: string, i: number): string {
 
 /** China's figure next to the chart, where this map has a sourced one; otherwise it says so. */
 function chinaNote(s: AppState, m: CapacityMeasure): string {
+  const lang = s.lang;
+  const msg = messagesOf(lang).capacity;
   if (m.kind === 'reo') {
     const byYear = s.shares?.minerals['rare-earths']?.mining ?? {};
     const year = Object.keys(byYear).sort().pop();
     const last = year === undefined ? undefined : byYear[year];
     const china = last?.rows.find((r) => r.country !== null && CHINA_ISO3.has(r.country));
     if (last && year && china?.value != null)
-      return `China for comparison: mine production ${tonnes(china.value)} REO in ${year} (${last.source.publisher}, ${last.source.title}); its separation capacity is not in this map's sources.`;
+      return msg.chinaReo(tonnes(lang, china.value), year, last.source.publisher, last.source.title);
   }
-  return "China's capacity for this product is not in this map's sources, so it is not shown (never guessed).";
+  return msg.chinaNone;
 }
 
-function chart(r: CapacityResult, title: string): SVGSVGElement {
+function chart(r: CapacityResult, title: string, lang: Lang): SVGSVGElement {
   const W = 260;
   const H = 90;
   const max = Math.max(1, ...r.total);
@@ -71,7 +64,7 @@ function chart(r: CapacityResult, title: string): SVGSVGElement {
   svg.setAttribute('role', 'img');
   svg.setAttribute(
     'aria-label',
-    `${title}: ${r.years.map((y, i) => `${y} ${tonnes(r.total[i] ?? 0)}`).join(', ')}`,
+    `${title}: ${r.years.map((y, i) => `${y} ${tonnes(lang, r.total[i] ?? 0)}`).join(', ')}`,
   );
   r.years.forEach((y, i) => {
     let top = H;
@@ -95,7 +88,8 @@ function chart(r: CapacityResult, title: string): SVGSVGElement {
   return svg;
 }
 
-function table(r: CapacityResult, label: (k: string) => string): HTMLElement {
+function table(r: CapacityResult, label: (k: string) => string, lang: Lang): HTMLElement {
+  const msg = messagesOf(lang).capacity;
   return el(
     'table',
     { class: 'results', 'data-testid': 'capacity-table' },
@@ -105,7 +99,7 @@ function table(r: CapacityResult, label: (k: string) => string): HTMLElement {
       el(
         'tr',
         {},
-        el('th', { scope: 'col' }, 't/yr'),
+        el('th', { scope: 'col' }, msg.perYear),
         ...r.years.map((y) => el('th', { scope: 'col' }, String(y))),
       ),
     ),
@@ -122,15 +116,15 @@ function table(r: CapacityResult, label: (k: string) => string): HTMLElement {
             el('span', { class: 'dot', '--swatch': colour(g.key, k) }),
             label(g.key),
           ),
-          ...g.values.map((v) => el('td', {}, Math.round(v).toLocaleString('en-US'))),
+          ...g.values.map((v) => el('td', {}, Math.round(v).toLocaleString(LOCALES[lang]))),
         ),
       ),
       el(
         'tr',
         { class: 'total', 'data-key': 'total' },
-        el('th', { scope: 'row' }, 'Total'),
+        el('th', { scope: 'row' }, msg.total),
         ...r.total.map((v) =>
-          el('td', { 'data-testid': 'capacity-total' }, Math.round(v).toLocaleString('en-US')),
+          el('td', { 'data-testid': 'capacity-total' }, Math.round(v).toLocaleString(LOCALES[lang])),
         ),
       ),
     ),
@@ -150,6 +144,8 @@ export function capacitySection(
   names: (c: string) => string,
   chosen: string | null,
 ): HTMLElement {
+  const lang = s.lang;
+  const msg = messagesOf(lang).capacity;
   const v = s.projectsView;
   const all = selectCapacityMeasures(s);
   const pick =
@@ -159,54 +155,56 @@ export function capacitySection(
   const measures = pick ? [pick] : [];
   const which = el(
     'select',
-    { name: 'capmeasure', 'aria-label': 'Capacity of', 'data-testid': 'capacity-measure' },
-    ...all.map((m) => el('option', { value: keyOf(m) }, `${m.chainStage}: ${KIND_TEXT[m.kind] ?? m.kind}`)),
+    { name: 'capmeasure', 'aria-label': msg.of, 'data-testid': 'capacity-measure' },
+    ...all.map((m) => el('option', { value: keyOf(m) }, measureText(lang, m))),
   );
   if (pick) which.value = keyOf(pick);
   const by = el(
     'select',
-    { name: 'capby', 'aria-label': 'Stack capacity by' },
-    el('option', { value: 'country' }, 'by country'),
-    el('option', { value: 'stage' }, 'by project stage'),
+    { name: 'capby', 'aria-label': msg.stackBy },
+    el('option', { value: 'country' }, msg.byCountry),
+    el('option', { value: 'stage' }, msg.byStage),
   );
   by.value = v.capacityBy;
   const reading = el(
     'select',
-    { name: 'cap', 'aria-label': 'Start years' },
-    el('option', { value: 'announced' }, 'as announced'),
-    el('option', { value: 'delayed' }, 'delayed by each project’s own slip (or 2 years)'),
+    { name: 'cap', 'aria-label': msg.startYears },
+    el('option', { value: 'announced' }, msg.asAnnounced),
+    el('option', { value: 'delayed' }, msg.delayed),
   );
   reading.value = v.capacityReading;
-  const label = (k: string) => (v.capacityBy === 'country' ? names(k) : k);
+  const stages = messagesOf(lang).projects.stages;
+  const label = (k: string) =>
+    v.capacityBy === 'country' ? names(k) : isOneOf(PROJECT_STAGES, k) ? stages[k] : k;
   return el(
     'section',
     { class: 'capacity', 'data-testid': 'capacity' },
-    el('h3', {}, 'Capacity outside China by year'),
+    el('h3', {}, msg.title),
     el('p', {}, which),
     el('p', {}, by, ' ', reading),
-    el(
-      'p',
-      { class: 'muted' },
-      'Nameplate capacity of the listed projects from their start year; stalled and cancelled projects and figures of another kind are left out (listed under each chart). The delayed reading moves each start by the slip its own schedule shows, or by 2 years where it has none (an assumption).',
-    ),
+    el('p', { class: 'muted' }, msg.method),
     ...(measures.length === 0
-      ? [el('p', { class: 'muted' }, 'No project kept by the filters has a published capacity figure.')]
+      ? [el('p', { class: 'muted' }, msg.none)]
       : measures.map((m) => {
           const r = selectCapacity(s, m);
-          const title = `${m.chainStage}: ${KIND_TEXT[m.kind] ?? m.kind}, t/yr`;
+          const title = msg.chartTitle(measureText(lang, m));
           return el(
             'figure',
             { class: 'capacity-measure', 'data-chain': m.chainStage, 'data-kind': m.kind },
             el('figcaption', {}, title),
-            chart(r, title),
-            el('div', { class: 'table-wrap' }, table(r, label)),
+            chart(r, title, lang),
+            el('div', { class: 'table-wrap' }, table(r, label, lang)),
             el('p', { class: 'muted' }, chinaNote(s, m)),
             r.excluded.length > 0
               ? el(
                   'details',
                   { class: 'muted' },
-                  el('summary', {}, `${r.excluded.length} projects of this stage left out`),
-                  el('ul', {}, ...r.excluded.map((x) => el('li', {}, `${x.id}: ${x.detail}`))),
+                  el('summary', {}, msg.leftOut(r.excluded.length)),
+                  el(
+                    'ul',
+                    { lang: lang === 'en' ? undefined : 'en' },
+                    ...r.excluded.map((x) => el('li', {}, `${x.id}: ${x.detail}`)),
+                  ),
                 )
               : null,
           );

@@ -1,11 +1,11 @@
 // Country-share chart for the chosen mineral: mining, refining and exports in view side by side; China marked. Lazy chunk.
 import { CHINA_ISO3 } from '../config/china';
 import type { SharesFile } from '../data/shares-schema';
-import { formatShare } from '../derive/format';
+import { formatPercent, mineralName, t as messagesOf, type Lang } from '../i18n';
 import { productOf } from '../derive/products';
 import type { Flow } from '../model/types';
 import { chooseShareYear, missingYearMessage } from '../derive/share-year';
-import { countryName, selectPassingFlows, selectVisibleSites } from '../state/selectors';
+import { countryNameIn, selectPassingFlows, selectVisibleSites } from '../state/selectors';
 import { stageView, type StageCell } from '../derive/stages';
 import { stageViewSection } from './stage-view';
 import type { AppState } from '../state/store';
@@ -28,13 +28,13 @@ interface Column {
 }
 
 /** Top countries plus an "others" bar, by share (0..1), China always shown. */
-export function topWithOthers(bars: Bar[], top = TOP): Bar[] {
+export function topWithOthers(bars: Bar[], top = TOP, others = 'Others'): Bar[] {
   const sorted = [...bars].sort((a, b) => b.share - a.share || a.label.localeCompare(b.label));
   const head = sorted.slice(0, top);
   const china = sorted.find((b) => b.iso3 === 'CHN');
   if (china && !head.includes(china)) head.push(china);
   const rest = sorted.filter((b) => !head.includes(b)).reduce((s, b) => s + b.share, 0);
-  return rest > 0.0005 ? [...head, { iso3: null, label: 'Others', share: rest }] : head;
+  return rest > 0.0005 ? [...head, { iso3: null, label: others, share: rest }] : head;
 }
 
 /** The stage's table of the slider's year, or a column saying that year has no figure. */
@@ -44,18 +44,30 @@ function table(
   stage: 'mining' | 'refining',
   year: number,
   names: (iso3: string) => string,
+  lang: Lang,
 ): Column | null {
+  const msg = messagesOf(lang).chart;
   const byYear = shares?.minerals[mineral]?.[stage];
   if (!byYear || Object.keys(byYear).length === 0) return null;
-  const stageName = stage === 'mining' ? 'Mining' : 'Refining';
+  const stageName = stage === 'mining' ? msg.mining : msg.refining;
   const choice = chooseShareYear(Object.keys(byYear), year);
   if (choice.kind === 'missing') {
     const allUsgs = Object.values(byYear).every((t) => t.source.publisher === 'U.S. Geological Survey');
     return {
-      title: `${stageName} ${year}`,
+      title: msg.stageYear(stageName, String(year)),
       note: '',
       bars: [],
-      message: missingYearMessage(allUsgs ? 'USGS' : 'source', year, choice),
+      message:
+        lang === 'en'
+          ? missingYearMessage(allUsgs ? 'USGS' : 'source', year, choice)
+          : choice.available.length === 0
+            ? msg.noFigure(allUsgs ? 'USGS' : '出典', year)
+            : msg.nearest(
+                allUsgs ? 'USGS' : '出典',
+                year,
+                choice.nearest.join('・'),
+                choice.available.join(', '),
+              ),
     };
   }
   const t = byYear[choice.key];
@@ -64,13 +76,14 @@ function table(
     .filter((r) => r.share !== null)
     .map((r) => ({ iso3: r.country, label: r.country ? names(r.country) : r.label, share: r.share ?? 0 }));
   return {
-    title: `${stageName} ${choice.key}`,
-    note: `${t.source.publisher}, ${t.source.title} (${t.source.year})${t.approximate ? ', approximate' : ''}`,
-    bars: topWithOthers(bars),
+    title: msg.stageYear(stageName, choice.key),
+    note: msg.note(t.source.publisher, t.source.title, String(t.source.year), t.approximate),
+    bars: topWithOthers(bars, TOP, msg.others),
   };
 }
 
 function exportsColumn(s: AppState, mineral: string, names: (iso3: string) => string): Column | null {
+  const msg = messagesOf(s.lang).chart;
   // The flows the filters keep (already computed for the map), of this mineral. Every-reporter trade and one
   // reporter's imports are never added up: the column uses the first, or the second when it is all there is.
   const minerals = s.data?.minerals ?? [];
@@ -85,15 +98,13 @@ function exportsColumn(s: AppState, mineral: string, names: (iso3: string) => st
   for (const f of flows) by.set(f.exporter, (by.get(f.exporter) ?? 0) + f.valueUsd);
   const left = all.length - flows.length;
   return {
-    title: reporter
-      ? `${names(reporter)} imports in view ${s.filters.year}, by partner`
-      : `Exports in view ${s.filters.year}`,
-    note: reporter
-      ? `UN Comtrade, as reported by ${names(reporter)} (imports only): share of the value of the flows the filters keep`
-      : `CEPII BACI, share of the value of the flows the filters keep${
-          left > 0 ? ` (${left} flows reported by one importer only left out)` : ''
-        }`,
-    bars: topWithOthers([...by].map(([iso3, v]) => ({ iso3, label: names(iso3), share: v / total }))),
+    title: reporter ? msg.reporterTitle(names(reporter), s.filters.year) : msg.exportsTitle(s.filters.year),
+    note: reporter ? msg.reporterNote(names(reporter)) : msg.worldNote(left),
+    bars: topWithOthers(
+      [...by].map(([iso3, v]) => ({ iso3, label: names(iso3), share: v / total })),
+      TOP,
+      msg.others,
+    ),
   };
 }
 
@@ -110,10 +121,13 @@ export function renderChart(root: HTMLElement, s: AppState): void {
   const mineralId = s.filters.minerals[0];
   const mineral = s.data.minerals.find((m) => m.id === mineralId);
   if (!mineral || !mineralId) return void setChildren(root);
-  const names = countryName(s);
+  const lang = s.lang;
+  const msg = messagesOf(lang).chart;
+  const names = countryNameIn(s);
+  const mName = mineralName(lang, mineralId, mineral.name);
   const columns = [
-    table(s.shares, mineralId, 'mining', s.filters.year, names),
-    table(s.shares, mineralId, 'refining', s.filters.year, names),
+    table(s.shares, mineralId, 'mining', s.filters.year, names, lang),
+    table(s.shares, mineralId, 'refining', s.filters.year, names, lang),
     exportsColumn(s, mineralId, names),
   ];
   // China's refining share: the slider's year where the data has it, otherwise the latest year, named.
@@ -125,19 +139,20 @@ export function renderChart(root: HTMLElement, s: AppState): void {
   const stages = selectStageView(s);
   setChildren(
     root,
-    el('h2', {}, `Who supplies ${mineral.name.toLowerCase()}`),
+    // English lowers the name inside the sentence ("Who supplies rare earths").
+    el('h2', {}, msg.title(lang === 'en' ? mName.toLowerCase() : mName)),
     el(
       'p',
       { class: 'china-refining', 'data-testid': 'china-refining' },
       chinaRefining === undefined || chinaRefining === null
-        ? `China's share of world refining: not in the data for ${mineral.name.toLowerCase()}.`
-        : `China's share of world refining: ${formatShare(chinaRefining)} (${refYear ?? ''}${
-            refTable?.approximate === true ? ', approximate' : ''
-          }).`,
+        ? msg.chinaRefiningNone(lang === 'en' ? mName.toLowerCase() : mName)
+        : msg.chinaRefining(
+            formatPercent(lang, chinaRefining),
+            refYear ?? '',
+            refTable?.approximate === true,
+          ),
     ),
-    s.filters.minerals.length > 1
-      ? el('p', { class: 'muted' }, `Showing the first selected mineral, ${mineral.name}.`)
-      : null,
+    s.filters.minerals.length > 1 ? el('p', { class: 'muted' }, msg.firstMineral(mName)) : null,
     el(
       'div',
       { class: 'share-columns' },
@@ -158,7 +173,7 @@ export function renderChart(root: HTMLElement, s: AppState): void {
                         'li',
                         {
                           class: b.iso3 && CHINA_ISO3.has(b.iso3) ? 'china' : '',
-                          title: `${b.label}: ${formatShare(b.share)}`,
+                          title: `${b.label}: ${formatPercent(lang, b.share)}`,
                         },
                         el('span', { class: 'bar-label' }, b.label),
                         el(
@@ -166,7 +181,7 @@ export function renderChart(root: HTMLElement, s: AppState): void {
                           { class: 'bar-track' },
                           el('span', { class: 'bar-fill', '--w': `${(b.share * 100).toFixed(1)}%` }),
                         ),
-                        el('span', { class: 'bar-value' }, formatShare(b.share)),
+                        el('span', { class: 'bar-value' }, formatPercent(lang, b.share)),
                       ),
                     ),
                   ),
@@ -175,11 +190,11 @@ export function renderChart(root: HTMLElement, s: AppState): void {
           : el(
               'div',
               { class: 'share-column empty', 'data-stage': ['mining', 'refining', 'exports'][i] },
-              el('h3', {}, ['Mining', 'Refining', 'Exports'][i] ?? ''),
-              el('p', { class: 'muted' }, 'No data for this mineral.'),
+              el('h3', {}, [msg.mining, msg.refining, msg.exports][i] ?? ''),
+              el('p', { class: 'muted' }, msg.noData),
             ),
       ),
     ),
-    stages ? stageViewSection(stages.cells, stages.mineral, s.filters.year, names) : null,
+    stages ? stageViewSection(stages.cells, mName, s.filters.year, names, lang) : null,
   );
 }

@@ -23,9 +23,8 @@ export function renderEmbed(
   const m = t(s.lang).embed;
   titleEl.hidden = false;
   titleEl.textContent = title;
-  // The title is composed in English for now: marked so for assistive technology in another language.
-  if (s.lang === 'en') titleEl.removeAttribute('lang');
-  else titleEl.lang = 'en';
+  // The title is composed in the page's language (selectViewTitle): no lang attribute of its own.
+  titleEl.removeAttribute('lang');
   // The language switcher (its change is handled by src/app/panel-sync.ts, which owns the store).
   const select = el(
     'select',

@@ -1,34 +1,22 @@
 // The export-controls panel (lazy chunk): measures on the selected minerals, newest first; a selected measure's details.
 import { YEARS } from '../config/app';
 import { measureStatus, measureYear } from '../derive/controls';
-import { formatUsd } from '../derive/format';
+import { formatMoney, mineralName, t, type Lang, type Messages } from '../i18n';
+import { countryLabels } from '../i18n/countries';
 import { seriesFor } from '../derive/monthly';
-import type { ControlForm, Measure, MeasureStatus } from '../model/measures';
+import type { Measure } from '../model/measures';
 import { inForceInView, selectMeasure, selectMeasureCoverage, selectMeasureList } from '../state/measures';
-import { countryName } from '../state/selectors';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
 import { monthlyChart } from './monthly-chart';
 
-export const FORM_TEXT: Readonly<Record<ControlForm, string>> = {
-  licence: 'Licence required',
-  ban: 'Export ban',
-  'ban-destinations': 'Ban to named destinations',
-  quota: 'Export quota',
-  'export-tax': 'Export tax',
-  'raw-ore-ban': 'Raw-ore export ban',
-  suspension: 'Suspends other measures',
-};
+/** Text of the data (titles, notes, sources) stays English: marked so inside a page in another language. */
+const dataText = (lang: Lang, text: string): Node | string =>
+  lang === 'en' ? text : el('span', { lang: 'en' }, text);
 
-const STATUS_TEXT: Readonly<Record<MeasureStatus, string>> = {
-  'not-announced': 'not yet announced',
-  announced: 'announced, not yet in force',
-  'in-force': 'in force',
-  suspended: 'suspended',
-  lifted: 'ended',
-  lapsed: 'suspension ended; whether it applies again is not recorded',
-  undated: 'in-force date not known',
-};
+/** A data date in the language (English: as written, "2025-04-04"; Japanese: "2025年4月4日"); null stays null. */
+const dateOf = (msg: Messages['measures'], d: string | null): string | null =>
+  d === null ? null : msg.date(d);
 
 /** Mount the panel into `root` (the section the first view has); clicks select a measure or close its details. */
 export function mountMeasuresPanel(root: HTMLElement, store: AppStore): { render(s: AppState): void } {
@@ -44,6 +32,7 @@ export function mountMeasuresPanel(root: HTMLElement, store: AppStore): { render
 }
 
 function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement {
+  const msg = t(s.lang).measures;
   const status = measureStatus(m, s.measures?.asOf ?? '');
   const selected = s.measure === m.id;
   return el(
@@ -68,10 +57,10 @@ function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement
         'data-id': m.id,
         'aria-pressed': String(selected),
       },
-      el('span', { class: 'date' }, m.inForce ?? m.announced ?? 'date not known'),
-      el('strong', {}, `${names(m.country)}: ${FORM_TEXT[m.form]}`),
-      el('span', { class: 'scope' }, m.announcementNo),
-      el('span', { class: 'status' }, `Today: ${STATUS_TEXT[status]}`),
+      el('span', { class: 'date' }, dateOf(msg, m.inForce ?? m.announced) ?? msg.dateUnknown),
+      el('strong', {}, `${names(m.country)}: ${msg.forms[m.form]}`),
+      el('span', { class: 'scope', lang: s.lang === 'en' ? undefined : 'en' }, m.announcementNo),
+      el('span', { class: 'status' }, msg.today(msg.statuses[status])),
     ),
   );
 }
@@ -80,7 +69,8 @@ function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement
  * The year slider's ticks (a datalist: the browser draws them on the track) at the years in which a listed measure took
  * effect (or was announced), and a line saying which measures they are and how many come after the trade data.
  */
-function yearMarks(list: Measure[]): void {
+function yearMarks(list: Measure[], lang: Lang): void {
+  const msg = t(lang).measures;
   const ticks = document.querySelector<HTMLDataListElement>('#year-measures');
   const note = document.querySelector<HTMLElement>('[data-testid="year-marks"]');
   if (!ticks || !note) return;
@@ -93,105 +83,119 @@ function yearMarks(list: Measure[]): void {
   const later = list.filter((m) => (measureYear(m) ?? 0) > lastYear).length;
   note.textContent =
     years.length > 0 || later > 0
-      ? `Export-control measures took effect in ${years.join(', ') || 'none of these years'} (ticks)${later > 0 ? `; ${later} more after ${lastYear}, beyond the trade data` : ''}: see "Export controls" below.`
+      ? msg.yearMarks(years.join(', '), later > 0 ? msg.yearMarksLater(later, lastYear) : '')
       : '';
 }
 
 function details(m: Measure, s: AppState, names: (c: string) => string): HTMLElement {
+  const lang = s.lang;
+  const msg = t(lang).measures;
   const file = s.measures;
   const asOf = file?.asOf ?? '';
   const cover = selectMeasureCoverage(s, m);
   const series = file ? seriesFor(m, file.monthly) : null;
   const dates: [string, string | null][] = [
-    ['Announced', m.announced],
-    ['In force', m.inForce],
-    ['Suspended', m.suspended],
-    ['Suspended until', m.suspendedUntil],
-    ['Ended', m.lifted],
+    [msg.announced, m.announced],
+    [msg.inForce, m.inForce],
+    [msg.suspended, m.suspended],
+    [msg.suspendedUntil, m.suspendedUntil],
+    [msg.ended, m.lifted],
   ];
   const hsNames = file?.hs ?? {};
+  const dataLang = lang === 'en' ? undefined : 'en';
   return el(
     'div',
     { class: 'measure-details', 'data-testid': 'measure-details', 'data-id': m.id },
     el(
       'div',
       { class: 'details-head' },
-      el('h3', {}, `${names(m.country)}: ${m.announcementNo}`),
-      el(
-        'button',
-        { type: 'button', 'data-action': 'close-measure', 'aria-label': 'Close measure details' },
-        '×',
-      ),
+      el('h3', {}, `${names(m.country)}: `, dataText(lang, m.announcementNo)),
+      el('button', { type: 'button', 'data-action': 'close-measure', 'aria-label': msg.close }, '×'),
     ),
-    el('p', {}, `${FORM_TEXT[m.form]} · ${m.issuer}`),
+    el('p', {}, `${msg.forms[m.form]} · `, dataText(lang, m.issuer)),
     el(
       'p',
       {},
-      `Status on ${asOf} (the day the table was last checked): ${STATUS_TEXT[measureStatus(m, asOf)]}. `,
-      `In ${s.filters.year}: ${inForceInView(m, 'flow-year', s.filters.year, asOf) ? 'in force on at least one day' : 'not in force'}.`,
+      msg.statusOn(msg.date(asOf), msg.statuses[measureStatus(m, asOf)]),
+      msg.inYear(s.filters.year, inForceInView(m, 'flow-year', s.filters.year, asOf)),
     ),
     el(
       'dl',
       { class: 'dates' },
-      ...dates.filter(([, d]) => d !== null).flatMap(([k, d]) => [el('dt', {}, k), el('dd', {}, d ?? '')]),
+      ...dates
+        .filter(([, d]) => d !== null)
+        .flatMap(([k, d]) => [el('dt', {}, k), el('dd', {}, d === null ? '' : msg.date(d))]),
     ),
-    el('p', {}, el('strong', {}, 'Covers: '), m.materials),
+    el('p', {}, el('strong', {}, msg.covers), dataText(lang, m.materials)),
     el(
       'p',
       {},
-      el('strong', {}, 'Destinations: '),
-      m.destinations === null ? 'every destination' : m.destinations.map(names).join(', '),
+      el('strong', {}, msg.destinations),
+      m.destinations === null ? msg.everyDestination : m.destinations.map(names).join(', '),
     ),
     m.hs.length > 0
       ? el(
           'ul',
           { class: 'hs-list' },
-          ...m.hs.map((c) => el('li', {}, `HS ${c}: ${hsNames[c] ?? 'description not in the table'}`)),
+          ...m.hs.map((c) => {
+            const desc = hsNames[c];
+            return el('li', {}, msg.hs(c), desc === undefined ? msg.hsMissing : dataText(lang, desc));
+          }),
         )
-      : el('p', { class: 'muted' }, 'No HS code applies: this measure covers no traded product on the map.'),
-    m.hsMapping ? el('p', { class: 'muted' }, `HS mapping: ${m.hsMapping}`) : null,
+      : el('p', { class: 'muted' }, msg.noHs),
+    m.hsMapping ? el('p', { class: 'muted' }, msg.hsMapping, dataText(lang, m.hsMapping)) : null,
     el(
       'p',
       { 'data-testid': 'measure-coverage' },
       cover.flows > 0
-        ? `In ${s.filters.year} trade it covers ${cover.flows} flows worth ${formatUsd(cover.usd)} (highlighted on the map; the rest are grey).`
-        : `It covers no flow in the ${s.filters.year} trade data.`,
+        ? msg.coverage(s.filters.year, cover.flows, formatMoney(lang, cover.usd))
+        : msg.noCoverage(s.filters.year),
     ),
-    series
-      ? monthlyChart(series, m)
-      : el('p', { class: 'muted' }, 'No monthly export figures for these products.'),
-    el('h4', {}, 'Sources'),
+    series ? monthlyChart(series, m, lang) : el('p', { class: 'muted' }, msg.noMonthly),
+    el('h4', {}, msg.sources),
     el(
       'ul',
       { class: 'sources' },
-      ...m.sources.map((x) => el('li', {}, safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`))),
+      ...m.sources.map((x) =>
+        el('li', { lang: dataLang }, safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`)),
+      ),
     ),
     el(
       'details',
       { class: 'muted' },
-      el('summary', {}, 'How it was checked, and notes'),
-      el('p', {}, `Checked: ${m.checked}`),
-      m.notes ? el('p', {}, `Notes: ${m.notes}`) : null,
+      el('summary', {}, msg.checkedSummary),
+      el('p', {}, msg.checked, dataText(lang, m.checked)),
+      m.notes ? el('p', {}, msg.notes, dataText(lang, m.notes)) : null,
     ),
   );
 }
 
 function renderMeasures(root: HTMLElement, s: AppState): void {
   if (!s.data || !s.measures) return;
-  const names = countryName(s);
+  const lang = s.lang;
+  const msg = t(lang).measures;
+  const label = countryLabels(lang, s.data.countries);
+  const names = (c: string) => label(c).text;
   const list = selectMeasureList(s);
-  yearMarks(list);
+  yearMarks(list, lang);
   const selected = selectMeasure(s);
-  const minerals = s.filters.minerals.map((id) => s.data?.minerals.find((m) => m.id === id)?.name ?? id);
+  const minerals = s.filters.minerals.map((id) => {
+    const mineral = s.data?.minerals.find((m) => m.id === id);
+    return mineral ? mineralName(lang, id, mineral.name) : id;
+  });
   setChildren(
     root,
-    el('h2', {}, 'Export controls'),
+    el('h2', {}, msg.title),
     el(
       'p',
       { class: 'muted' },
-      `${list.length} measures on ${minerals.join(', ')}, newest first. Countries with one in force ${
-        s.filters.controls === 'today' ? `on ${s.measures.asOf}` : `in ${s.filters.year}`
-      } are outlined on the map when the "Controlled" reason is on. Select a measure to highlight the flows it covers.`,
+      msg.intro(
+        list.length,
+        minerals.join(lang === 'en' ? ', ' : '・'),
+        s.filters.controls === 'today'
+          ? msg.whenToday(msg.date(s.measures.asOf))
+          : msg.whenYear(s.filters.year),
+      ),
     ),
     selected ? details(selected, s, names) : null,
     el('ol', { class: 'measure-list' }, ...list.map((m) => row(m, s, names))),

@@ -1,5 +1,5 @@
 // A measure's before-and-after chart: the exporter's monthly shipments of the covered products, the in-force date marked.
-import { formatUsd } from '../derive/format';
+import { formatMoney, t, type Lang } from '../i18n';
 import { chartGeometry } from '../derive/monthly';
 import type { Measure, MonthlySeries } from '../model/measures';
 import { el, safeLink } from './dom';
@@ -18,13 +18,15 @@ function svg<K extends keyof SVGElementTagNameMap>(
 }
 
 /** The chart with its title, the in-force marker (or why there is none) and exactly what the figures cover. */
-export function monthlyChart(series: MonthlySeries, m: Measure): HTMLElement {
+export function monthlyChart(series: MonthlySeries, m: Measure, lang: Lang = 'en'): HTMLElement {
+  const msg = t(lang).measures;
+  const dataLang = lang === 'en' ? undefined : 'en';
   const g = chartGeometry(series, m.inForce, W, H);
   const chart = svg('svg', {
     viewBox: `0 0 ${W} ${H + 14}`,
     class: 'monthly-chart',
     role: 'img',
-    'aria-label': `${series.label} exports per month, ${g.first} to ${g.last}, largest month ${formatUsd(g.max)}`,
+    'aria-label': msg.chartAria(series.label, g.first, g.last, formatMoney(lang, g.max)),
   });
   for (const points of g.runs) chart.append(svg('polyline', { points, class: 'line' }));
   if (g.markerX !== null) {
@@ -40,23 +42,30 @@ export function monthlyChart(series: MonthlySeries, m: Measure): HTMLElement {
   return el(
     'figure',
     { class: 'monthly', 'data-testid': 'measure-chart', 'data-series': series.id },
-    el('figcaption', {}, `${series.label}: exports per month (USD, largest month ${formatUsd(g.max)})`),
+    el('figcaption', {}, msg.chartCaption(series.label, formatMoney(lang, g.max))),
     chart,
     el(
       'p',
       { class: 'muted' },
       g.markerX !== null
-        ? `The vertical line is the date in force, ${m.inForce ?? ''}.`
-        : `In force ${m.inForce ?? 'on a date not known'}: outside these months (${g.first} to ${g.last}), so this is the trade before it.`,
+        ? msg.chartMarker(m.inForce === null ? '' : msg.date(m.inForce))
+        : msg.chartOutside(m.inForce === null ? null : msg.date(m.inForce), g.first, g.last),
     ),
-    el('p', { class: 'muted', 'data-testid': 'measure-chart-coverage' }, `Covers: ${series.coverage}`),
+    el(
+      'p',
+      { class: 'muted', 'data-testid': 'measure-chart-coverage' },
+      msg.covers,
+      lang === 'en' ? series.coverage : el('span', { lang: 'en' }, series.coverage),
+    ),
     el(
       'p',
       { class: 'muted' },
-      'Source: ',
+      msg.source,
       ...series.sources.flatMap((x, i) => [
         i > 0 ? '; ' : '',
-        safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`),
+        dataLang === undefined
+          ? safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`)
+          : el('span', { lang: dataLang }, safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`)),
       ]),
     ),
   );

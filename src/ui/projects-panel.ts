@@ -1,11 +1,11 @@
 // The projects panel (lazy chunk): filters kept in the link, the project list, a project's details and capacity.
 import { PROJECT_STAGE_COLORS } from '../config/ramps';
-import { formatUsd } from '../derive/format';
+import { LOCALES, formatMoney, kindLabel, t, type Lang } from '../i18n';
 import { rgbCss } from '../derive/ramp';
 import {
   ARRANGEMENTS,
   PROJECT_STAGES,
-  type Arrangement,
+  type ChainStage,
   type Project,
   type ProjectStage,
 } from '../model/projects';
@@ -16,17 +16,20 @@ import {
   selectProjectList,
   selectSupportingGovernments,
 } from '../state/projects';
-import { countryName } from '../state/selectors';
+import { countryNameIn } from '../state/selectors';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { capacitySection } from './capacity-chart';
 import { el, safeLink, setChildren } from './dom';
 
-export const ARRANGEMENT_TEXT: Readonly<Record<Arrangement, string>> = {
-  'us-japan-framework': 'U.S.–Japan framework',
-  bilateral: 'Bilateral government deal',
-  'eu-strategic': 'EU strategic project (CRMA)',
-  msp: 'Minerals Security Partnership',
-};
+/** Text of the data (names, notes, sources) stays English: marked so inside a page in another language. */
+const dataText = (lang: Lang, text: string): Node | string =>
+  lang === 'en' ? text : el('span', { lang: 'en' }, text);
+
+/** A project's supply-chain step: English as the data writes it ("separation"), else the site-kind name. */
+const chainText = (lang: Lang, stage: ChainStage): string => (lang === 'en' ? stage : kindLabel(lang, stage));
+
+/** A number in the language's digits (English: en-US, as before). */
+const num = (lang: Lang, v: number): string => v.toLocaleString(LOCALES[lang]);
 
 /** Mount into `root`; changes to the panel's filters and clicks on rows go to the store. */
 export function mountProjectsPanel(root: HTMLElement, store: AppStore): { render(s: AppState): void } {
@@ -63,6 +66,7 @@ export function mountProjectsPanel(root: HTMLElement, store: AppStore): { render
 }
 
 function filters(s: AppState, names: (c: string) => string): HTMLElement {
+  const msg = t(s.lang).projects;
   const v = s.projectsView;
   const stage = (x: ProjectStage) => {
     const input = el('input', { type: 'checkbox', name: 'pstage', value: x });
@@ -72,35 +76,35 @@ function filters(s: AppState, names: (c: string) => string): HTMLElement {
       {},
       input,
       el('span', { class: 'dot', '--swatch': rgbCss(PROJECT_STAGE_COLORS[x]) }),
-      x,
+      msg.stages[x],
     );
   };
   const gov = el(
     'select',
-    { name: 'pgov', 'aria-label': 'Supporting government', 'data-testid': 'project-government' },
-    el('option', { value: '' }, 'any government'),
-    ...selectSupportingGovernments(s).map((c) =>
-      el('option', { value: c }, c === 'EU' ? 'European Union' : names(c)),
-    ),
+    { name: 'pgov', 'aria-label': msg.supportingGov, 'data-testid': 'project-government' },
+    el('option', { value: '' }, msg.anyGov),
+    ...selectSupportingGovernments(s).map((c) => el('option', { value: c }, c === 'EU' ? msg.eu : names(c))),
   );
   gov.value = v.government ?? '';
   const arr = el(
     'select',
-    { name: 'parr', 'aria-label': 'Arrangement', 'data-testid': 'project-arrangement' },
-    el('option', { value: '' }, 'any arrangement'),
-    ...ARRANGEMENTS.map((a) => el('option', { value: a }, ARRANGEMENT_TEXT[a])),
+    { name: 'parr', 'aria-label': msg.arrangement, 'data-testid': 'project-arrangement' },
+    el('option', { value: '' }, msg.anyArrangement),
+    ...ARRANGEMENTS.map((a) => el('option', { value: a }, msg.arrangements[a])),
   );
   arr.value = v.arrangement ?? '';
   return el(
     'div',
     { class: 'project-filters' },
-    el('fieldset', { class: 'grid' }, el('legend', {}, 'Stage'), ...PROJECT_STAGES.map(stage)),
-    el('label', {}, 'Supported by ', gov),
-    el('label', {}, 'Arrangement ', arr),
+    el('fieldset', { class: 'grid' }, el('legend', {}, msg.stage), ...PROJECT_STAGES.map(stage)),
+    el('label', {}, msg.supportedBy, gov),
+    el('label', {}, msg.arrangementLabel, arr),
   );
 }
 
 function row(p: Project, s: AppState, names: (c: string) => string): HTMLElement {
+  const lang = s.lang;
+  const msg = t(lang).projects;
   const start = p.startYear.revised ?? p.startYear.announced;
   return el(
     'li',
@@ -121,19 +125,21 @@ function row(p: Project, s: AppState, names: (c: string) => string): HTMLElement
         'aria-pressed': String(s.projectsView.selected === p.id),
       },
       el('span', { class: 'dot', '--swatch': rgbCss(PROJECT_STAGE_COLORS[p.stage]) }),
-      el('strong', {}, p.name),
+      el('strong', { lang: lang === 'en' ? undefined : 'en' }, p.name),
       el(
         'span',
         { class: 'scope' },
-        `${names(p.country)} · ${p.chainStage} · ${p.stage} · start ${start ?? 'not announced'}${
-          p.capacity ? ` · ${p.capacity.value.toLocaleString('en-US')} ${p.capacity.unit}` : ''
-        }`,
+        `${names(p.country)} · ${chainText(lang, p.chainStage)} · ${msg.stages[p.stage]} · ${msg.start(
+          start === null ? msg.notAnnounced : String(start),
+        )}${p.capacity ? ` · ${msg.amount(num(lang, p.capacity.value), p.capacity.unit)}` : ''}`,
       ),
     ),
   );
 }
 
-function supportTable(p: Project, names: (c: string) => string): HTMLElement {
+function supportTable(p: Project, names: (c: string) => string, lang: Lang): HTMLElement {
+  const msg = t(lang).projects;
+  const h = msg.supportHeads;
   return el(
     'table',
     { class: 'results', 'data-testid': 'project-support' },
@@ -143,9 +149,7 @@ function supportTable(p: Project, names: (c: string) => string): HTMLElement {
       el(
         'tr',
         {},
-        ...['Date', 'Government / agency', 'Instrument', 'Amount', 'Source'].map((h) =>
-          el('th', { scope: 'col' }, h),
-        ),
+        ...[h.date, h.agency, h.instrument, h.amount, h.source].map((x) => el('th', { scope: 'col' }, x)),
       ),
     ),
     el(
@@ -155,15 +159,21 @@ function supportTable(p: Project, names: (c: string) => string): HTMLElement {
         el(
           'tr',
           {},
-          el('td', {}, x.date),
-          el('td', {}, `${x.agency} (${x.country === 'EU' ? 'EU' : names(x.country)}) · ${x.status}`),
-          el('td', {}, x.instrument),
+          el('td', {}, t(lang).measures.date(x.date)),
           el(
             'td',
             {},
-            x.amount === null ? 'not stated' : `${x.amount.toLocaleString('en-US')} ${x.currency ?? ''}`,
+            dataText(lang, x.agency),
+            ` (${x.country === 'EU' ? msg.euShort : names(x.country)}) · `,
+            dataText(lang, x.status),
           ),
-          el('td', {}, safeLink(x.source.url, `${x.source.publisher} (${x.source.year})`)),
+          el('td', {}, dataText(lang, x.instrument)),
+          el('td', {}, x.amount === null ? msg.notStated : `${num(lang, x.amount)} ${x.currency ?? ''}`),
+          el(
+            'td',
+            { lang: lang === 'en' ? undefined : 'en' },
+            safeLink(x.source.url, `${x.source.publisher} (${x.source.year})`),
+          ),
         ),
       ),
     ),
@@ -171,93 +181,93 @@ function supportTable(p: Project, names: (c: string) => string): HTMLElement {
 }
 
 function details(p: Project, s: AppState, names: (c: string) => string): HTMLElement {
+  const lang = s.lang;
+  const msg = t(lang).projects;
+  const dataLang = lang === 'en' ? undefined : 'en';
   // A pending permit has waited until today (the reader's date).
   const wait = permitWaitDays(p, new Date().toISOString().slice(0, 10));
   const usd = p.support
     .filter((x) => x.currency === 'USD' && x.amount !== null)
     .reduce((a, x) => a + (x.amount ?? 0), 0);
+  const dateOf = (d: string | null) => (d === null ? null : t(lang).measures.date(d));
   return el(
     'div',
     { class: 'measure-details', 'data-testid': 'project-details', 'data-id': p.id },
     el(
       'div',
       { class: 'details-head' },
-      el('h3', {}, p.name),
-      el(
-        'button',
-        { type: 'button', 'data-action': 'close-project', 'aria-label': 'Close project details' },
-        '×',
-      ),
+      el('h3', { lang: dataLang }, p.name),
+      el('button', { type: 'button', 'data-action': 'close-project', 'aria-label': msg.close }, '×'),
     ),
     el(
       'p',
       {},
-      `${p.operator ?? 'Operator not known'} · ${names(p.country)} · ${p.chainStage} · stage ${p.stage} (as of ${p.vintage}) · location ${p.precision}`,
+      p.operator === null ? msg.operatorUnknown : dataText(lang, p.operator),
+      ` · ${names(p.country)} · ${chainText(lang, p.chainStage)} · ${msg.stageAsOf(msg.stages[p.stage], t(lang).measures.date(String(p.vintage)))} · ${msg.location(msg.precisions[p.precision])}`,
     ),
-    el('p', {}, el('strong', {}, 'Product: '), p.product),
+    el('p', {}, el('strong', {}, msg.product), dataText(lang, p.product)),
     el(
       'p',
       {},
-      el('strong', {}, 'Capacity: '),
-      p.capacity ? `${p.capacity.value.toLocaleString('en-US')} ${p.capacity.unit}` : 'no published figure',
+      el('strong', {}, msg.capacity),
+      p.capacity ? msg.amount(num(lang, p.capacity.value), p.capacity.unit) : msg.noCapacity,
     ),
     el(
       'p',
       {},
-      el('strong', {}, 'Start: '),
-      `announced ${p.startYear.announced ?? 'not known'}`,
-      p.startYear.revised !== null ? `, revised to ${p.startYear.revised}` : '',
-      p.startYear.note ? ` (${p.startYear.note})` : '',
+      el('strong', {}, msg.start2),
+      msg.announcedYear(p.startYear.announced === null ? msg.notKnown : String(p.startYear.announced)),
+      p.startYear.revised !== null ? msg.revised(p.startYear.revised) : '',
+      p.startYear.note ? ' (' : '',
+      p.startYear.note ? dataText(lang, p.startYear.note) : '',
+      p.startYear.note ? ')' : '',
     ),
     el(
       'p',
       { 'data-testid': 'project-permit' },
-      el('strong', {}, 'Permit: '),
-      `applied ${p.permit.applied ?? 'date not published'}, granted ${p.permit.granted ?? 'not (yet) granted or not published'}. `,
-      wait
-        ? `${wait.pending ? 'Waiting' : 'Waited'} ${wait.days} days from application${wait.pending ? ' so far' : ' to permit'}.`
-        : 'Waiting time unknown: both dates (to the day) are needed.',
-      p.permit.note ? ` ${p.permit.note}` : '',
+      el('strong', {}, msg.permit),
+      msg.permitDates(dateOf(p.permit.applied), dateOf(p.permit.granted)),
+      wait ? msg.wait(wait.days, wait.pending) : msg.waitUnknown,
+      p.permit.note ? ' ' : '',
+      p.permit.note ? dataText(lang, p.permit.note) : '',
     ),
-    p.fastTrack ? el('p', {}, el('strong', {}, 'Fast-track: '), p.fastTrack) : null,
+    p.fastTrack ? el('p', {}, el('strong', {}, msg.fastTrack), dataText(lang, p.fastTrack)) : null,
     el(
       'p',
       {},
-      el('strong', {}, 'Arrangements: '),
-      p.arrangements.map((a) => ARRANGEMENT_TEXT[a]).join(', ') || 'none stated',
+      el('strong', {}, msg.arrangementsLabel),
+      p.arrangements.map((a) => msg.arrangements[a]).join(lang === 'en' ? ', ' : '、') || msg.noneStated,
     ),
-    p.siteId ? el('p', { class: 'muted' }, `At the map's site ${p.siteId}.`) : null,
-    el(
-      'h4',
-      {},
-      `Public support (${p.support.length}; stated USD amounts add to ${formatUsd(usd)}, other currencies apart)`,
-    ),
-    el('div', { class: 'table-wrap' }, supportTable(p, names)),
-    el('h4', {}, 'Sources'),
+    p.siteId ? el('p', { class: 'muted' }, msg.atSite(p.siteId)) : null,
+    el('h4', {}, msg.support(p.support.length, formatMoney(lang, usd))),
+    el('div', { class: 'table-wrap' }, supportTable(p, names, lang)),
+    el('h4', {}, msg.sources),
     el(
       'ul',
       { class: 'sources' },
-      ...p.sources.map((x) => el('li', {}, safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`))),
+      ...p.sources.map((x) =>
+        el('li', { lang: dataLang }, safeLink(x.url, `${x.publisher} (${x.year}). ${x.title}`)),
+      ),
     ),
-    p.notes ? el('details', { class: 'muted' }, el('summary', {}, 'Notes'), el('p', {}, p.notes)) : null,
+    p.notes
+      ? el('details', { class: 'muted' }, el('summary', {}, msg.notes), el('p', { lang: dataLang }, p.notes))
+      : null,
   );
 }
 
 function renderProjects(root: HTMLElement, s: AppState, capacity: string | null): void {
   if (!s.data) return;
+  const lang = s.lang;
+  const msg = t(lang).projects;
   if (!s.projects) {
     setChildren(
       root,
-      el('h2', {}, 'Funded projects'),
-      el(
-        'p',
-        { class: 'muted' },
-        s.projectsStatus === 'error' ? 'The projects file could not be loaded.' : 'Loading the projects…',
-      ),
+      el('h2', {}, msg.title),
+      el('p', { class: 'muted' }, s.projectsStatus === 'error' ? msg.loadError : msg.loading),
     );
     return;
   }
-  const names = countryName(s);
+  const names = countryNameIn(s);
   const list = selectProjectList(s);
   const selected = selectProject(s);
   setChildren(
@@ -265,18 +275,14 @@ function renderProjects(root: HTMLElement, s: AppState, capacity: string | null)
     el(
       'div',
       { class: 'details-head' },
-      el('h2', {}, 'Funded projects outside China'),
+      el('h2', {}, msg.titleOutside),
       el(
         'button',
         { type: 'button', 'data-action': 'hide-projects', 'data-testid': 'projects-hide' },
-        'Hide',
+        msg.hide,
       ),
     ),
-    el(
-      'p',
-      { class: 'muted' },
-      `${list.length} of ${s.projects.projects.length} projects with public support since 2020, for the selected minerals. Drawn on the map as rings coloured by stage, sized by capacity where published.`,
-    ),
+    el('p', { class: 'muted' }, msg.intro(list.length, s.projects.projects.length)),
     filters(s, names),
     selected ? details(selected, s, names) : null,
     el('ol', { class: 'measure-list project-list' }, ...list.map((p) => row(p, s, names))),

@@ -1,7 +1,7 @@
 // The supply-shock panel (lazy chunk): choose a shock, read what each importer loses, sort and download the results.
-import { countryName } from '../state/selectors';
 import { LOSS_RAMP } from '../config/ramps';
-import { formatShare, formatTonnes, formatUsd } from '../derive/format';
+import { formatMoney, formatPercent, mineralName, t, type Messages } from '../i18n';
+import { countryLabels, langAttr, type LocalText } from '../i18n/countries';
 import { rampCss } from '../derive/ramp';
 import { productOf } from '../derive/products';
 import {
@@ -14,7 +14,7 @@ import {
 import type { ImporterResult } from '../derive/scenario';
 import type { ScenarioId } from '../model/scenario';
 import { controlsText } from '../state/measures';
-import { stockpileControls } from './stockpile-panel';
+import { stockpileControls, tonnesText } from './stockpile-panel';
 import {
   scenarioCsv,
   selectScenarioFlows,
@@ -28,12 +28,13 @@ import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 import { dataTable } from './table';
 
-const SCENARIOS: { id: ScenarioId | ''; label: string }[] = [
-  { id: '', label: 'No shock' },
-  { id: 'china-stop', label: 'China (incl. Hong Kong, Macau) stops exporting' },
-  { id: 'route-block', label: 'Sea routes flagged transit or South China Sea are blocked' },
-  { id: 'custom', label: 'Chosen exporters stop' },
-  { id: 'controls', label: 'No export licence is granted: flows under export controls stop' },
+/** The shocks in the select, in the language. */
+const scenarios = (msg: Messages['scenario']): { id: ScenarioId | ''; label: string }[] => [
+  { id: '', label: msg.none },
+  { id: 'china-stop', label: msg.chinaStop },
+  { id: 'route-block', label: msg.routeBlock },
+  { id: 'custom', label: msg.custom },
+  { id: 'controls', label: msg.controls },
 ];
 
 export interface ScenarioPanel {
@@ -86,7 +87,7 @@ export function mountScenarioPanel(
 }
 
 /** Exporter check boxes for the custom shock: the twelve largest exporters and any already chosen. */
-function exporterChoices(s: AppState, names: (c: string) => string): HTMLElement {
+function exporterChoices(s: AppState, label: (c: string) => LocalText): HTMLElement {
   const byExporter = new Map<string, number>();
   for (const f of selectScenarioFlows(s))
     byExporter.set(f.exporter, (byExporter.get(f.exporter) ?? 0) + f.valueUsd);
@@ -98,7 +99,7 @@ function exporterChoices(s: AppState, names: (c: string) => string): HTMLElement
   return el(
     'fieldset',
     { class: 'grid' },
-    el('legend', {}, 'Exporters that stop'),
+    el('legend', {}, t(s.lang).scenario.exportersStop),
     ...[...new Set([...top, ...chosen])].map((c) => {
       const input = el('input', {
         type: 'checkbox',
@@ -107,7 +108,8 @@ function exporterChoices(s: AppState, names: (c: string) => string): HTMLElement
         'data-testid': `stop-${c}`,
       });
       input.checked = chosen.includes(c);
-      return el('label', {}, input, names(c));
+      const name = label(c);
+      return el('label', {}, input, el('span', { lang: langAttr(s.lang, name) }, name.text));
     }),
   );
 }
@@ -120,17 +122,16 @@ function resultsTable(
   s: AppState,
 ): HTMLElement {
   const { months, tonnes: held } = s.stockpile;
+  const lang = s.lang;
+  const msg = t(lang).scenario;
+  const tonnesOf = (x: number | null) => tonnesText(lang, x);
   /** How long the tested stockpile lasts for this importer alone (empty without one, or where tonnes are unknown). */
   const lasts = (r: ImporterResult): string => {
     if (held <= 0) return '';
     const m = monthsCovered(lostImportsOf(r), held);
-    return m === null
-      ? ' · lasts: unknown'
-      : m === Infinity
-        ? ''
-        : ` · ${formatTonnes(held)} lasts ${m.toFixed(1)} mo`;
+    return m === null ? msg.lastsUnknown : m === Infinity ? '' : msg.lasts(tonnesOf(held), m.toFixed(1));
   };
-  const tonnesTitle = (t: number | null) => (t === null ? 'tonnes unknown for some flows' : formatTonnes(t));
+  const tonnesTitle = (x: number | null) => (x === null ? msg.tonnesUnknown : tonnesOf(x));
   return dataTable<ImporterResult>({
     attrs: { class: 'results', 'data-testid': 'scenario-table' },
     sort,
@@ -141,22 +142,22 @@ function resultsTable(
       'data-loss-share': r.lossShare.toFixed(6),
     }),
     columns: [
-      { label: 'Importer', sortKey: 'country', rowHeader: true, cell: (r) => names(r.importer) },
+      { label: msg.importer, sortKey: 'country', rowHeader: true, cell: (r) => names(r.importer) },
       {
-        label: 'Before',
+        label: msg.before,
         sortKey: 'before',
-        cell: (r) => formatUsd(r.beforeUsd),
+        cell: (r) => formatMoney(lang, r.beforeUsd),
         title: (r) => tonnesTitle(r.beforeTonnes),
       },
       {
-        label: 'After',
+        label: msg.after,
         sortKey: 'after',
-        cell: (r) => formatUsd(r.afterUsd),
+        cell: (r) => formatMoney(lang, r.afterUsd),
         title: (r) => tonnesTitle(r.afterTonnes),
       },
-      { label: 'Lost', sortKey: 'loss', cell: (r) => formatShare(r.lossShare) },
+      { label: msg.lostCol, sortKey: 'loss', cell: (r) => formatPercent(lang, r.lossShare) },
       {
-        label: `Stockpile for ${months} months`,
+        label: msg.stockpileCol(months),
         cell: (r) => {
           const need = stock.get(r.importer);
           if (!need) return '';
@@ -172,21 +173,23 @@ function resultsTable(
               'data-usd': need.usd.toFixed(2),
             },
             exact
-              ? `${formatTonnes(need.tonnes)} · ${formatUsd(need.usd)}${lasts(r)}`
-              : `≥ ${formatTonnes(need.tonnesAtLeast)} · ${formatUsd(need.usd)}${lasts(r)}`,
+              ? `${tonnesOf(need.tonnes)} · ${formatMoney(lang, need.usd)}${lasts(r)}`
+              : `≥ ${tonnesOf(need.tonnesAtLeast)} · ${formatMoney(lang, need.usd)}${lasts(r)}`,
           );
         },
         title: (r) => {
           const need = stock.get(r.importer);
           return need && need.tonnes === null
-            ? `At least: no quantity for ${formatShare(need.unquantifiedShare)} of the lost value`
+            ? msg.atLeastTitle(formatPercent(lang, need.unquantifiedShare))
             : '';
         },
       },
       {
-        label: 'Top remaining',
+        label: msg.topRemaining,
         cell: (r) =>
-          r.topRemaining.map((x) => `${names(x.exporter)} ${formatShare(x.share)}`).join(', ') || 'none',
+          r.topRemaining
+            .map((x) => `${names(x.exporter)} ${formatPercent(lang, x.share)}`)
+            .join(lang === 'en' ? ', ' : '、') || msg.noneLeft,
       },
     ],
   });
@@ -203,33 +206,36 @@ function partialOnly(s: AppState): boolean {
 
 function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void {
   if (!s.data) return;
-  const names = countryName(s);
+  const lang = s.lang;
+  const msg = t(lang).scenario;
+  const label = countryLabels(lang, s.data.countries);
+  const names = (c: string) => label(c).text;
   const mineral = s.data.minerals.find((m) => m.id === s.filters.minerals[0]);
   const select = el(
     'select',
-    { name: 'scenario', 'data-testid': 'scenario-select', 'aria-label': 'Supply shock' },
-    ...SCENARIOS.map((x) => el('option', { value: x.id }, x.label)),
+    { name: 'scenario', 'data-testid': 'scenario-select', 'aria-label': msg.label },
+    ...scenarios(msg).map((x) => el('option', { value: x.id }, x.label)),
   );
   select.value = s.scenario?.id ?? '';
   const parts: (Node | null)[] = [
-    el('h2', {}, 'Supply-shock scenario'),
+    el('h2', {}, msg.title),
     el(
       'p',
       { class: 'muted' },
-      `${mineral?.name ?? ''} trade in ${s.filters.year}, all flows of the product (the route and country filters do not apply here).`,
+      msg.intro(mineral ? mineralName(lang, mineral.id, mineral.name) : '', s.filters.year),
     ),
     ...selectScenarioProductNotes(s).map((note) =>
       el('p', { class: 'muted', 'data-testid': 'scenario-products' }, note),
     ),
     select,
   ];
-  if (s.scenario?.id === 'custom') parts.push(exporterChoices(s, names));
+  if (s.scenario?.id === 'custom') parts.push(exporterChoices(s, label));
   if (s.scenario?.id === 'controls')
     parts.push(
       el(
         'p',
         { class: 'muted', 'data-testid': 'scenario-controls-note' },
-        `${controlsText(s.filters.controls, s.measures?.asOf ?? null)} Change the reading under "Route risk" in the filters.`,
+        msg.controlsNote(controlsText(s.filters.controls, s.measures?.asOf ?? null, lang)),
       ),
     );
   if (s.scenario) {
@@ -240,27 +246,24 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
       el(
         'p',
         {},
-        `${partialOnly(s) ? "Trade lost (one reporter's imports only)" : 'World trade lost'}: ${formatUsd(lost)} of ${formatUsd(total)} (${formatShare(total > 0 ? lost / total : 0)}).`,
+        msg.lost(
+          partialOnly(s) ? msg.lostPartial : msg.lostWorld,
+          formatMoney(lang, lost),
+          formatMoney(lang, total),
+          formatPercent(lang, total > 0 ? lost / total : 0),
+        ),
       ),
       el(
         'div',
         { class: 'loss-legend' },
-        el('span', {}, 'Importers filled by share lost: 0%'),
+        el('span', {}, msg.legend),
         el('span', { class: 'ramp', '--ramp': rampCss(LOSS_RAMP) }),
         el('span', {}, '100%'),
       ),
-      el(
-        'button',
-        { type: 'button', 'data-action': 'scenario-csv', 'data-testid': 'scenario-csv' },
-        'Download results (CSV)',
-      ),
+      el('button', { type: 'button', 'data-action': 'scenario-csv', 'data-testid': 'scenario-csv' }, msg.csv),
       stockpileControls(s, names),
       el('div', { class: 'table-wrap' }, resultsTable(results, sort, names, selectStockpileNeeds(s), s)),
-      el(
-        'p',
-        { class: 'muted' },
-        'Values in USD; hover a value for tonnes (unknown where the source has no quantity). Lost flows are drawn grey on the map.',
-      ),
+      el('p', { class: 'muted' }, msg.footer),
     );
   }
   setChildren(root, ...parts);

@@ -1,20 +1,24 @@
 // The "mine to magnet" cards under the share chart: per stage, China's share, the leaders, the source, the plants.
 import { CHINA_ISO3 } from '../config/china';
 import { boundShare, stageLines, type StageCell } from '../derive/stages';
+import { t, type Lang } from '../i18n';
+import { stageLocale } from '../state/selectors';
 import { el, safeLink } from './dom';
 
-/** The stage cards for `mineralName`, the figures being the latest up to `year`. */
+/** The stage cards for `mineralName`, the figures being the latest up to `year`, in `lang` (English by default). */
 export function stageViewSection(
   cells: readonly StageCell[],
   mineralName: string,
   year: number,
   name: (iso3: string) => string,
+  lang: Lang = 'en',
 ): HTMLElement {
-  const lines = stageLines(cells, year, name);
+  const msg = t(lang).stages;
+  const lines = stageLines(cells, year, name, stageLocale(lang));
   return el(
     'section',
-    { class: 'stage-view', 'data-testid': 'stage-view', 'aria-label': `${mineralName}: mine to magnet` },
-    el('h3', {}, `${mineralName}: stage by stage (latest cited figure up to ${year})`),
+    { class: 'stage-view', 'data-testid': 'stage-view', 'aria-label': msg.aria(mineralName) },
+    el('h3', {}, msg.heading(mineralName, year)),
     el(
       'ol',
       { class: 'stages' },
@@ -30,38 +34,43 @@ export function stageViewSection(
             'data-year': f ? String(f.year) : '',
             'data-china': china === null ? '' : String(china),
             // The card's text for assistive technology: the same line the PNG draws.
-            'aria-label': lines[i] ?? c.label,
+            'aria-label': lines[i] ?? msg.label(c.label),
           },
-          el('h4', {}, c.label),
+          el('h4', {}, msg.label(c.label)),
           f
             ? el(
                 'p',
                 { class: 'stage-china' },
-                china === null ? 'China: not named' : `China ${boundShare(china, f.bound)}`,
-                el('span', { class: 'muted' }, ` (${f.label})`),
+                china === null ? msg.chinaNotNamed : msg.china(boundShare(china, f.bound, stageLocale(lang))),
+                el('span', { class: 'muted' }, lang === 'en' ? ` (${f.label})` : `（${f.label}）`),
               )
-            : el('p', { class: 'muted' }, `No cited figure up to ${year}.`),
+            : el('p', { class: 'muted' }, msg.noFigure(year)),
           f
             ? el(
                 'p',
                 { class: 'stage-leaders' },
                 f.leaders
                   .filter((l) => !CHINA_ISO3.has(l.iso3))
-                  .map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound)}`)
-                  .join(', ') || 'No other country named.',
+                  .map((l) => `${name(l.iso3)} ${boundShare(l.share, f.bound, stageLocale(lang))}`)
+                  .join(lang === 'en' ? ', ' : '、') || msg.noOther,
               )
             : null,
           el(
             'p',
             { class: 'muted', 'data-testid': 'stage-plants' },
-            `${c.plants} ${c.stage === 'mining' ? 'mine' : 'plant'}${c.plants === 1 ? '' : 's'} on the map`,
+            msg.plants(c.plants, c.stage === 'mining'),
           ),
           f
             ? el(
                 'p',
                 { class: 'muted source' },
-                safeLink(f.source.url, `${f.source.publisher} (${f.source.year})`),
-                `: ${f.measure}${f.approximate ? ', approximate' : ''}.`,
+                el(
+                  'span',
+                  { lang: lang === 'en' ? undefined : 'en' },
+                  safeLink(f.source.url, `${f.source.publisher} (${f.source.year})`),
+                  `: ${f.measure}`,
+                ),
+                `${f.approximate ? msg.approximate : ''}${lang === 'en' ? '.' : '。'}`,
               )
             : null,
         );

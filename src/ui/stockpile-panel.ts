@@ -1,9 +1,18 @@
 // Stockpile cover in the scenario panel (lazy chunk): months to cover, a stockpile to test, the partner set's figures.
-import { formatTonnes, formatUsd } from '../derive/format';
+import { formatTonnes } from '../derive/format';
+import { LOCALES, formatMoney, t, type Lang } from '../i18n';
 import { MAX_STOCKPILE_MONTHS } from '../model/projects-view';
 import { selectPartnerStockpile } from '../state/scenario';
 import type { AppState } from '../state/store';
 import { el } from './dom';
+
+/** Tonnes in the language: English exactly `formatTonnes` ("1,234 t"), Japanese "1,234トン". */
+export const tonnesText = (lang: Lang, x: number | null): string =>
+  lang === 'en'
+    ? formatTonnes(x)
+    : x === null || !Number.isFinite(x)
+      ? t(lang).units.unknown
+      : t(lang).capacity.tonnes(x.toLocaleString(LOCALES[lang], { maximumFractionDigits: x < 10 ? 2 : 0 }));
 
 /** The stockpile inputs (months to cover, a stockpile to test) and the partner set's joint figures. */
 export function stockpileControls(s: AppState, names: (c: string) => string): HTMLElement {
@@ -24,30 +33,36 @@ export function stockpileControls(s: AppState, names: (c: string) => string): HT
     'data-testid': 'stock-tonnes',
   });
   tonnes.value = String(s.stockpile.tonnes);
+  const lang = s.lang;
+  const msg = t(lang).stockpile;
   const p = selectPartnerStockpile(s);
-  const set = s.allies.members.map(names).join(', ') || 'no partners';
+  const set = s.allies.members.map(names).join(lang === 'en' ? ', ' : '、') || msg.noPartners;
   const cover =
     p.monthsCovered === null
-      ? 'how long it lasts is unknown (tonnes missing for some flows)'
+      ? msg.coverUnknown
       : p.monthsCovered === Infinity
-        ? 'nothing is lost, so any stockpile lasts'
-        : `a joint stockpile of ${formatTonnes(s.stockpile.tonnes)} lasts ${p.monthsCovered.toFixed(1)} months`;
+        ? msg.coverAll
+        : msg.cover(tonnesText(lang, s.stockpile.tonnes), p.monthsCovered.toFixed(1));
   return el(
     'div',
     { class: 'stockpile', 'data-testid': 'stockpile-panel' },
-    el('h3', {}, 'Stockpile cover'),
-    el('label', {}, 'Months to cover ', months),
+    el('h3', {}, msg.title),
+    el('label', {}, msg.months, months),
     ' ',
-    el('label', {}, 'Stockpile to test (t) ', tonnes),
+    el('label', {}, msg.tonnes, tonnes),
     el(
       'p',
       { 'data-testid': 'stockpile-partners' },
-      `Partner set (${set}): ${p.tonnes === null ? `at least ${formatTonnes(p.tonnesKnown)} (some lost flows of ${p.tonnesUnknown.length} partners have no quantity)` : formatTonnes(p.tonnes)} and ${formatUsd(p.usd)} for ${p.months} months; ${cover}.`,
+      msg.partners(
+        set,
+        p.tonnes === null
+          ? msg.atLeast(tonnesText(lang, p.tonnesKnown), p.tonnesUnknown.length)
+          : tonnesText(lang, p.tonnes),
+        formatMoney(lang, p.usd),
+        p.months,
+        cover,
+      ),
     ),
-    el(
-      'p',
-      { class: 'muted' },
-      "The year's lost imports spread evenly over 12 months, of this product only (tonnes of the traded product, e.g. magnets, not oxide), at that year's prices; tonnes are unknown where the trade data gives no quantity for a lost flow.",
-    ),
+    el('p', { class: 'muted' }, msg.method),
   );
 }

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { describeView, fileStem } from '../../src/derive/describe';
 import { formatShare, formatTonnes, formatUsd } from '../../src/derive/format';
+import { viewLocale } from '../../src/state/selectors';
 import { defaultFilters } from '../../src/state/store';
 import { COUNTRIES, MINERALS } from './helpers/state';
 
@@ -72,4 +73,52 @@ describe('formats', () => {
     [2.345, '2.35 t'],
     [null, 'unknown (not in source)'],
   ])('formatTonnes(%s) = %s', (v, want) => expect(formatTonnes(v)).toBe(want));
+});
+
+describe('describeView in Japanese (selectViewTitle uses the page language)', () => {
+  const jaName = (c: string) => ({ JPN: '日本', USA: 'アメリカ合衆国', DEU: 'ドイツ' })[c] ?? c;
+  test.each([
+    [{}, null, 'レアアース: 2024年の貿易、すべての経路'],
+    [
+      {
+        minerals: ['rare-earths', 'lithium'],
+        risk: 'china' as const,
+        focus: 'JPN',
+        role: 'importer' as const,
+      },
+      null,
+      'レアアース・リチウム: 2024年の貿易、中国関連の経路のみ、日本へのフロー',
+    ],
+    [
+      { risk: 'no-china' as const, minValueUsd: 1e6, focus: 'USA', role: 'exporter' as const },
+      { id: 'china-stop' as const, exporters: [] },
+      'レアアース: 2024年の貿易、中国を回避する経路、アメリカ合衆国からのフロー、100万ドル以上のフロー、中国が輸出を停止した場合',
+    ],
+    [
+      { minerals: ['rare-earths', 'lithium', 'cobalt', 'nickel'], focus: 'DEU' },
+      { id: 'custom' as const, exporters: ['AUS'] },
+      'レアアース・リチウムほか2鉱物: 2024年の貿易、すべての経路、ドイツとの間のフロー、選択した輸出国が輸出を停止した場合',
+    ],
+    [
+      { controls: 'today' as const },
+      { id: 'controls' as const, exporters: [] },
+      'レアアース: 2024年の貿易、すべての経路、現在の輸出規制措置の下で輸出許可が一切下りない場合',
+    ],
+    [
+      { controls: 'flow-year' as const, risk: 'china' as const },
+      { id: 'route-block' as const, exporters: [] },
+      'レアアース: 2024年の貿易、中国関連の経路のみ、中国関連の海上航路が封鎖された場合',
+    ],
+  ])('%o %o', (patch, scenario, title) => {
+    const f = { ...defaultFilters(), year: 2024, ...patch };
+    expect(describeView(f, MINERALS, jaName, scenario, viewLocale('ja'))).toBe(title);
+  });
+
+  test('English through viewLocale is the default English', () => {
+    const f = { ...defaultFilters(), year: 2024, focus: 'JPN', minValueUsd: 1e6 };
+    const scenario = { id: 'controls' as const, exporters: [] };
+    expect(describeView(f, MINERALS, name, scenario, viewLocale('en'))).toBe(
+      describeView(f, MINERALS, name, scenario),
+    );
+  });
 });

@@ -6,6 +6,8 @@ import { chartGeometry, monthAt, monthIndex, seriesFor } from '../../src/derive/
 import { scenarioResults } from '../../src/derive/scenario';
 import type { Measure, MeasuresFile, MonthlySeries } from '../../src/model/measures';
 import {
+  controlsText,
+  readingLabel,
   selectControllingCountries,
   selectFlowControls,
   selectMeasureCoverage,
@@ -206,5 +208,23 @@ describe('the monthly chart', () => {
   test('a measure finds the series of its exporter and minerals', () => {
     expect(seriesFor(MEASURES[0] as Measure, [series])?.id).toBe('cn-test');
     expect(seriesFor(MEASURES[2] as Measure, [series])).toBeNull();
+  });
+});
+
+describe('the control reading in words, per language', () => {
+  test.each([
+    ['today', '2025-04-04', 'en', 'in force on 2025-04-04'],
+    ['today', null, 'en', 'in force on the date the measure table was last checked'],
+    ['flow-year', '2025-04-04', 'en', "in force in the flow's year"],
+    ['today', '2025-04-04', 'ja', '2025年4月4日時点で施行中'],
+    ['today', null, 'ja', '措置の表の最終確認日時点で施行中'],
+    ['flow-year', null, 'ja', 'フローの年に施行中'],
+  ] as const)('%s %s %s -> %s', (reading, asOf, lang, text) => {
+    expect(readingLabel(reading, asOf, lang)).toBe(text);
+    if (reading === 'today') expect(controlsText(reading, asOf, lang)).toContain(text);
+  });
+  test('English is the default', () => {
+    expect(controlsText('today', '2025-04-04')).toBe(controlsText('today', '2025-04-04', 'en'));
+    expect(controlsText('today', '2025-04-04', 'ja')).toMatch(/^輸出規制対象: /);
   });
 });

@@ -8,6 +8,7 @@ import { readUsImports, US_IMPORTS_DIR, US_TOTALS_FILE } from '../../data/pipeli
 import { flowRowAt, type FlowColumns } from '../../src/data/flow-columns';
 import { buildFilterIndex, defaultFilterSpec, keptSeries } from '../../src/derive/filter';
 import { flowCoverage, productNotes, productRefs } from '../../src/derive/products';
+import { mineralName, t } from '../../src/i18n';
 import type { ProductChoice } from '../../src/model/products';
 import type { Mineral } from '../../src/model/types';
 import { parseUrl, serializeUrl } from '../../src/url/codec';
@@ -144,5 +145,29 @@ describe('the product filter', () => {
     const { state, ignored } = parseUrl('?product=<b>oxides</b>', new Set(['rare-earths']));
     expect(state.product).toBeUndefined();
     expect(ignored[0]?.text).toMatch(/^product ".*" is not magnets, compounds, metals or all$/);
+  });
+});
+
+describe('product notes in Japanese', () => {
+  const name = (iso3: string) => (iso3 === 'USA' ? 'アメリカ合衆国' : iso3);
+  const words = t('ja').products;
+  const jaMineral = (id: string, english: string) => mineralName('ja', id, english);
+  test.each<[ProductChoice, RegExp]>([
+    ['magnets', /^レアアース: Permanent magnets .*（HS 850511）: 全報告国の貿易。$/],
+    ['compounds', /（HS 284690）: アメリカ合衆国の報告による輸入のみ（世界貿易ではありません）。$/],
+    [
+      'all',
+      /全報告国の貿易; .*輸入のみ（世界貿易ではありません）。 ここでの合計とシェアは2種類の網羅範囲が混在しています。$/,
+    ],
+  ])('%s is said as %s', (product, text) => {
+    const notes = productNotes(
+      { minerals: ['rare-earths', 'lithium'], product },
+      minerals,
+      name,
+      words,
+      jaMineral,
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatch(text);
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { readStageShares, STAGE_SHARES_FILE } from '../../data/pipeline/stage-shares';
 import { sharesFileSchema } from '../../src/data/shares-schema';
-import { stageLines, stageView } from '../../src/derive/stages';
+import { stageLines, stageView, type StageCell } from '../../src/derive/stages';
+import { stageLocale } from '../../src/state/selectors';
 import type { Site } from '../../src/model/types';
 
 const MINERALS = new Set(['rare-earths', 'gallium', 'germanium', 'graphite', 'lithium', 'cobalt']);
@@ -109,5 +110,54 @@ describe('stageView: the latest figure up to the year, yearly tables first', () 
       'Anode material',
     ]);
     expect(stageView(shares, 'lithium', 2024, []).map((c) => c.stage)).toEqual(['mining', 'refining']);
+  });
+});
+
+describe('stage lines in Japanese', () => {
+  const name = (iso3: string) => ({ CHN: '中国', USA: 'アメリカ合衆国' })[iso3] ?? iso3;
+  const source = { publisher: 'Reuters', title: 't', year: 2024, url: 'https://example.org' };
+  const cell = (label: string, figure: StageCell['figure']): StageCell => ({
+    stage: 'component',
+    label,
+    figure,
+    plants: 0,
+  });
+  const figure = (
+    china: number | null,
+    bound: 'about' | 'at-least' | 'at-most',
+    leaders: [string, number][],
+  ) => ({
+    year: 2023,
+    label: '2023',
+    bound,
+    china,
+    leaders: leaders.map(([iso3, share]) => ({ iso3, share })),
+    measure: 'm',
+    source,
+    approximate: false,
+  });
+  test.each<[StageCell, string]>([
+    [cell('Magnets', null), '永久磁石: 2024年までの出典付き数値なし'],
+    [
+      cell('Separation (oxides)', figure(0.9, 'at-least', [['CHN', 0.9]])),
+      '分離・精製（酸化物） 2023年: 中国 90%超（Reuters, 2024）',
+    ],
+    [
+      cell('Mining', figure(0.6, 'about', [['USA', 0.12]])),
+      '採掘 2023年: アメリカ合衆国 12%、中国 60%（Reuters, 2024）',
+    ],
+    [
+      cell('Anode material', figure(null, 'at-most', [['USA', 0.05]])),
+      '負極材 2023年: アメリカ合衆国 5.0%未満、中国は記載なし（Reuters, 2024）',
+    ],
+  ])('%o -> %s', (c, line) => {
+    expect(stageLines([c], 2024, name, stageLocale('ja'))).toEqual([line]);
+  });
+  test('English through stageLocale is the default English', () => {
+    const c = cell('Magnets', figure(0.9, 'at-least', [['USA', 0.05]]));
+    expect(stageLines([c], 2024, name, stageLocale('en'))).toEqual(stageLines([c], 2024, name));
+    expect(stageLines([c], 2024, (iso3) => iso3)).toEqual([
+      'Magnets 2023: USA over 5.0%; China over 90% (Reuters, 2024)',
+    ]);
   });
 });
