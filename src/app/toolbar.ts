@@ -1,6 +1,6 @@
 // What the toolbar and the About link do: dialogs, the PNG of the map as shown, CSV and GeoJSON downloads.
 import { fileStem } from '../derive/describe';
-import { countryName, selectViewTitle } from '../state/selectors';
+import { countryNameIn, selectViewTitle, stageLocale } from '../state/selectors';
 import { stageLines } from '../derive/stages';
 import { mineralName, t } from '../i18n';
 import { actions } from '../state/store';
@@ -27,7 +27,7 @@ async function exportPng(app: App, ratio: number): Promise<void> {
             mineralName(s.lang, s.filters.minerals[0] ?? '', stages.mineral),
             String(s.filters.year),
           ),
-          lines: stageLines(stages.cells, s.filters.year, countryName(s)),
+          lines: stageLines(stages.cells, s.filters.year, countryNameIn(s), stageLocale(s.lang)),
         }
       : null;
     const canvas = mod.composePng(s, images, ratio, panel);

@@ -331,6 +331,11 @@ export const en = {
     show: 'Show the panel',
     handle: 'Filters and details',
   },
+  linkNotice: {
+    moreUnknown: (n: string) => `${n} more unknown settings`,
+    moreValues: (n: string, key: string) => `${n} more values of "${key}" ignored`,
+    ignored: (parts: string) => `Some settings in the link were ignored: ${parts}.`,
+  },
   userData: {
     title: 'Your data',
     intro:

@@ -356,6 +356,12 @@ export const ja: Messages = {
     show: 'パネルを表示',
     handle: 'フィルターと詳細',
   },
+  linkNotice: {
+    moreUnknown: (n: string) => `ほか${n}件の不明な設定`,
+    moreValues: (n: string, key: string) => `「${key}」のほか${n}件の値を無視`,
+    // Each ignored value is worded in English by the link reader (src/url/codec.ts): said so.
+    ignored: (parts: string) => `リンクの一部の設定を無視しました（詳細は英語）: ${parts}。`,
+  },
   userData: {
     title: 'あなたのデータ',
     intro:

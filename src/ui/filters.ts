@@ -6,7 +6,7 @@ import { formatMoney, LOCALES, kindLabel, mineralName, reasonLabel, statusLabel,
 import { RISK_MODES, RISK_REASONS, type RiskMode } from '../model/filters';
 import { SITE_KINDS, SITE_STATUSES } from '../model/types';
 import { productNotes } from '../derive/products';
-import { countryName } from '../state/selectors';
+import { countryNameIn } from '../state/selectors';
 import { selectFacets } from '../state/facets';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
@@ -255,19 +255,16 @@ export function updateFilters(root: HTMLElement, s: AppState): void {
   }
   const yearData = s.years[f.year];
   const complete = yearData ? f.minerals.every((m) => yearData.complete[m] !== false) : null;
-  const notes = productNotes(f, s.data.minerals, countryName(s));
+  const lang = s.lang;
+  const notes = productNotes(f, s.data.minerals, countryNameIn(s), t(lang).products, (id, english) =>
+    mineralName(lang, id, english),
+  );
   const head = complete === null ? '' : complete ? m.complete(String(f.year)) : m.partial(String(f.year));
-  // The product notes come from the data side in English: in another language they are marked so.
   const coverage = root.querySelector<HTMLElement>('[data-testid="year-coverage"]');
   const key = JSON.stringify([s.lang, head, notes]);
   if (coverage && coverage.dataset.key !== key) {
     coverage.dataset.key = key;
-    const mark = s.lang === 'en' ? undefined : 'en';
-    setChildren(
-      coverage,
-      head,
-      ...notes.map((n, i) => el('span', { lang: mark }, `${head || i ? ' ' : ''}${n}`)),
-    );
+    setChildren(coverage, head, ...notes.map((n, i) => el('span', {}, `${head || i ? ' ' : ''}${n}`)));
   }
   const products = root.querySelector<HTMLElement>('fieldset.products');
   if (products) products.hidden = notes.length === 0;

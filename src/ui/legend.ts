@@ -2,11 +2,11 @@
 import { KIND_COLORS, WIDTH_MAX_PX, WIDTH_REF_TONNES, WIDTH_REF_USD } from '../config/app';
 import { SHARE_RAMP } from '../config/ramps';
 import { widthPx, widthPxTonnes } from '../derive/flows';
-import { formatCount, formatMoney, kindLabel, reasonLabel, t } from '../i18n';
+import { formatCount, formatMoney, kindLabel, mineralName, reasonLabel, t } from '../i18n';
 import { rampCss, rgbCss } from '../derive/ramp';
 import { SITE_KINDS } from '../model/types';
 import { controlsText } from '../state/measures';
-import { countryName, selectDrawnFlows, selectVisibleSites } from '../state/selectors';
+import { countryNameIn, selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import { selectUserDrawn } from '../state/user-data';
 import { MAX_USER_ARCS } from '../derive/user-filter';
 import { productNotes } from '../derive/products';
@@ -71,14 +71,10 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
       ),
     ),
     el('p', { class: 'muted', 'data-testid': 'legend-risk' }, riskText),
-    // Notes from the data side are English for now: marked so for assistive technology.
-    ...productNotes(f, s.data?.minerals ?? [], countryName(s)).map((note) =>
-      el(
-        'p',
-        { class: 'muted', 'data-testid': 'legend-products', lang: lang === 'en' ? undefined : 'en' },
-        note,
-      ),
-    ),
+    // Product names inside the notes stay as the data writes them (HS descriptions).
+    ...productNotes(f, s.data?.minerals ?? [], countryNameIn(s), t(lang).products, (id, english) =>
+      mineralName(lang, id, english),
+    ).map((note) => el('p', { class: 'muted', 'data-testid': 'legend-products' }, note)),
     f.reasons.includes('controlled') || s.scenario?.id === 'controls'
       ? el(
           'p',

@@ -30,37 +30,30 @@ export interface PanelHandlers extends ToolbarHandlers {
 }
 
 export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHandlers): PanelRefs {
-  const filters = el('section', { 'data-testid': 'filter-panel', class: 'filters', 'aria-label': 'Filters' });
+  // Labels are set by setLang below (called at once, and on every language switch).
+  const filters = el('section', { 'data-testid': 'filter-panel', class: 'filters' });
   const counts = el('section', { class: 'counts', 'aria-live': 'polite' });
-  const legend = el('section', { 'data-testid': 'legend', class: 'legend', 'aria-label': 'Legend' });
-  const chart = el('section', {
-    class: 'chart',
-    'data-testid': 'share-chart',
-    'aria-label': 'Country shares',
-  });
-  const scenario = el('section', {
-    class: 'scenario',
-    'data-testid': 'scenario-panel',
-    'aria-label': 'Scenarios and allied supply',
-  });
+  const legend = el('section', { 'data-testid': 'legend', class: 'legend' });
+  const chart = el('section', { class: 'chart', 'data-testid': 'share-chart' });
+  const scenario = el('section', { class: 'scenario', 'data-testid': 'scenario-panel' });
   // The placeholders below are relabelled by setLang (the measures and projects panels replace them once loaded).
-  const measuresTitle = el('h2', {}, 'Export controls');
-  const measuresLoading = el('p', { class: 'muted' }, 'Loading the export-control measures…');
+  const measuresTitle = el('h2', {});
+  const measuresLoading = el('p', { class: 'muted' });
   const measures = el(
     'section',
-    { class: 'measures', 'data-testid': 'measures-panel', 'aria-label': 'Export controls' },
+    { class: 'measures', 'data-testid': 'measures-panel' },
     measuresTitle,
     measuresLoading,
   );
-  const projectsTitle = el('h2', {}, 'Funded projects');
-  const projectsToggle = el(
-    'button',
-    { type: 'button', 'data-action': 'open-projects', 'data-testid': 'projects-toggle' },
-    'Show funded projects outside China',
-  );
+  const projectsTitle = el('h2', {});
+  const projectsToggle = el('button', {
+    type: 'button',
+    'data-action': 'open-projects',
+    'data-testid': 'projects-toggle',
+  });
   const projects = el(
     'section',
-    { class: 'projects', 'data-testid': 'projects-panel', 'aria-label': 'Funded projects' },
+    { class: 'projects', 'data-testid': 'projects-panel' },
     projectsTitle,
     projectsToggle,
   );
@@ -68,11 +61,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
     if ((e.target as HTMLElement).closest('[data-action="open-projects"]')) handlers.onProjects();
   });
   const user = el('section', { class: 'user-data', 'data-testid': 'user-data' });
-  const about = el(
-    'button',
-    { type: 'button', class: 'link', 'data-testid': 'about-button' },
-    'About the data and sources',
-  );
+  const about = el('button', { type: 'button', class: 'link', 'data-testid': 'about-button' });
   about.addEventListener('click', () => handlers.onAbout());
   const search = searchBox();
   const header = panelHeader(store);

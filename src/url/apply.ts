@@ -75,5 +75,5 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
     else ignored.push({ key: 'flow', text: `the linked flow "${u.flow}" is not in the data for ${year}` });
   }
   if (u.fit && !u.view) deps.fitToData();
-  if (ignored.length > 0) actions.notify(store, 'warning', linkNotice(ignored));
+  if (ignored.length > 0) actions.notify(store, 'warning', linkNotice(ignored, store.getState().lang));
 }

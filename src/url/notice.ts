@@ -1,5 +1,7 @@
 // What a link got wrong, in one short notice: a few values per key and a count of the rest, never long link text.
 
+import { formatCount, t, type Lang } from '../i18n';
+
 /** One ignored or changed value of a link: its key, and what was done in plain words. */
 export interface IgnoredValue {
   key: string;
@@ -26,7 +28,8 @@ const MAX_CHARS = 600;
  * by key in the order the keys first appear, at most PER_KEY texts per key, cut at MAX_CHARS. Empty when nothing
  * was ignored.
  */
-export function linkNotice(ignored: readonly IgnoredValue[]): string {
+export function linkNotice(ignored: readonly IgnoredValue[], lang: Lang): string {
+  const m = t(lang).linkNotice;
   if (ignored.length === 0) return '';
   const byKey = new Map<string, string[]>();
   for (const x of ignored) {
@@ -41,10 +44,10 @@ export function linkNotice(ignored: readonly IgnoredValue[]): string {
     if (rest > 0)
       parts.push(
         key === 'unknown'
-          ? `${rest.toLocaleString('en-US')} more unknown settings`
-          : `${rest.toLocaleString('en-US')} more values of "${key}" ignored`,
+          ? m.moreUnknown(formatCount(lang, rest))
+          : m.moreValues(formatCount(lang, rest), key),
       );
   }
-  const text = `Some settings in the link were ignored: ${parts.join('; ')}.`;
+  const text = m.ignored(parts.join('; '));
   return text.length <= MAX_CHARS ? text : `${text.slice(0, MAX_CHARS - 1)}…`;
 }

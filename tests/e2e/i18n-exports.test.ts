@@ -155,17 +155,12 @@ describe('exports in the reader’s language', () => {
     await page.close();
   });
 
-  // The PNG's title comes from selectViewTitle (src/state/selectors.ts), made language-aware in separate work: this
-  // check is marked todo (reported, not failing) until that lands; then drop `todo`.
-  test(
-    'PNG in Japanese: the title itself is Japanese',
-    { todo: 'needs the language-aware selectViewTitle' },
-    async () => {
-      const { page } = await app.open('?mineral=rare-earths&year=2024&lang=ja', recordCanvasText);
-      await waitReady(page);
-      const title = await shareTitle(page);
-      assert.match(title, JAPANESE);
-      await page.close();
-    },
-  );
+  test('PNG in Japanese: the title itself is Japanese', async () => {
+    const { page } = await app.open('?mineral=rare-earths&year=2024&lang=ja', recordCanvasText);
+    await waitReady(page);
+    const title = await shareTitle(page);
+    assert.match(title, JAPANESE);
+    assert.ok((await exportPngText(page)).includes(title), 'the PNG draws the Japanese title');
+    await page.close();
+  });
 });
