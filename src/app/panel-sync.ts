@@ -4,7 +4,7 @@ import { LANGS } from '../i18n';
 import { labelResetView } from '../map/controls';
 import { selectDrawnFlows, selectViewTitle, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState } from '../state/store';
-import { selectUserDrawn } from '../state/user-data';
+import { selectCombinedUserFlows, selectUserDrawn } from '../state/user-data';
 import { renderNotices } from '../ui/chrome';
 import { renderEmbed } from '../ui/embed';
 import { renderCounts } from '../ui/counts';
@@ -132,6 +132,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
           s.shares,
           s.data,
           s.lang,
+          selectCombinedUserFlows(s),
         ] as const,
       ([chunk, loadingYear], s) => {
         if (!chunk || loadingYear) return;

@@ -9,6 +9,7 @@ import { mountUserPanel, type UserPanelStatus } from '../ui/user-data-panel';
 import type { App } from './context';
 import { readInWorker, type ReadJob } from './user-file-reader';
 import { openUserStore, type UserStore } from './user-store';
+import { measure } from './timing';
 import { watch } from './watch';
 
 /** The last file read: what the column dialog needs to read it again with other columns. */
@@ -60,6 +61,7 @@ export async function startUserData(app: App, root: HTMLElement): Promise<void> 
 
   async function read(file: File, mapping?: Mapping, kind?: UserDataKind): Promise<void> {
     if (job) return;
+    const t0 = performance.now();
     const m = () => t(store.getState().lang).userData;
     setStatus({ busy: { name: file.name, fraction: 0 }, outcome: null });
     job = readInWorker({
@@ -107,6 +109,8 @@ export async function startUserData(app: App, root: HTMLElement): Promise<void> 
     if (replaced) await remove(replaced, true);
     actions.addUserFile(store, userFile);
     setStatus({ busy: null, outcome: { kind: 'added', file: userFile } });
+    // File picked to file on the map and in the panel (the benchmark and the browser tests read it).
+    measure('cmm:user-file', t0);
     if (saved) {
       try {
         await saved.put(userFile);

@@ -2,6 +2,7 @@
 import { CHINA_ISO3 } from '../config/china';
 import type { FilterSpec } from '../model/filters';
 import type { UserFile, UserFlow, UserSite } from '../model/user-data';
+import type { Flow } from '../model/types';
 import { reasonsMask, riskPasses } from './filter';
 import { RISK_BITS } from './risk-codes';
 
@@ -123,4 +124,26 @@ export function userArcs(
   }
   const arcs = [...byKey.values()].sort((a, b) => b.valueUsd - a.valueUsd);
   return { arcs: arcs.slice(0, max), hidden: Math.max(0, arcs.length - max), undrawable };
+}
+
+/** The product code the reader's flows carry when they join our flows (they have no HS code). */
+export const USER_HS = 'user';
+
+/** The reader's flows of `mineral` in `year` as flows of ours (product USER_HS, risk from origin and destination). */
+export function userAsFlows(flows: readonly UserFlow[], mineral: string | undefined, year: number): Flow[] {
+  const out: Flow[] = [];
+  for (const f of flows)
+    if (f.mineral === mineral && f.year === year)
+      out.push({
+        id: f.id,
+        year: f.year,
+        exporter: f.exporter,
+        importer: f.importer,
+        mineral: f.mineral,
+        hs: USER_HS,
+        valueUsd: f.valueUsd,
+        tonnes: f.tonnes,
+        risk: userRiskCode(f),
+      });
+  return out;
 }

@@ -390,6 +390,8 @@ export const en = {
     shareNote:
       'Your own data stays in this browser: whoever opens this link will not see it. Export it as a file to send it.',
     combined: 'Includes your own flows.',
+    combinedScenario:
+      'Includes your own flows. A route block or an export-control measure never cuts them (your file has no routes or HS codes).',
     recordType: { site: 'your site', flow: 'your flow' },
   },
   filters: {

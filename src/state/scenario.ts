@@ -18,6 +18,9 @@ import { exportIdsPreferred, scenarioCsvHeader } from './export';
 import { readingLabel } from './measures';
 import { mineralName, t, type Lang } from '../i18n';
 import { memo } from './memo';
+import { USER_HS, userAsFlows } from '../derive/user-filter';
+import type { UserFlow } from '../model/user-data';
+import { selectCombinedUserFlows } from './user-data';
 import { countryName, countryNameIn, selectYearFlows } from './selectors';
 import type { AppState } from './store';
 
@@ -35,11 +38,31 @@ const hsMemo = memo(
  * the allied view's input).
  */
 export const selectScenarioFlows = (s: AppState): Flow[] =>
-  flowsMemo(
-    selectYearFlows(s),
+  withUserMemo(
+    flowsMemo(
+      selectYearFlows(s),
+      s.filters.minerals[0],
+      hsMemo(s.data?.minerals, s.filters.minerals[0], s.filters.product),
+    ),
+    selectCombinedUserFlows(s),
     s.filters.minerals[0],
-    hsMemo(s.data?.minerals, s.filters.minerals[0], s.filters.product),
+    s.filters.year,
   );
+
+const withUserMemo = memo(
+  (ours: Flow[], user: readonly UserFlow[], mineral: string | undefined, year: number): Flow[] => {
+    if (user.length === 0) return ours;
+    const theirs = userAsFlows(user, mineral, year);
+    return theirs.length === 0 ? ours : [...ours, ...theirs];
+  },
+);
+
+/**
+ * The reader's flows join the figures (when they chose so) as flows of product `USER_HS`: their route reasons are
+ * origin and destination only, so a route block or an export-control measure never cuts them (said in the panels).
+ */
+export const selectScenarioHasUserFlows = (s: AppState): boolean =>
+  selectScenarioFlows(s).some((f) => f.hs === USER_HS);
 
 /**
  * The products and coverage the scenario and allied figures use, for people (empty for one-product minerals), in the
@@ -125,7 +148,9 @@ export function scenarioCsv(
       year: s.filters.year,
       scenario: scenarioLabel(s, s.scenario),
       stockpileMonths: s.stockpile.months,
-      coverage: selectScenarioProductNotes(s, 'en').join(' ') || 'every flow of the mineral in the year',
+      coverage:
+        (selectScenarioProductNotes(s, 'en').join(' ') || 'every flow of the mineral in the year') +
+        (selectScenarioHasUserFlows(s) ? ` ${t('en').userData.combined}` : ''),
       source: [
         ...(s.years[s.filters.year]?.sources ?? []),
         ...usedProductSources(s),

@@ -22,7 +22,8 @@ const allFlowsMemo = memo((files: UserFile[]): UserFlow[] => files.flatMap((f) =
  * mineral from the filters themselves) when the reader chose to combine, none otherwise.
  */
 export const selectCombinedUserFlows = (s: AppState): readonly UserFlow[] =>
-  s.userData.combine ? allFlowsMemo(s.userData.files) : [];
+  s.userData.combine ? allFlowsMemo(s.userData.files) : NO_FLOWS;
+const NO_FLOWS: readonly UserFlow[] = [];
 
 const arcsMemo = memo(
   (flows: UserFlow[], countries: ReadonlyMap<string, CountryInfo> | undefined): UserArcs =>

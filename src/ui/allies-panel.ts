@@ -4,7 +4,11 @@ import { blocShares, partnerSupply, type BlocShares, type PartnerSupply } from '
 import { LOCALES, formatMoney, formatPercent, t, type Lang } from '../i18n';
 import { countryLabel, countryLabels, langAttr, type LocalText } from '../i18n/countries';
 import type { CountryInfo } from '../model/types';
-import { selectScenarioFlows, selectScenarioProductNotes } from '../state/scenario';
+import {
+  selectScenarioFlows,
+  selectScenarioHasUserFlows,
+  selectScenarioProductNotes,
+} from '../state/scenario';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el, setChildren } from './dom';
 import { dataTable } from './table';
@@ -161,6 +165,9 @@ function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof 
     ...selectScenarioProductNotes(s).map((note) =>
       el('p', { class: 'muted', 'data-testid': 'allies-products' }, `${msg.tradeFigures}${note}`),
     ),
+    selectScenarioHasUserFlows(s)
+      ? el('p', { class: 'user-note', 'data-testid': 'allies-user-note' }, t(lang).userData.combined)
+      : null,
     el(
       'div',
       { class: 'chips' },

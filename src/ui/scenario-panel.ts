@@ -18,6 +18,7 @@ import { stockpileControls, tonnesText } from './stockpile-panel';
 import {
   scenarioCsv,
   selectScenarioFlows,
+  selectScenarioHasUserFlows,
   selectScenarioProductNotes,
   selectScenarioResults,
   selectStockpileNeeds,
@@ -227,6 +228,9 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
     ...selectScenarioProductNotes(s).map((note) =>
       el('p', { class: 'muted', 'data-testid': 'scenario-products' }, note),
     ),
+    selectScenarioHasUserFlows(s)
+      ? el('p', { class: 'user-note', 'data-testid': 'scenario-user-note' }, t(lang).userData.combinedScenario)
+      : null,
     select,
   ];
   if (s.scenario?.id === 'custom') parts.push(exporterChoices(s, label));

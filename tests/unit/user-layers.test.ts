@@ -4,10 +4,21 @@ import { describe, expect, test } from 'vitest';
 import { makeLookup, readUserFile, type ReadResult } from '../../src/derive/user-data';
 import { userFileCsv } from '../../src/derive/user-data/export';
 import { toUserFile, userTotals } from '../../src/derive/user-data/file';
-import { keepUserData, userArcs, userFlowPasses, userSitePasses } from '../../src/derive/user-filter';
+import {
+  USER_HS,
+  keepUserData,
+  userArcs,
+  userFlowPasses,
+  userSitePasses,
+} from '../../src/derive/user-filter';
+import {
+  selectScenarioFlows,
+  selectScenarioHasUserFlows,
+  selectScenarioResults,
+} from '../../src/state/scenario';
 import type { FilterSpec } from '../../src/model/filters';
 import { MAX_KEPT_REJECTIONS, type UserFlow, type UserSite } from '../../src/model/user-data';
-import { defaultFilters } from '../../src/state/store';
+import { createAppStore, defaultFilters } from '../../src/state/store';
 
 const json = (path: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
@@ -170,5 +181,43 @@ describe('a file as the app keeps it', () => {
     expect(userFileCsv(file)).toBe(
       'exporter,importer,mineral,year,value,tonnes\r\nAUS,JPN,rare-earths,2024,1500.5,\r\n',
     );
+  });
+});
+
+describe("the reader's flows in the scenario and allied figures", () => {
+  const base = () => {
+    const s = createAppStore().getState();
+    const file = toUserFile(
+      'f.csv',
+      read(
+        'exporter,importer,mineral,year,value\nCHN,JPN,rare-earths,2024,1000\nAUS,JPN,rare-earths,2023,5\n',
+      ),
+    );
+    return {
+      ...s,
+      data: { sites: [], countries: new Map(), minerals: [], manifest: null },
+      filters: { ...s.filters, minerals: ['rare-earths'], year: 2024 },
+      userData: { files: [file], combine: false, storage: 'ready' as const },
+    };
+  };
+
+  test('only when the reader combines them, only the mineral and year, marked by their product code', () => {
+    const off = base();
+    expect(selectScenarioFlows(off).filter((f) => f.hs === USER_HS)).toEqual([]);
+    expect(selectScenarioHasUserFlows(off)).toBe(false);
+    const on = { ...off, userData: { ...off.userData, combine: true } };
+    const theirs = selectScenarioFlows(on).filter((f) => f.hs === USER_HS);
+    expect(theirs.map((f) => [f.exporter, f.importer, f.valueUsd, f.risk])).toEqual([
+      ['CHN', 'JPN', 1000, 1],
+    ]);
+    expect(selectScenarioHasUserFlows(on)).toBe(true);
+  });
+
+  test("a China stop cuts their flow from China (origin); its share of the importer's loss counts it", () => {
+    const on = { ...base(), scenario: { id: 'china-stop' as const, exporters: [] } };
+    on.userData = { ...on.userData, combine: true };
+    const jpn = selectScenarioResults(on).find((r) => r.importer === 'JPN');
+    expect(jpn?.lostUsd).toBe(1000);
+    expect(jpn?.lossShare).toBe(1);
   });
 });
