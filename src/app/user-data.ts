@@ -2,7 +2,8 @@
 import { userFileCsv } from '../derive/user-data/export';
 import { toUserFile } from '../derive/user-data/file';
 import type { Mapping, ReadResult, Reference, UserDataKind } from '../derive/user-data';
-import { formatCount, t } from '../i18n';
+import { formatCount, mineralName, t } from '../i18n';
+import { countryLabel } from '../i18n/countries';
 import { actions, type AppState } from '../state/store';
 import { chooseColumns } from '../ui/column-dialog';
 import { mountUserPanel, type UserPanelStatus } from '../ui/user-data-panel';
@@ -22,10 +23,24 @@ interface LastRead {
   addedId: string | null;
 }
 
-const reference = (s: AppState): Reference => ({
-  minerals: s.data?.minerals.map((m) => ({ id: m.id, name: m.name })) ?? [],
-  countries: [...(s.data?.countries.values() ?? [])].map((c) => ({ iso3: c.iso3, name: c.name })),
-});
+/**
+ * What cells are matched to: our minerals and countries by id, English name and Japanese name (the glossary's and
+ * CLDR's), so a Japanese reader's file may write 中国 or レアアース.
+ */
+const reference = (s: AppState): Reference => {
+  const minerals = s.data?.minerals ?? [];
+  const countries = [...(s.data?.countries.values() ?? [])];
+  return {
+    minerals: [
+      ...minerals.map((m) => ({ id: m.id, name: m.name })),
+      ...minerals.map((m) => ({ id: m.id, name: mineralName('ja', m.id, m.name) })),
+    ],
+    countries: [
+      ...countries.map((c) => ({ iso3: c.iso3, name: c.name })),
+      ...countries.map((c) => ({ iso3: c.iso3, name: countryLabel('ja', c).text })),
+    ],
+  };
+};
 
 export async function startUserData(app: App, root: HTMLElement): Promise<void> {
   const { store } = app;
