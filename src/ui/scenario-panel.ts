@@ -229,7 +229,11 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
       el('p', { class: 'muted', 'data-testid': 'scenario-products' }, note),
     ),
     selectScenarioHasUserFlows(s)
-      ? el('p', { class: 'user-note', 'data-testid': 'scenario-user-note' }, t(lang).userData.combinedScenario)
+      ? el(
+          'p',
+          { class: 'user-note', 'data-testid': 'scenario-user-note' },
+          t(lang).userData.combinedScenario,
+        )
       : null,
     select,
   ];

@@ -207,6 +207,17 @@ describe('your data', () => {
       await page.locator('[data-testid="legend-user"]').innerText(),
       /あなたのデータ（このブラウザのみ）/,
     );
+    // A Japanese reader's file may name countries and minerals in Japanese.
+    await page
+      .locator('[data-testid="user-file-input"]')
+      .setInputFiles(
+        file('フロー.csv', 'exporter,importer,mineral,year,value\n中国,日本,レアアース,2024,1000\n'),
+      );
+    await page.waitForFunction(() =>
+      /フロー\.csv: フロー1件を取り込み、0行を除外しました。/.test(
+        document.querySelector('[data-testid="user-status"]')?.textContent ?? '',
+      ),
+    );
     await removeAll(page);
     assert.deepEqual(w.consoleErrors, []);
     await page.close();
