@@ -11,8 +11,8 @@ import { dataTable, type Column } from './table';
 
 type Tab = 'site' | 'flow';
 
-/** A shown column: a CSV column with a header in the catalogue (`table.columns`; English headers are the CSV's names). */
-type ShownColumn = ExportColumn & keyof Messages['table']['columns'];
+/** A shown column: a CSV column, headed by its name in the reader's language (the CSV's `exportColumns`). */
+type ShownColumn = ExportColumn;
 
 /** The CSV columns shown by default: a readable subset (the CSV download has them all). */
 const COLUMNS: Record<Tab, readonly ShownColumn[]> = {
@@ -38,6 +38,8 @@ const messagesOf = (lang: Lang): Messages['table'] => t(lang).table;
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const cellText = (v: ExportRecord[ExportColumn], c: ExportColumn): string =>
   v === null ? '—' : typeof v === 'number' && c !== 'year' && c !== 'vintage' ? NUMBER.format(v) : String(v);
+
+const columnLabel = (lang: Lang, c: ShownColumn): string => t(lang).exportColumns[c];
 
 const recordTypeText = (lang: Lang, v: ExportRecord[ExportColumn]): string => {
   const m = t(lang).exportValues;
@@ -108,7 +110,7 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
     const selectedId = selection?.type === tab ? selection.id : null;
     const focusId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
     const columns: Column<ExportRecord>[] = COLUMNS[tab].map((c, i) => ({
-      label: m.columns[c],
+      label: columnLabel(lang, c),
       sortKey: c,
       // The record type in words ("your site"): whose row it is.
       cell: (r) => (c === 'record_type' ? recordTypeText(lang, r[c]) : cellText(r[c], c)),

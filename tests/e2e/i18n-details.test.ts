@@ -105,7 +105,7 @@ describe('Japanese panels and dialogs', () => {
     await view.locator('[data-testid="table-row"]').first().waitFor();
     assert.match(await page.locator('[data-testid="table-tab-sites"]').innerText(), /^拠点（\d+）$/);
     const cols = await view.locator('thead th').allInnerTexts();
-    assert.deepEqual(cols.slice(0, 3), ['名称', '種類', '鉱物']);
+    assert.deepEqual(cols.slice(0, 3), ['名称', '拠点の種類', '対象鉱物']);
     assert.match(await page.locator('[data-testid="table-range"]').innerText(), /^全\d+行中 1–100行目/);
     assert.equal(await view.locator('[data-testid="table-row"]').first().getAttribute('lang'), 'en');
     await page.locator('[data-testid="table-tab-flows"]').click();

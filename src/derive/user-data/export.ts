@@ -1,20 +1,11 @@
 // A reader's file as CSV (as the app read it): stable column ids, formula-safe text cells (csvField), numbers as numbers.
 import { csvField } from '../csv';
+import { FLOW_FIELDS, SITE_FIELDS } from './columns';
 import type { UserFile, UserFlow, UserSite } from '../../model/user-data';
 
-/** Columns of a reader's sites: the same words the file format accepts, so the CSV opens again as it is. */
-export const USER_SITE_COLUMNS = [
-  'name',
-  'lat',
-  'lng',
-  'kind',
-  'mineral',
-  'country',
-  'status',
-  'notes',
-  'source',
-];
-export const USER_FLOW_COLUMNS = ['exporter', 'importer', 'mineral', 'year', 'value', 'tonnes'];
+/** Columns of a reader's sites and flows: the fields the file format reads, so the CSV opens again as it is. */
+export const USER_SITE_COLUMNS = SITE_FIELDS;
+export const USER_FLOW_COLUMNS = FLOW_FIELDS;
 
 const text = (v: string | undefined): string => csvField(v ?? '');
 
