@@ -3,13 +3,9 @@ import { csvField } from '../csv';
 import { FLOW_FIELDS, SITE_FIELDS } from './columns';
 import type { UserFile, UserFlow, UserSite } from '../../model/user-data';
 
-/** Columns of a reader's sites and flows: the fields the file format reads, so the CSV opens again as it is. */
-export const USER_SITE_COLUMNS = SITE_FIELDS;
-export const USER_FLOW_COLUMNS = FLOW_FIELDS;
-
 const text = (v: string | undefined): string => csvField(v ?? '');
 
-export const userSiteCells = (s: UserSite): string[] => [
+const userSiteCells = (s: UserSite): string[] => [
   text(s.name),
   String(s.position[1]),
   String(s.position[0]),
@@ -22,7 +18,7 @@ export const userSiteCells = (s: UserSite): string[] => [
   text(s.source),
 ];
 
-export const userFlowCells = (f: UserFlow): string[] => [
+const userFlowCells = (f: UserFlow): string[] => [
   f.exporter,
   f.importer,
   f.mineral,
@@ -31,11 +27,14 @@ export const userFlowCells = (f: UserFlow): string[] => [
   f.tonnes === null ? '' : String(f.tonnes),
 ];
 
-/** RFC 4180 (CRLF) CSV of the rows kept from `file`; rejected rows are not in it. */
+/**
+ * RFC 4180 (CRLF) CSV of the rows kept from `file`; rejected rows are not in it. Its columns are the fields the file
+ * format reads (SITE_FIELDS, FLOW_FIELDS), so the CSV opens again as it is.
+ */
 export function userFileCsv(file: UserFile): string {
   const lines =
     file.kind === 'sites'
-      ? [USER_SITE_COLUMNS.join(','), ...file.sites.map((s) => userSiteCells(s).join(','))]
-      : [USER_FLOW_COLUMNS.join(','), ...file.flows.map((f) => userFlowCells(f).join(','))];
+      ? [SITE_FIELDS.join(','), ...file.sites.map((s) => userSiteCells(s).join(','))]
+      : [FLOW_FIELDS.join(','), ...file.flows.map((f) => userFlowCells(f).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }

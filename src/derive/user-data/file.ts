@@ -27,16 +27,3 @@ export function toUserFile(
     flows: result.kind === 'flows' ? result.items.map((f) => ({ ...f, id: `${id}:${f.id}` })) : [],
   };
 }
-
-/** Sites and flows in all `files`, by kind, and rows rejected: the figures the "Your data" section shows. */
-export function userTotals(files: readonly UserFile[]): { sites: number; flows: number; rejected: number } {
-  let sites = 0;
-  let flows = 0;
-  let rejected = 0;
-  for (const f of files) {
-    sites += f.sites.length;
-    flows += f.flows.length;
-    rejected += f.rejectedCount;
-  }
-  return { sites, flows, rejected };
-}
