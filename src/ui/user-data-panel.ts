@@ -88,6 +88,8 @@ export function mountUserPanel(root: HTMLElement, handlers: UserPanelHandlers) {
   return {
     render(p: UserPanelInput): void {
       const m = t(p.lang).userData;
+      // Whether the files saved in this browser have been read back yet (`idle` until then): a hook for tests.
+      root.dataset.storage = p.storage;
       heading.textContent = m.title;
       intro.textContent = m.intro;
       openButton.textContent = m.open;

@@ -34,8 +34,10 @@ async function openApp(query: string) {
   const opened = await app.open(query);
   await waitReady(opened.page);
   await opened.page.locator('[data-testid="user-file-input"]').waitFor({ state: 'attached' });
-  // Files saved by an earlier test in this browser profile are removed first.
-  await opened.page.waitForTimeout(200);
+  // Files saved by an earlier test in this browser profile are removed first, once they have been read back.
+  await opened.page
+    .locator('[data-testid="user-data"]:not([data-storage="idle"])')
+    .waitFor({ state: 'attached' });
   await removeAll(opened.page);
   return opened;
 }
@@ -99,8 +101,7 @@ describe('your data', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="legend-user"]') === null);
     await page.reload();
     await waitReady(page);
-    await page.locator('[data-testid="user-file-input"]').waitFor({ state: 'attached' });
-    await page.waitForTimeout(300);
+    await page.locator('[data-testid="user-data"]:not([data-storage="idle"])').waitFor({ state: 'attached' });
     assert.equal(await page.locator('[data-testid="user-file"]').count(), 0, 'removed for good');
     assert.deepEqual(w.consoleErrors, []);
     assert.deepEqual(w.offOrigin, []);
