@@ -1,6 +1,7 @@
 // What the app's parts share: the store, the page's root element, the map (once started) and the lazy chunks.
 import type { MapHandle } from '../map/map';
 import type { AppStore } from '../state/store';
+import type { AfterFrame } from './after-frame';
 import type { Loaders } from './loading';
 
 /** The chart chunk: the "who supplies" panel. */
@@ -33,6 +34,8 @@ export interface App {
     table: TableChunk | null;
   };
   loaders: Loaders;
+  /** The panels' and the address bar's queue: they follow a change after the frame that shows it. */
+  afterFrame: AfterFrame;
   /** Run once, the first time the map reports the view drawn. */
   afterFirstView: (() => void)[];
 }

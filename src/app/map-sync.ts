@@ -215,10 +215,22 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
     },
   );
 
+  // Ready means the whole page shows the view: the map has drawn it and the panels queued after it have followed.
+  let mapDrawn = false;
+  const settle = () => {
+    html.dataset.mapReady = String(
+      mapDrawn && layersReady && viewReady(store.getState()) && !app.afterFrame.pending(),
+    );
+    if (html.dataset.mapReady === 'true') for (const fn of app.afterFirstView.splice(0)) fn();
+  };
+  app.afterFrame.onSettled(() => {
+    if (mapDrawn) settle();
+  });
+
   return {
     onReady(ready) {
-      html.dataset.mapReady = String(ready && layersReady && viewReady(store.getState()));
-      if (html.dataset.mapReady === 'true') for (const fn of app.afterFirstView.splice(0)) fn();
+      mapDrawn = ready;
+      settle();
     },
     redraw() {
       labelKey = '';

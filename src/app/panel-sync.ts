@@ -24,6 +24,9 @@ const yearLoading = (s: AppState) => s.yearStatus[s.filters.year] === 'loading';
 /** `loadDetails` fetches the details panel's chunk (the watch below asks for it when something is selected). */
 export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promise<void>): PanelSync {
   const { store } = app;
+  /** Every panel follows a change after the frame that shows it on the map (src/app/after-frame.ts). */
+  const later = <T>(select: (s: AppState) => T, react: (picked: T, s: AppState) => void): Watch =>
+    watch(store, select, react, app.afterFrame);
   if (app.embedded) {
     const title = $('#embed-title');
     const bar = $('#embed-bar');
@@ -32,16 +35,14 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
       const lang = LANGS.find((l) => l === target.value);
       if (target.dataset.testid === 'lang-select' && lang) actions.setLang(store, lang);
     });
-    watch(
-      store,
+    later(
       (s) => [s.filters, s.data, s.years, s.scenario, s.view, s.selection, s.lang] as const,
       (_, s) =>
         s.data && renderEmbed(title, bar, s, selectViewTitle(s), `${location.origin}${location.pathname}`),
     );
   }
   // The language: the page's `lang` (assistive technology, fonts) and the panel's fixed labels; sections follow below.
-  watch(
-    store,
+  later(
     (s) => s.lang,
     (lang) => {
       document.documentElement.lang = lang;
@@ -50,30 +51,25 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
     },
   );
   const loading = $('#loading');
-  watch(
-    store,
+  later(
     (s) => s.status,
     (status) => void (loading.hidden = status !== 'loading'),
   );
   const notices = $('[data-testid="notice"]');
-  watch(
-    store,
+  later(
     (s) => [s.notices, s.lang] as const,
     (_, s) => renderNotices(notices, s, store),
   );
-  watch(
-    store,
+  later(
     // Rebuilt for another language too; the update below sets it from the filters again (the view stays).
     (s) => [s.data, s.lang] as const,
     (_, s) => buildFilters(panel.filters, s),
   );
-  watch(
-    store,
+  later(
     (s) => [s.data, s.filters, s.years, s.playing, s.lang] as const,
     (_, s) => updateFilters(panel.filters, s),
   );
-  watch(
-    store,
+  later(
     (s) =>
       [
         selectVisibleSites(s),
@@ -93,8 +89,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
     },
   );
   const details = $('[data-testid="details"]');
-  const detailsWatch = watch(
-    store,
+  const detailsWatch = later(
     (s) =>
       [
         s.selection,
@@ -114,8 +109,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   );
   // The scenario and the chart work on the year's flows: drawn once they have arrived, not for the loading state.
   const lazy: Watch[] = [
-    watch(
-      store,
+    later(
       (s) =>
         [
           app.chunks.scenario,
@@ -140,8 +134,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
         scenarioPanels?.allies.render(s);
       },
     ),
-    watch(
-      store,
+    later(
       (s) => [app.chunks.chart, yearLoading(s), s.filters, s.shares, s.years, s.lang] as const,
       ([chunk, loadingYear], s) => {
         if (chunk && !loadingYear) chunk.renderChart(panel.chart, s);
@@ -150,8 +143,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   ];
   let measuresPanel: { render(s: AppState): void } | null = null;
   lazy.push(
-    watch(
-      store,
+    later(
       (s) =>
         [
           app.chunks.measures,
@@ -175,8 +167,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   let projectsPanel: { render(s: AppState): void } | null = null;
   const projectsClosed = [...panel.projects.childNodes];
   lazy.push(
-    watch(
-      store,
+    later(
       (s) =>
         [
           app.chunks.projects,
@@ -201,8 +192,7 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
   let tableView: { render(s: AppState): void } | null = null;
   const tableRoot = $('#table-view');
   lazy.push(
-    watch(
-      store,
+    later(
       (s) =>
         [
           app.chunks.table,

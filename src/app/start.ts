@@ -44,7 +44,13 @@ export async function start(app: App, later: () => void, recheck: () => void): P
   revealLinked(parseUrl(location.search, new Set()).state);
   // An embed's address is the host page's: it is never rewritten and gets no history entries of its own (a click in
   // an embed must not make the reader's Back button step the map), and a reload shows the embed as published.
-  if (!app.embedded) urlSync = startUrlSync(store, history, location);
+  if (!app.embedded) {
+    const sync = startUrlSync(store, history, location);
+    // A reload, a bookmark or a closed tab right after a change still gets its address.
+    addEventListener('pagehide', () => sync.flush());
+    document.addEventListener('visibilitychange', () => sync.flush());
+    urlSync = sync;
+  }
   if (!app.map || store.getState().scenario || app.html.dataset.mapReady === 'true') later();
   else app.afterFirstView.push(later);
   window.addEventListener('popstate', () => void applyLink(location.search));

@@ -10,16 +10,15 @@ export function measure(name: `cmm:${string}`, start: number, end = performance.
   performance.measure(name, { start, end });
 }
 
-/** Marks between the store's listeners: call `start` first, `layersDone` after the map's, `panelsDone` last. */
+/**
+ * Marks between the store's listeners: call `start` first and `layersDone` after the map's. The panels run later, as
+ * one task after the next frame (src/app/after-frame.ts): 'cmm:panels' spans that task.
+ */
 export function changeTimer() {
   let t0 = 0;
-  let t1 = 0;
   return {
     start: () => void (t0 = performance.now()),
-    layersDone: () => {
-      t1 = performance.now();
-      measure('cmm:layers', t0, t1);
-    },
-    panelsDone: () => measure('cmm:panels', t1),
+    layersDone: () => measure('cmm:layers', t0),
+    panelsDone: (ranFrom: number) => measure('cmm:panels', ranFrom),
   };
 }

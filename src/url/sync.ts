@@ -1,4 +1,4 @@
-// Store -> address bar sync: replaceState (debounced) as the user works, pushState for actions worth a Back step.
+// Store -> address bar sync (debounced): pushState for actions worth a Back step, replaceState for fine-tuning.
 import type { AppState, AppStore } from '../state/store';
 import { serializeUrl } from './codec';
 import { urlStateFromApp } from './state';
@@ -40,9 +40,17 @@ export function historyKey(s: AppState): string {
 export interface UrlSync {
   /** Stop writing while a popstate or a link is being applied, then resume from the applied state. */
   suspend<T>(fn: () => T): T;
+  /** Write a pending change now (the page is being hidden or left). */
+  flush(): void;
   dispose(): void;
 }
 
+/**
+ * Writes wait until the store has been quiet for `debounceMs`: a burst of changes (keys held down, a slider dragged,
+ * several boxes ticked in a row) becomes one history entry, and a change's own handler and frame never pay for the
+ * browser's history update (a round trip to the browser process that takes milliseconds on a busy machine). The
+ * pending write is made at once when the page is hidden or left (`flush`).
+ */
 export function startUrlSync(
   store: AppStore,
   history: HistoryLike,
@@ -51,32 +59,38 @@ export function startUrlSync(
 ): UrlSync {
   let suspended = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
   let lastKey = historyKey(store.getState());
   let lastQuery = '';
   const url = (query: string) => `${location.pathname}?${query}${location.hash}`;
-  const write = (s: AppState) => {
+  const write = () => {
+    clearTimeout(timer);
+    pending = false;
+    const s = store.getState();
     if (s.status !== 'ready' || suspended) return;
     const query = serializeUrl(urlStateFromApp(s));
     const key = historyKey(s);
     if (key !== lastKey) {
-      clearTimeout(timer);
       lastKey = key;
       lastQuery = query;
       history.pushState(null, '', url(query));
-      return;
-    }
-    if (query === lastQuery) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
+    } else if (query !== lastQuery) {
       lastQuery = query;
       history.replaceState(null, '', url(query));
-    }, debounceMs);
+    }
   };
-  const unsubscribe = store.subscribe((s) => write(s));
+  // A change while suspended is the applied link's: never written (suspend resets the baseline instead).
+  const unsubscribe = store.subscribe(() => {
+    if (suspended) return;
+    clearTimeout(timer);
+    pending = true;
+    timer = setTimeout(write, debounceMs);
+  });
   return {
     suspend(fn) {
       suspended = true;
       clearTimeout(timer);
+      pending = false;
       try {
         return fn();
       } finally {
@@ -85,6 +99,9 @@ export function startUrlSync(
         lastKey = historyKey(s);
         lastQuery = serializeUrl(urlStateFromApp(s));
       }
+    },
+    flush() {
+      if (pending) write();
     },
     dispose() {
       clearTimeout(timer);

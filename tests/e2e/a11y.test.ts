@@ -59,7 +59,7 @@ describe('keyboard only', () => {
     await changeAndWait(page, () => page.keyboard.press('Space'));
     await page.locator('[data-testid="mineral-rare-earths"]').focus();
     await changeAndWait(page, () => page.keyboard.press('Space'));
-    assert.match(page.url(), /mineral=lithium(&|$)/);
+    await page.waitForURL(/mineral=lithium(&|$)/, { timeout: 10_000 });
     // The table, its flows tab, the first row: Enter opens the flow's details and moves focus into them.
     await page.locator('[data-testid="table-toggle"]').focus();
     await page.keyboard.press('Enter');
@@ -75,7 +75,10 @@ describe('keyboard only', () => {
     await details.waitFor({ state: 'visible' });
     await page.waitForFunction(() => !!document.activeElement?.closest('[data-testid="details"]'));
     assert.match(await details.innerText(), /Mineral\s+Lithium/);
-    assert.ok(page.url().includes(`flow=${(id ?? '').replace(/^\d{4}-/, '')}`), 'the link names the flow');
+    // The link names the flow (the address bar is written once the page is quiet).
+    await page.waitForURL((u) => u.href.includes(`flow=${(id ?? '').replace(/^\d{4}-/, '')}`), {
+      timeout: 10_000,
+    });
     // Escape closes them and focus goes back to the row.
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });

@@ -20,7 +20,7 @@ describe('filters', () => {
     // Drawn flows change (the 95%-of-value cut is recomputed over both minerals, so the number may go either way).
     assert.notEqual(await count(page, 'count-flows'), flows0, 'lithium changes the flows drawn');
     assert.ok((await pixelDiff(page, shot0, await mapShot(page))) > 0.002, 'the map changed');
-    assert.match(page.url(), /mineral=rare-earths,lithium/);
+    await page.waitForURL(/mineral=rare-earths,lithium/, { timeout: 10_000 });
     await changeAndWait(page, () => page.locator('[data-testid="mineral-lithium"]').uncheck());
     assert.equal(await count(page, 'count-sites'), sites0);
 
@@ -55,7 +55,7 @@ describe('filters', () => {
     assert.equal(await text(page, 'year-label'), '2018');
     assert.match(await text(page, 'year-coverage'), /top partners per country only/);
     assert.notEqual(await count(page, 'count-flows'), flows0);
-    assert.match(page.url(), /year=2018/);
+    await page.waitForURL(/year=2018/, { timeout: 10_000 });
     await changeAndWait(page, async () => {
       for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
     });
@@ -177,7 +177,7 @@ describe('filters', () => {
     await changeAndWait(page, () => page.locator('[data-testid="flowView-sea-lanes"]').check());
     assert.equal(await count(page, 'count-flows'), flows, 'the same flows, drawn differently');
     assert.ok((await pixelDiff(page, arcs, await mapShot(page))) > 0.005);
-    assert.match(page.url(), /lanes=1/);
+    await page.waitForURL(/lanes=1/, { timeout: 10_000 });
     assert.deepEqual(w.consoleErrors, []);
     await page.close();
   });

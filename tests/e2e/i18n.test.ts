@@ -40,7 +40,7 @@ describe('languages', () => {
     const flows = await count(page, 'count-flows');
     const view = viewOf(page.url());
     assert.ok(view, 'the camera is in the link');
-    assert.match(page.url(), /lang=ja/);
+    await page.waitForURL(/lang=ja/, { timeout: 10_000 });
 
     await page.locator('[data-testid="lang-select"]').selectOption('en');
     await page.waitForFunction(() => !location.search.includes('lang=ja'));
@@ -51,8 +51,8 @@ describe('languages', () => {
     assert.equal(await count(page, 'count-sites'), sites);
     assert.equal(await count(page, 'count-flows'), flows);
     assert.equal(viewOf(page.url()), view);
-    assert.match(page.url(), /mineral=rare-earths,lithium/);
-    assert.match(page.url(), /risk=china/);
+    await page.waitForURL(/mineral=rare-earths,lithium/, { timeout: 10_000 });
+    await page.waitForURL(/risk=china/, { timeout: 10_000 });
     assert.ok(await page.locator('[data-testid="mineral-lithium"]').isChecked(), 'filters kept');
 
     await page.locator('[data-testid="lang-select"]').selectOption('ja');

@@ -43,9 +43,11 @@ describe('share links', () => {
     const flows2024 = await count(page, 'count-flows');
     await changeAndWait(page, () => page.locator('[data-testid="mineral-lithium"]').check());
     const withLithium = await count(page, 'count-flows');
-    assert.match(page.url(), /mineral=rare-earths,lithium/);
+    await page.waitForURL(/mineral=rare-earths,lithium/, { timeout: 10_000 });
     await changeAndWait(page, () => page.locator('[data-testid="focus-select"]').selectOption('CHN'));
     const focused = await count(page, 'count-flows');
+    // The address bar is written once the page is quiet: each view is its own Back step once written.
+    await page.waitForURL(/focus=CHN/, { timeout: 10_000 });
     await changeAndWait(page, () => page.goBack());
     assert.equal(await count(page, 'count-flows'), withLithium);
     assert.equal(await page.locator('[data-testid="focus-select"]').inputValue(), '');

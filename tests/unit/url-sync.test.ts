@@ -1,4 +1,4 @@
-// The address bar follows the store: a new view adds a history entry, fine-tuning replaces it (debounced).
+// The address bar follows the store once it is quiet: a new view adds a history entry, fine-tuning replaces it.
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { actions, createAppStore } from '../../src/state/store';
 import { startUrlSync } from '../../src/url/sync';
@@ -27,9 +27,12 @@ describe('url sync history policy', () => {
     ['a focus country', { focus: 'JPN' }],
     ['a risk mode', { risk: 'china' as const }],
     ['sea lanes', { flowView: 'sea-lanes' as const }],
-  ])('%s adds a history entry at once', (_name, patch) => {
+  ])('%s adds a history entry once the store is quiet', (_name, patch) => {
     const { store, pushed, replaced } = setup();
     actions.setFilters(store, patch);
+    vi.advanceTimersByTime(200);
+    expect(pushed).toEqual([]);
+    vi.advanceTimersByTime(60);
     expect(pushed).toHaveLength(1);
     expect(pushed[0]).toMatch(/^\/map\/\?v=2&.*#x$/);
     expect(replaced).toEqual([]);
@@ -54,7 +57,9 @@ describe('url sync history policy', () => {
   test('a scenario and a selection are worth a Back step; nothing is written while loading or suspended', () => {
     const { store, pushed, sync } = setup();
     actions.setScenario(store, { id: 'china-stop', exporters: [] });
+    vi.advanceTimersByTime(260);
     actions.select(store, { type: 'site', id: 'cur-a' });
+    vi.advanceTimersByTime(260);
     expect(pushed).toHaveLength(2);
     expect(pushed[1]).toMatch(/scenario=china-stop.*site=cur-a/);
     sync.suspend(() => actions.setFilters(store, { minerals: ['lithium'] }));
@@ -65,13 +70,40 @@ describe('url sync history policy', () => {
     expect(pushed).toHaveLength(2);
     store.setState({ status: 'loading' });
     actions.setFilters(store, { year: 2019 });
+    vi.advanceTimersByTime(300);
     expect(pushed).toHaveLength(2);
+  });
+
+  test('a burst of new views inside the debounce is one Back step, ending at the last view', () => {
+    const { store, pushed, replaced } = setup();
+    actions.setFilters(store, { minerals: ['lithium'] });
+    vi.advanceTimersByTime(100);
+    actions.setFilters(store, { minerals: ['lithium', 'cobalt'] });
+    vi.advanceTimersByTime(100);
+    actions.setFilters(store, { risk: 'china' });
+    vi.advanceTimersByTime(260);
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]).toMatch(/mineral=lithium,cobalt.*risk=china|risk=china.*mineral=lithium,cobalt/);
+    expect(replaced).toEqual([]);
+  });
+
+  test('flush writes a pending change at once (the page is being left), and only once', () => {
+    const { store, pushed, sync } = setup();
+    sync.flush();
+    expect(pushed).toEqual([]);
+    actions.setFilters(store, { year: 2019 });
+    sync.flush();
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0]).toMatch(/year=2019/);
+    vi.advanceTimersByTime(300);
+    expect(pushed).toHaveLength(1);
   });
 
   test('dispose stops writing', () => {
     const { store, pushed, sync } = setup();
     sync.dispose();
     actions.setFilters(store, { year: 2019 });
+    vi.advanceTimersByTime(300);
     expect(pushed).toEqual([]);
   });
 });
