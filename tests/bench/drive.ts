@@ -1,7 +1,8 @@
 // One measured visit of a page (app or reference): load to data-map-ready, bytes, heap, filter changes, year switch.
 import { readFileSync, readdirSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { interactions, type UiOptions, type UiResult } from './interactions';
+import { interactions } from './interactions';
+import type { UiOptions, UiResult } from './interactions-dom';
 import { attribute, type Part, type SourceMaps } from './profile';
 import { requestedSizes, type FileSize } from './sizes';
 

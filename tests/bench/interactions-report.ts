@@ -1,5 +1,6 @@
 // The table rows and legend lines of the newer interactions (tests/bench/interactions.ts): app only, medians over visits.
-import { SEARCH_QUERY, SORT_COLUMNS, type UiResult, type UiSample } from './interactions';
+import { SEARCH_QUERY, SORT_COLUMNS } from './interactions';
+import type { UiResult, UiSample } from './interactions-dom';
 import { median, ms, type Cell, type Row } from './report';
 
 /** The reference page has none of this UI. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumMissingMessage, launch } from '../e2e/browser';
 import { serveStatic, type StaticServer } from '../e2e/server';
 import { browserQuiet, TEN_CHANGES, visit, type Change, type PageKind, type Visit } from './drive';
-import { writeUserFile } from './interactions';
+import { writeUserFile } from './user-file';
 import { INTERACTIONS_LEGEND, interactionRows } from './interactions-report';
 import { SourceMaps } from './profile';
 import {
