@@ -1,6 +1,8 @@
 // One measured visit of a page (app or reference): load to data-map-ready, bytes, heap, filter changes, year switch.
 import { readFileSync, readdirSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { interactions } from './interactions';
+import type { UiOptions, UiResult } from './interactions-dom';
 import { attribute, type Part, type SourceMaps } from './profile';
 import { requestedSizes, type FileSize } from './sizes';
 
@@ -66,6 +68,8 @@ export interface VisitOptions {
   nullDraw: 'after-load' | 'always';
   /** Take heap snapshots around the timed changes (retained data growth); a few seconds per snapshot. */
   heapSnapshots: boolean;
+  /** App only: time the newer interactions (tests/bench/interactions.ts) after the load and the changes. */
+  ui?: Omit<UiOptions, 'pageCpu' | 'waitReady' | 'drain' | 'readyTimeoutMs'> | null;
 }
 
 export interface ChangeSample {
@@ -111,6 +115,7 @@ export interface Visit {
   /** Per profiled change: sampled ms in each part. */
   profile: Record<Part | 'gc', number> | null;
   year: { wallMs: number; cpuMs: number } | null;
+  ui: UiResult | null;
   errors: string[];
 }
 
@@ -181,7 +186,7 @@ function cpuSince(before: ProcessCpu | null): ProcessCpu | null {
  * Main-thread busy seconds so far, without the harness's own DevTools commands (readiness polling, these metric
  * calls): Performance.getMetrics TaskDuration - DevToolsCommandDuration.
  */
-async function pageCpu(cdp: CDPSession): Promise<number> {
+export async function pageCpu(cdp: CDPSession): Promise<number> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
   return get('TaskDuration') - get('DevToolsCommandDuration');
@@ -236,7 +241,7 @@ async function heapDataBytes(cdp: CDPSession): Promise<number> {
   return total;
 }
 
-async function waitReady(page: Page, timeout: number): Promise<void> {
+export async function waitReady(page: Page, timeout: number): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.mapReady === 'true', undefined, {
     timeout,
     polling: 25,
@@ -244,7 +249,7 @@ async function waitReady(page: Page, timeout: number): Promise<void> {
 }
 
 /** Two animation frames: lets the compositor and the (software) GPU process drain before the next measurement. */
-async function drain(page: Page): Promise<void> {
+export async function drain(page: Page): Promise<void> {
   await page.evaluate(
     () => new Promise<void>((ok) => requestAnimationFrame(() => requestAnimationFrame(() => ok()))),
   );
@@ -439,6 +444,17 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
       };
     }
 
+    const ui = o.ui
+      ? await interactions(page, cdp, {
+          ...o.ui,
+          readyTimeoutMs: o.readyTimeoutMs,
+          pageCpu,
+          waitReady,
+          drain,
+        })
+      : null;
+    if (ui) errors.push(...ui.errors.map((e) => `interactions: ${e}`));
+
     let year: Visit['year'] = null;
     if (o.yearSwitch) {
       const before = await pageCpu(cdp);
@@ -479,6 +495,7 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
       changes,
       profile,
       year,
+      ui,
       errors,
     };
   } finally {

@@ -49,7 +49,7 @@ const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.
 const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
 
 export function renderBlocks(blocks: readonly Block[]): string {
-  const w = { metric: 68, app: 12, ref: 12, ratio: 9, target: 22 };
+  const w = { metric: 68, app: 12, ref: 12, ratio: 9, target: 30 };
   const out: string[] = [];
   const header =
     pad('  metric', w.metric) +
