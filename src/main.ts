@@ -1,6 +1,6 @@
 // Composition root, wiring only: the store, the app's parts (src/app/), the panels and the map, in the order they run.
 import type { Fetcher } from './data/load';
-import { defaultLang } from './i18n';
+import { defaultLang, langLoaded, loadLang } from './i18n';
 import { createAppStore } from './state/store';
 import { parseUrl } from './url/codec';
 import { mountPanel } from './ui/panels';
@@ -16,6 +16,7 @@ import { followChanges } from './app/play';
 import { bindKeys } from './app/keys';
 import { lazySearch } from './app/search';
 import { start } from './app/start';
+import { yearWorker } from './app/year-worker';
 import { changeTimer, measure } from './app/timing';
 import { toolbarHandlers } from './app/toolbar';
 import './style.css';
@@ -26,9 +27,10 @@ const embedded = new URLSearchParams(location.search).get('embed') === '1';
 if (embedded) html.classList.add('embed');
 
 // The language is known before anything is drawn: the link's, else the browser's (src/url/apply.ts keeps it later).
-const store = createAppStore({
-  lang: parseUrl(location.search, new Set()).state.lang ?? defaultLang(navigator.languages),
-});
+// Japanese text is its own chunk, fetched before the panel is built (an English reader never fetches it).
+const firstLang = parseUrl(location.search, new Set()).state.lang ?? defaultLang(navigator.languages);
+await loadLang(firstLang).catch(() => undefined);
+const store = createAppStore({ lang: langLoaded(firstLang) ? firstLang : 'en' });
 const fetcher: Fetcher = (path) => fetch(path);
 const app: App = {
   store,
@@ -36,10 +38,11 @@ const app: App = {
   embedded,
   map: null,
   chunks: { chart: null, scenario: null, details: null, measures: null, projects: null, table: null },
-  loaders: createLoaders(store, fetcher, measure),
+  loaders: createLoaders(store, fetcher, measure, yearWorker),
   afterFrame: createAfterFrame(),
   afterFirstView: [],
 };
+if (!langLoaded(firstLang)) app.loaders.fileFailed(new Error('not loaded'), 'Japanese text');
 const panel = mountPanel($('#panel'), store, toolbarHandlers(app));
 if (!embedded) lazySearch(app, panel.search);
 

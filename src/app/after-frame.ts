@@ -5,6 +5,8 @@ export interface AfterFrame {
   schedule(fn: () => void): void;
   /** Something is queued and has not run yet (the page is not settled: tests and embeds wait on this). */
   pending(): boolean;
+  /** Called each time something is queued into an empty queue (the page stops being settled). */
+  onQueued(fn: () => void): void;
   /** Called each time the queue has run and nothing is left in it, with the time the run started. */
   onSettled(fn: (ranFrom: number) => void): void;
 }
@@ -19,6 +21,7 @@ export interface AfterFrame {
 export function createAfterFrame(fallbackMs = 200): AfterFrame {
   const queue = new Set<() => void>();
   const settled: ((ranFrom: number) => void)[] = [];
+  const queued: (() => void)[] = [];
   let armed = false;
   let fallback: ReturnType<typeof setTimeout> | undefined;
   const channel = new MessageChannel();
@@ -46,10 +49,13 @@ export function createAfterFrame(fallbackMs = 200): AfterFrame {
   };
   return {
     schedule(fn) {
+      const was = queue.size;
       queue.add(fn);
+      if (was === 0) for (const q of queued) q();
       arm();
     },
     pending: () => queue.size > 0,
+    onQueued: (fn) => void queued.push(fn),
     onSettled: (fn) => void settled.push(fn),
   };
 }

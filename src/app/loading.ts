@@ -3,6 +3,7 @@
 import { DATA_PATHS } from '../config/app';
 import {
   DataFileError,
+  fetchBytes,
   fetchJson,
   parseFlows,
   parseManifest,
@@ -12,6 +13,9 @@ import {
   type Fetcher,
 } from '../data/load';
 import { parseCountries, parseMinerals } from '../data/records';
+import { unpackYear } from '../derive/year-packet';
+import { selectFilterIndex } from '../state/selectors';
+import type { YearBuild } from './year-worker';
 import { decodeRoutes } from '../derive/routes';
 import { t, type Messages } from '../i18n';
 import { actions, type AppStore, type StaticData } from '../state/store';
@@ -31,6 +35,7 @@ const FILE_NAMES: Readonly<Record<string, keyof Messages['notices']['files']>> =
   'details panel': 'detailsPanel',
   basemap: 'basemap',
   search: 'search',
+  'Japanese text': 'japanese',
 };
 
 export interface Loaders {
@@ -49,12 +54,52 @@ export interface Loaders {
   fileFailed(error: unknown, what: string): void;
 }
 
-/** `measure` records the User Timing spans the benchmark reads ('cmm:year-fetch', 'cmm:year-parse'). */
+/**
+ * `measure` records the User Timing spans the benchmark reads ('cmm:year-fetch', 'cmm:year-parse'). `startYearWorker`
+ * starts the worker that parses and tables the years after the first (null: every year is parsed on the page).
+ */
 export function createLoaders(
   store: AppStore,
   fetcher: Fetcher,
   measure: (name: `cmm:${string}`, start: number, end?: number) => void,
+  startYearWorker: () => YearBuild | null = () => null,
 ): Loaders {
+  /** Started on the first year switch (never in the first view); null once it could not start. */
+  let yearBuild: YearBuild | null | undefined;
+
+  /**
+   * A year off the page: its bytes move to the worker, which validates the rows and builds the value-sorted table;
+   * the page makes the flow records from the packet. False when there is no worker (or it failed): parse here.
+   */
+  async function yearInWorker(year: number, data: StaticData, problems: DataProblem[]): Promise<boolean> {
+    yearBuild ??= startYearWorker();
+    if (!yearBuild) return false;
+    const path = DATA_PATHS.flows(year);
+    const t0 = performance.now();
+    const bytes = await fetchBytes(fetcher, path);
+    if (!bytes) return false;
+    const t1 = performance.now();
+    const s = store.getState();
+    const index = selectFilterIndex(s);
+    const reading = s.filters.controls;
+    let reply;
+    try {
+      reply = await yearBuild({ bytes, file: path, known: [...data.countries.keys()], index, reading });
+    } catch (error) {
+      // The worker itself broke (not the file): this and later years are read on the page.
+      console.warn('The year worker failed; reading years on the page instead.', error);
+      yearBuild = null;
+      return false;
+    }
+    if (!reply.ok) throw reply.file ? new DataFileError(reply.file, reply.message) : new Error(reply.message);
+    problems.push(...reply.problems);
+    const { year: parsed, table } = unpackYear(reply.packet);
+    measure('cmm:year-fetch', t0, t1);
+    measure('cmm:year-parse', t1);
+    actions.yearLoaded(store, { ...parsed, table: { index, reading, table } });
+    return true;
+  }
+
   function reportProblems(problems: DataProblem[]): void {
     if (problems.length === 0) return;
     const { lang } = store.getState();
@@ -138,18 +183,21 @@ export function createLoaders(
       try {
         const early = prefetched.get(year);
         prefetched.delete(year);
-        const t0 = performance.now();
-        const raw = await (early ?? fetchJson(fetcher, DATA_PATHS.flows(year)));
-        const t1 = performance.now();
-        const parsed = await parseFlows(
-          raw,
-          DATA_PATHS.flows(year),
-          new Set(data.countries.keys()),
-          problems,
-        );
-        measure('cmm:year-fetch', t0, t1);
-        measure('cmm:year-parse', t1);
-        actions.yearLoaded(store, parsed);
+        // The first view's year was requested with the static files and is read here; later years in the worker.
+        if (early || !(await yearInWorker(year, data, problems))) {
+          const t0 = performance.now();
+          const raw = await (early ?? fetchJson(fetcher, DATA_PATHS.flows(year)));
+          const t1 = performance.now();
+          const parsed = await parseFlows(
+            raw,
+            DATA_PATHS.flows(year),
+            new Set(data.countries.keys()),
+            problems,
+          );
+          measure('cmm:year-fetch', t0, t1);
+          measure('cmm:year-parse', t1);
+          actions.yearLoaded(store, parsed);
+        }
       } catch (error) {
         actions.yearFailed(store, year);
         partFailed(error, t(store.getState().lang).notices.yearFlows(String(year)));

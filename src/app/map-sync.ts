@@ -223,6 +223,10 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
     );
     if (html.dataset.mapReady === 'true') for (const fn of app.afterFirstView.splice(0)) fn();
   };
+  // A change whose panels are still to come is not a settled page.
+  app.afterFrame.onQueued(() => {
+    if (html.dataset.mapReady === 'true') html.dataset.mapReady = 'false';
+  });
   app.afterFrame.onSettled(() => {
     if (mapDrawn) settle();
   });

@@ -1,6 +1,6 @@
 // Store -> panels: embed chrome, notices, filters, counts, legend, details, chart and scenario panels, each when its
 // inputs change.
-import { LANGS } from '../i18n';
+import { LANGS, switchLang } from '../i18n';
 import { labelResetView } from '../map/controls';
 import { selectDrawnFlows, selectViewTitle, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState } from '../state/store';
@@ -33,7 +33,15 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
     bar.addEventListener('change', (e) => {
       const target = e.target as HTMLSelectElement;
       const lang = LANGS.find((l) => l === target.value);
-      if (target.dataset.testid === 'lang-select' && lang) actions.setLang(store, lang);
+      if (target.dataset.testid === 'lang-select' && lang)
+        switchLang(
+          lang,
+          () => actions.setLang(store, lang),
+          (error) => {
+            target.value = store.getState().lang;
+            app.loaders.fileFailed(error, 'Japanese text');
+          },
+        );
     });
     later(
       (s) => [s.filters, s.data, s.years, s.scenario, s.view, s.selection, s.lang] as const,

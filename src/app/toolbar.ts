@@ -55,6 +55,9 @@ export function toolbarHandlers(app: App): PanelHandlers {
       ids = on;
       void import('../state/export').then((x) => x.preferExportIds(on));
     },
+    onLangFailed(error) {
+      app.loaders.fileFailed(error, 'Japanese text');
+    },
     onProjects() {
       actions.setProjectsView(app.store, { open: true });
     },

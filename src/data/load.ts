@@ -33,7 +33,9 @@ export class DataFileError extends Error {
   }
 }
 
-export type Fetcher = (path: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type Fetcher = (
+  path: string,
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer?(): Promise<ArrayBuffer> }>;
 
 export async function fetchJson(fetcher: Fetcher, path: string): Promise<unknown> {
   let res;
@@ -47,6 +49,23 @@ export async function fetchJson(fetcher: Fetcher, path: string): Promise<unknown
     return await res.json();
   } catch {
     throw new DataFileError(path, 'is not valid JSON');
+  }
+}
+
+/** A file's bytes (for a worker to parse); null when the fetcher cannot give bytes (the caller parses JSON itself). */
+export async function fetchBytes(fetcher: Fetcher, path: string): Promise<ArrayBuffer | null> {
+  let res;
+  try {
+    res = await fetcher(path);
+  } catch {
+    throw new DataFileError(path, `could not be downloaded (network error)`);
+  }
+  if (!res.ok) throw new DataFileError(path, `could not be loaded (HTTP ${res.status})`);
+  if (!res.arrayBuffer) return null;
+  try {
+    return await res.arrayBuffer();
+  } catch {
+    throw new DataFileError(path, 'could not be downloaded (network error)');
   }
 }
 
@@ -198,6 +217,18 @@ class FlowRecord implements Flow {
     return `${this.year}-${this.mineral}-${this.hs}-${this.exporter}-${this.importer}`;
   }
 }
+
+/** One flow record (the loader's, with its id derived on demand): also built from a year worker's packet. */
+export const flowRecord = (
+  year: number,
+  exporter: string,
+  importer: string,
+  mineral: string,
+  hs: string,
+  valueUsd: number,
+  tonnes: number | null,
+  risk: number,
+): Flow => new FlowRecord(year, exporter, importer, mineral, hs, valueUsd, tonnes, risk);
 
 /**
  * Validate a year's flow file (columns, see data/flow-columns.ts) row by row: bad rows and rows naming countries

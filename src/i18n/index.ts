@@ -3,9 +3,7 @@ import { KIND_LABELS } from '../config/app';
 import { formatShare, formatUsd } from '../derive/format';
 import type { RiskReason } from '../model/filters';
 import type { SiteKind, SiteStatus } from '../model/types';
-import { KINDS_JA, MINERALS_JA, STATUSES_JA } from './glossary-ja';
 import { en, type Messages } from './messages-en';
-import { ja } from './messages-ja';
 
 export type { Messages } from './messages-en';
 
@@ -19,10 +17,41 @@ export const LANG_NAMES: Readonly<Record<Lang, string>> = { en: 'English', ja: '
 
 export const isLang = (x: string): x is Lang => (LANGS as readonly string[]).includes(x);
 
-const CATALOGUES: Readonly<Record<Lang, Messages>> = { en, ja };
+type JaPack = typeof import('./ja-pack');
+/**
+ * English is part of the first view; Japanese is one chunk loaded before the UI switches to it (`loadLang`), so an
+ * English reader never downloads it. Until it has arrived every function here answers in English.
+ */
+let jaPack: JaPack | null = null;
+let jaLoad: Promise<void> | null = null;
 
-/** The message catalogue of `lang`. */
-export const t = (lang: Lang): Messages => CATALOGUES[lang];
+/** Load `lang`'s catalogue (at once for English); a failed load can be tried again. */
+export function loadLang(lang: Lang): Promise<void> {
+  if (lang === 'en' || jaPack) return Promise.resolve();
+  jaLoad ??= import('./ja-pack').then(
+    (m) => void (jaPack = m),
+    (error: unknown) => {
+      jaLoad = null;
+      throw error;
+    },
+  );
+  return jaLoad;
+}
+
+/**
+ * Switch to `lang` once its catalogue is there: `apply` runs then (at once for a loaded language), `failed` if it
+ * cannot be loaded (offline after an update, a blocked request): the UI stays in the language it is in.
+ */
+export function switchLang(lang: Lang, apply: () => void, failed: (error: unknown) => void): void {
+  if (langLoaded(lang)) apply();
+  else loadLang(lang).then(apply, failed);
+}
+
+/** `lang`'s catalogue has arrived (the UI can switch to it). */
+export const langLoaded = (lang: Lang): boolean => lang === 'en' || jaPack !== null;
+
+/** The message catalogue of `lang` (English until `lang`'s has been loaded). */
+export const t = (lang: Lang): Messages => (lang === 'ja' && jaPack ? jaPack.ja : en);
 
 /** The language for a reader whose browser prefers `languages` (navigator.languages): Japanese when the first starts with `ja`. */
 export function defaultLang(languages: readonly string[] | undefined): Lang {
@@ -43,7 +72,7 @@ const JA_COMPACT = new Intl.NumberFormat('ja-JP', { notation: 'compact', maximum
  */
 export function formatMoney(lang: Lang, v: number | null | undefined): string {
   if (lang === 'en') return formatUsd(v);
-  if (v === null || v === undefined || !Number.isFinite(v)) return ja.units.unknown;
+  if (v === null || v === undefined || !Number.isFinite(v)) return t('ja').units.unknown;
   return `${JA_COMPACT.format(v)}ドル`;
 }
 
@@ -53,7 +82,7 @@ export function formatMoney(lang: Lang, v: number | null | undefined): string {
  */
 export function formatPercent(lang: Lang, s: number | null | undefined): string {
   if (lang === 'en') return formatShare(s);
-  if (s === null || s === undefined || !Number.isFinite(s)) return ja.units.unknown;
+  if (s === null || s === undefined || !Number.isFinite(s)) return t('ja').units.unknown;
   const digits = s < 0.1 ? 1 : 0;
   return new Intl.NumberFormat('ja-JP', {
     style: 'percent',
@@ -67,14 +96,14 @@ export const formatCount = (lang: Lang, n: number): string => n.toLocaleString(L
 
 /** A mineral's name: the glossary's in Japanese (the data's English name when the glossary lacks the id). */
 export const mineralName = (lang: Lang, id: string, english: string): string =>
-  lang === 'ja' ? (MINERALS_JA[id] ?? english) : english;
+  lang === 'ja' && jaPack ? (jaPack.MINERALS_JA[id] ?? english) : english;
 
 export const kindLabel = (lang: Lang, kind: SiteKind): string =>
-  lang === 'ja' ? KINDS_JA[kind] : KIND_LABELS[kind];
+  lang === 'ja' && jaPack ? jaPack.KINDS_JA[kind] : KIND_LABELS[kind];
 
 /** English statuses are shown as their ids (as the filter panel always did). */
 export const statusLabel = (lang: Lang, status: SiteStatus): string =>
-  lang === 'ja' ? STATUSES_JA[status] : status;
+  lang === 'ja' && jaPack ? jaPack.STATUSES_JA[status] : status;
 
 const REASON_KEYS: Readonly<Record<RiskReason, keyof Messages['reasons']>> = {
   origin: 'origin',

@@ -189,6 +189,7 @@ export const en = {
       detailsPanel: 'details panel',
       basemap: 'basemap',
       search: 'search',
+      japanese: 'Japanese text',
     },
   },
   tooltip: {

@@ -215,6 +215,7 @@ export const ja: Messages = {
       detailsPanel: '詳細パネル',
       basemap: '背景地図',
       search: '検索',
+      japanese: '日本語の表示',
     },
   },
   tooltip: {

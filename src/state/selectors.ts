@@ -14,7 +14,7 @@ import { STAGE_LOCALE_EN, type StageLocale } from '../derive/stages';
 import { formatMoney, formatPercent, mineralName, t, type Lang } from '../i18n';
 import { countryLabelOf } from '../i18n/countries';
 import { memo } from './memo';
-import type { AppState } from './store';
+import type { AppState, YearData } from './store';
 
 const EMPTY_SITES: Site[] = [];
 const EMPTY_FLOWS: Flow[] = [];
@@ -85,15 +85,26 @@ export const keepSpec = (f: Filters): FilterSpec =>
   );
 
 const tableMemo = memo(
-  (flows: Flow[], index: FilterIndex, codes: FlowCodes | undefined, controls: Filters['controls']) =>
-    buildFlowTable(flows, index, codes, controls),
+  (
+    flows: Flow[],
+    index: FilterIndex,
+    codes: FlowCodes | undefined,
+    controls: Filters['controls'],
+    built: YearData['table'],
+  ) =>
+    // The year worker's table, when it was built for this index and reading; otherwise built here.
+    built && built.index === index && built.reading === controls
+      ? built.table
+      : buildFlowTable(flows, index, codes, controls),
 );
 /**
  * The year's flows as value-sorted typed columns, their risk codes read for the chosen control reading; stable while
  * the year, the data and the reading stay the same.
  */
-export const selectFlowTable = (s: AppState): FlowTable =>
-  tableMemo(selectYearFlows(s), selectFilterIndex(s), s.years[s.filters.year]?.codes, s.filters.controls);
+export const selectFlowTable = (s: AppState): FlowTable => {
+  const y = s.years[s.filters.year];
+  return tableMemo(selectYearFlows(s), selectFilterIndex(s), y?.codes, s.filters.controls, y?.table);
+};
 
 const selectionMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex, all: boolean) =>
   selectFlowRows(t, f, index, all ? 1 : LEGIBLE_VALUE_SHARE, MAX_DRAWN_FLOWS),

@@ -4,11 +4,12 @@ import { DEFAULT_MINERALS, DEFAULT_YEAR, INITIAL_VIEW } from '../config/app';
 import type { FlowCodes } from '../data/flow-columns';
 import type { Manifest } from '../data/schema';
 import type { SharesFile } from '../data/shares-schema';
-import { defaultFilterSpec } from '../derive/filter';
+import { defaultFilterSpec, type FilterIndex } from '../derive/filter';
+import type { FlowTable } from '../derive/flow-table';
 import type { Filters } from '../model/filters';
 import { DEFAULT_LANG, type Lang } from '../i18n';
 import type { ScenarioState } from '../model/scenario';
-import type { MeasuresFile } from '../model/measures';
+import type { ControlReading, MeasuresFile } from '../model/measures';
 import type { ProjectsFile } from '../model/projects';
 import {
   DEFAULT_STOCKPILE,
@@ -36,6 +37,8 @@ export interface YearData {
   sources: Source[];
   /** The flows as codes into their file's dictionaries (from the loader), for building the flow table. */
   codes?: FlowCodes;
+  /** The flow table built with the flows (in the year worker), for this index and control reading. */
+  table?: { index: FilterIndex; reading: ControlReading; table: FlowTable };
 }
 
 export function defaultFilters(): Filters {

@@ -1,5 +1,5 @@
 // The panel's header: the app's title and subtitle in the chosen language, and the language switcher.
-import { LANG_NAMES, LANGS, t, type Lang } from '../i18n';
+import { LANG_NAMES, LANGS, switchLang, t, type Lang } from '../i18n';
 import { actions, type AppStore } from '../state/store';
 import { el } from './dom';
 
@@ -7,7 +7,7 @@ import { el } from './dom';
 export const LANG_SELECT_LABEL = 'Language / 言語';
 
 /** A `<select>` of the UI languages; a change switches the store's language (the view stays as it is). */
-export function langSelect(store: AppStore): HTMLSelectElement {
+export function langSelect(store: AppStore, failed: (error: unknown) => void): HTMLSelectElement {
   const select = el(
     'select',
     { class: 'lang-select', 'data-testid': 'lang-select', 'aria-label': LANG_SELECT_LABEL },
@@ -17,7 +17,16 @@ export function langSelect(store: AppStore): HTMLSelectElement {
   select.value = store.getState().lang;
   select.addEventListener('change', () => {
     const v = LANGS.find((l) => l === select.value);
-    if (v) actions.setLang(store, v);
+    if (!v) return;
+    switchLang(
+      v,
+      () => actions.setLang(store, v),
+      // The switcher goes back to the language still in use; the notice says why.
+      (error) => {
+        select.value = store.getState().lang;
+        failed(error);
+      },
+    );
   });
   return select;
 }
@@ -28,10 +37,10 @@ export interface PanelHeader {
   setLang(lang: Lang): void;
 }
 
-export function panelHeader(store: AppStore): PanelHeader {
+export function panelHeader(store: AppStore, langFailed: (error: unknown) => void): PanelHeader {
   const title = el('h1', {});
   const subtitle = el('p', { class: 'subtitle' });
-  const select = langSelect(store);
+  const select = langSelect(store, langFailed);
   const root = el('header', {}, el('div', { class: 'panel-title' }, title, select), subtitle);
   const setLang = (lang: Lang) => {
     const m = t(lang).app;

@@ -27,6 +27,8 @@ export interface PanelRefs {
 export interface PanelHandlers extends ToolbarHandlers {
   /** Open the projects layer and panel. */
   onProjects(): void;
+  /** Another language's text could not be loaded (the UI stays in the language it is in). */
+  onLangFailed(error: unknown): void;
 }
 
 export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHandlers): PanelRefs {
@@ -64,7 +66,7 @@ export function mountPanel(root: HTMLElement, store: AppStore, handlers: PanelHa
   const about = el('button', { type: 'button', class: 'link', 'data-testid': 'about-button' });
   about.addEventListener('click', () => handlers.onAbout());
   const search = searchBox();
-  const header = panelHeader(store);
+  const header = panelHeader(store, handlers.onLangFailed);
   const bar = toolbar(handlers);
   root.append(
     header.root,

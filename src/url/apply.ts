@@ -2,6 +2,7 @@
 import { type ViewState } from '../model/view';
 import { partnerPreset } from '../config/partners';
 import { actions, defaultAllies, defaultFilters, type AppStore, type StaticData } from '../state/store';
+import { langLoaded, loadLang } from '../i18n';
 import { parseUrl } from './codec';
 import { linkNotice } from './notice';
 import { filtersFromUrl, flowIdFromUrl, projectsViewFromUrl, stockpileFromUrl } from './state';
@@ -54,7 +55,11 @@ export async function applyLink(search: string, deps: ApplyDeps): Promise<void> 
   view.stockpile = stockpileFromUrl(u);
   view.table = u.table === true;
   // A link without `lang` keeps the language in use (the browser's on start).
-  if (u.lang) view.lang = u.lang;
+  // Another language's text is a lazy chunk: the view switches once it is there (and stays as it is if it cannot be).
+  if (u.lang) {
+    await loadLang(u.lang).catch(() => undefined);
+    if (langLoaded(u.lang)) view.lang = u.lang;
+  }
   if (u.site) {
     if (data.sites.some((x) => x.id === u.site)) view.selection = { type: 'site', id: u.site };
     else ignored.push({ key: 'site', text: `the linked site "${u.site}" is not in the data` });
