@@ -94,7 +94,8 @@ describe('table view', () => {
 
     // Closing: the view hides and the link drops table=1.
     await toggle.click();
-    assert.equal(await view.isHidden(), true);
+    // The view follows the store after the next frame.
+    await view.waitFor({ state: 'hidden', timeout: 5000 });
     await page.waitForURL((u) => !/table=1/.test(u.search), { timeout: 5000 });
     assert.deepEqual(w.consoleErrors, []);
     await page.close();

@@ -164,6 +164,10 @@ describe('your data', () => {
     const input = page.locator('[data-testid="user-file-input"]');
     await input.setInputFiles(file('good.csv', SITES_CSV));
     await page.locator('[data-testid="user-status"]').waitFor();
+    // The legend follows the store after the next frame.
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="legend-user"]')?.getAttribute('data-sites')) > 0,
+    );
     const sites = await legendUser(page, 'data-sites');
     const png = Buffer.from([
       0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0,
@@ -175,7 +179,12 @@ describe('your data', () => {
       await error.innerText(),
       /photo\.csv could not be read: .*Your earlier data is unchanged\./s,
     );
-    assert.match(await page.locator('[data-testid="notice"]').innerText(), /photo\.csv could not be read/);
+    // The notices follow the store after the next frame.
+    await page.waitForFunction(() =>
+      /photo\.csv could not be read/.test(
+        document.querySelector('[data-testid="notice"]')?.textContent ?? '',
+      ),
+    );
     assert.equal(await legendUser(page, 'data-sites'), sites);
     assert.equal(await page.locator('[data-testid="user-file"]').count(), 1);
     await input.setInputFiles(file('empty.csv', ''));
