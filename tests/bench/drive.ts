@@ -316,25 +316,30 @@ async function change(page: Page, kind: PageKind, c: Change, allMinerals: readon
             ? layers.startTime + layers.duration - t0
             : NaN;
       const t2 = await frameEnd;
-      let panelsMs = NaN;
-      let panelsWallMs = NaN;
-      if (kind === 'app') {
-        // (No named functions in here: the harness's transpiler would wrap them in a helper the page lacks.)
-        let panels: PerformanceEntry | undefined;
-        for (let i = 0; i < 200; i++) {
-          panels = performance.getEntriesByName('cmm:panels').find((e) => e.startTime >= t0);
-          if (panels) break;
-          await new Promise((ok) => setTimeout(ok, 5));
-        }
-        if (panels) {
-          panelsMs = panels.duration;
-          panelsWallMs = panels.startTime + panels.duration - t0;
-        }
-      }
-      return { syncMs: t1 - t0, layersMs, panelsMs, frameMs: t2 - t0, panelsWallMs };
+      return { t0, syncMs: t1 - t0, layersMs, frameMs: t2 - t0 };
     },
     { kind, c, allMinerals },
   );
+}
+
+/**
+ * The app's panel task of a change made at `t0` ('cmm:panels', queued after the frame): its CPU span and the wall time
+ * from the change to its end. Read after the frame's CPU figure is taken, so that figure never includes it.
+ */
+async function panelsOf(page: Page, kind: PageKind, t0: number) {
+  if (kind !== 'app') return { panelsMs: NaN, panelsWallMs: NaN };
+  return page.evaluate(async (t0) => {
+    // (No named functions in here: the harness's transpiler would wrap them in a helper the page lacks.)
+    let panels: PerformanceEntry | undefined;
+    for (let i = 0; i < 400; i++) {
+      panels = performance.getEntriesByName('cmm:panels').find((e) => e.startTime >= t0);
+      if (panels) break;
+      await new Promise((ok) => setTimeout(ok, 5));
+    }
+    return panels
+      ? { panelsMs: panels.duration, panelsWallMs: panels.startTime + panels.duration - t0 }
+      : { panelsMs: NaN, panelsWallMs: NaN };
+  }, t0);
 }
 
 /** Open the page in a fresh tab, measure everything asked for, close the tab. */
@@ -440,9 +445,9 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
     const changes: ChangeSample[] = [];
     for (const c of o.changes) {
       const before = await pageCpu(cdp);
-      const r = await change(page, o.kind, c, o.allMinerals);
+      const { t0, ...r } = await change(page, o.kind, c, o.allMinerals);
       const after = await pageCpu(cdp);
-      changes.push({ ...r, cpuMs: (after - before) * 1000 });
+      changes.push({ ...r, ...(await panelsOf(page, o.kind, t0)), cpuMs: (after - before) * 1000 });
       await waitReady(page, o.readyTimeoutMs);
       await drain(page);
     }
