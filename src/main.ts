@@ -73,6 +73,7 @@ void start(
   app,
   () => {
     chunks.load();
+    app.loaders.warmYears();
     if (!embedded) loadUserData();
   },
   () => mapSync.check(),

@@ -47,6 +47,8 @@ export interface Loaders {
   /** Load a year's flows once; concurrent callers share the same promise. */
   loadYear(year: number): Promise<void>;
   loadRoutes(): Promise<void>;
+  /** Start the year worker now (after the first view), so the first year switch does not wait for its start. */
+  warmYears(): void;
   /**
    * Say that a file could not be used (and which), as an error notice in the reader's language. `what` is the part's
    * English name (one of FILE_NAMES; another name is shown as it is).
@@ -222,5 +224,7 @@ export function createLoaders(
     }
   }
 
-  return { loadStatic, loadYear, loadRoutes, fileFailed };
+  const warmYears = () => void (yearBuild ??= startYearWorker());
+
+  return { loadStatic, loadYear, loadRoutes, warmYears, fileFailed };
 }
