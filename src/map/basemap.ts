@@ -90,6 +90,14 @@ export function createBasemap(map: MlMap, onSettled: () => void, onError: (error
     styleLoaded = true;
     add();
   });
+  // MapLibre's worker sends what it loaded from a URL back to the page, which keeps it (about 4 MB of coordinate
+  // arrays for the countries) for getData() and updateData() only. The map uses neither, so the page drops that copy
+  // and keeps the URL: a later setData or style reload fetches again in the worker.
+  map.on('sourcedata', (e) => {
+    if (e.sourceId !== 'countries' || typeof data !== 'string') return;
+    const src = map.getSource('countries') as unknown as { _data?: { url?: string; geojson?: unknown } } | undefined;
+    if (src?._data?.geojson !== undefined) src._data = { url: data };
+  });
   return {
     settled: () => settled,
     file: () => file,

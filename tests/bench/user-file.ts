@@ -1,5 +1,6 @@
 // The 200,000-row user file of the interaction rows: a seeded CSV of sites, read through "Your data" and timed.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { settle, type UiOptions, type UiResult } from './interactions-dom';
 import { mulberry32 } from './synthetic';
@@ -19,6 +20,7 @@ export function writeUserFile(path: string): void {
     rows.push(
       `Site ${i},${(rand() * 140 - 60).toFixed(4)},${(rand() * 358 - 179).toFixed(4)},${pick(kinds)},${pick(minerals)},${pick(countries)},operating`,
     );
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${rows.join('\n')}\n`);
 }
 
