@@ -89,8 +89,16 @@ export interface ChangeSample {
   panelsWallMs: number;
   /** From the change to the end of the next animation frame (wall). */
   frameMs: number;
-  /** Main-thread busy time (CDP TaskDuration less DevTools commands) from before the change to the end of the next frame. */
+  /**
+   * Main-thread busy time (CDP TaskDuration less DevTools commands) from before the change to the harness's read after
+   * the next frame. The read arrives a few milliseconds after the frame's end, so the app's panel task (queued right
+   * after that frame) is usually in it.
+   */
   cpuMs: number;
+  /** `cpuMs` less the app's panel task when that task had ended before the read: the change and its frame alone. */
+  frameCpuMs: number;
+  /** Whether the panel task was in `cpuMs` (false for the reference, and when the read came first). */
+  panelsInCpu: boolean;
 }
 
 /** CPU milliseconds (user + system) spent by Chromium's processes, by kind, during one navigation to ready. */
@@ -192,9 +200,21 @@ function cpuSince(before: ProcessCpu | null): ProcessCpu | null {
  * calls): Performance.getMetrics TaskDuration - DevToolsCommandDuration.
  */
 export async function pageCpu(cdp: CDPSession): Promise<number> {
+  return (await pageCpuAt(cdp)).busy;
+}
+
+/**
+ * `pageCpu` and when it was read, on the page's clock (ms since navigation start, as performance.now()): the metrics'
+ * Timestamp less their NavigationStart (both on the same monotonic clock). A task counts in TaskDuration once it has
+ * ended, so a task that ended before `pageMs` is in `busy`, one still running or yet to run is not.
+ */
+export async function pageCpuAt(cdp: CDPSession): Promise<{ busy: number; pageMs: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
-  return get('TaskDuration') - get('DevToolsCommandDuration');
+  return {
+    busy: get('TaskDuration') - get('DevToolsCommandDuration'),
+    pageMs: (get('Timestamp') - get('NavigationStart')) * 1000,
+  };
 }
 
 async function heapUsed(cdp: CDPSession): Promise<number> {
@@ -324,7 +344,7 @@ async function change(page: Page, kind: PageKind, c: Change, allMinerals: readon
 
 /**
  * The app's panel task of a change made at `t0` ('cmm:panels', queued after the frame): its CPU span and the wall time
- * from the change to its end. Read after the frame's CPU figure is taken, so that figure never includes it.
+ * from the change to its end. Waited for after the frame's CPU figure is taken (the wait is not in that figure).
  */
 async function panelsOf(page: Page, kind: PageKind, t0: number) {
   if (kind !== 'app') return { panelsMs: NaN, panelsWallMs: NaN };
@@ -446,8 +466,13 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
     for (const c of o.changes) {
       const before = await pageCpu(cdp);
       const { t0, ...r } = await change(page, o.kind, c, o.allMinerals);
-      const after = await pageCpu(cdp);
-      changes.push({ ...r, ...(await panelsOf(page, o.kind, t0)), cpuMs: (after - before) * 1000 });
+      const after = await pageCpuAt(cdp);
+      const panels = await panelsOf(page, o.kind, t0);
+      const cpuMs = (after.busy - before) * 1000;
+      // The app's panel task starts right after the frame: when it had ended by the time of the read, it is in cpuMs.
+      const panelsEnd = t0 + panels.panelsWallMs;
+      const frameCpuMs = panelsEnd <= after.pageMs ? cpuMs - panels.panelsMs : cpuMs;
+      changes.push({ ...r, ...panels, cpuMs, frameCpuMs, panelsInCpu: panelsEnd <= after.pageMs });
       await waitReady(page, o.readyTimeoutMs);
       await drain(page);
     }
