@@ -381,8 +381,11 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
   await page.addInitScript((nullDraw: boolean) => {
     const probe: BenchProbe = { firstReady: null, lastReady: null, resourcesAtFirstReady: null, nullDraw };
     window.__bench = probe;
-    new MutationObserver(() => {
-      if (document.documentElement?.dataset.mapReady !== 'true') return;
+    // A page can turn ready and, in the same task, not ready again (the app's first view done, the work queued after
+    // it starting): the records' old values show every value it took, so such a moment still counts.
+    new MutationObserver((records) => {
+      const values = [...records.slice(1).map((r) => r.oldValue), document.documentElement?.dataset.mapReady];
+      if (!values.includes('true')) return;
       const t = performance.now();
       probe.lastReady = t;
       if (probe.firstReady === null) {
@@ -392,7 +395,12 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
           ...performance.getEntriesByType('resource').map((e) => e.name),
         ];
       }
-    }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-map-ready'] });
+    }).observe(document, {
+      attributes: true,
+      attributeOldValue: true,
+      subtree: true,
+      attributeFilter: ['data-map-ready'],
+    });
     const protos = [WebGL2RenderingContext.prototype, WebGLRenderingContext.prototype] as unknown as Record<
       string,
       unknown
