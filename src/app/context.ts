@@ -16,6 +16,8 @@ export type MeasuresChunk = typeof import('./measures-chunk');
 export type ProjectsChunk = typeof import('./projects-chunk');
 /** The table view of the kept sites and drawn flows. */
 export type TableChunk = typeof import('./table-chunk');
+/** The sea-lane layer (deck.gl's PathLayer). */
+export type LanesChunk = typeof import('../layers/lanes');
 
 export interface App {
   store: AppStore;
@@ -32,6 +34,7 @@ export interface App {
     measures: MeasuresChunk | null;
     projects: ProjectsChunk | null;
     table: TableChunk | null;
+    lanes: LanesChunk | null;
   };
   loaders: Loaders;
   /** The panels' and the address bar's queue: they follow a change after the frame that shows it. */

@@ -142,6 +142,25 @@ export function lazyChunks(app: App, fetcher: Fetcher, onLoaded: () => void) {
     (open) => open && !app.embedded && queueMicrotask(() => void loadTable()),
   );
 
+  let lanes: Promise<void> | null = null;
+  /** The sea-lane layer, the first time the lanes are drawn; without it the flows stay arcs (as without routes). */
+  const loadLanes = () =>
+    (lanes ??= import('../layers/lanes').then(
+      (mod) => {
+        app.chunks.lanes = mod;
+        onLoaded();
+      },
+      (error: unknown) => {
+        app.loaders.fileFailed(error, 'sea routes');
+        actions.routesFailed(store);
+      },
+    ));
+  watch(
+    store,
+    (s) => s.filters.flowView === 'sea-lanes',
+    (on) => on && queueMicrotask(() => void loadLanes()),
+  );
+
   let details: Promise<void> | null = null;
   /** The details panel: fetched when something is selected (a link's site or flow, a click), or after the first view. */
   function loadDetails(): Promise<void> {

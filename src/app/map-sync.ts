@@ -71,6 +71,8 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
   const arcSets = new ArcSets();
   const yearLanes = laneCache();
   let layersReady = false;
+  const lanesInput = (data: LaneDatum[] | null): LayerInput['lanes'] =>
+    data && app.chunks.lanes ? { data, layer: app.chunks.lanes.laneLayer } : null;
   /**
    * A scenario or a selection (e.g. from a link) is part of the view: not ready until the scenario chunk has dimmed
    * the flows and the details panel is there to show the selection.
@@ -79,6 +81,8 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
     selectViewReady(s) &&
     !(s.scenario && !app.chunks.scenario) &&
     !(s.selection && !app.chunks.details) &&
+    // Sea lanes wait for their layer's chunk too (unless the routes failed: then the arcs are drawn).
+    !(s.filters.flowView === 'sea-lanes' && s.routesStatus !== 'error' && !app.chunks.lanes) &&
     // Export controls in view (outlines, a measure's highlight) wait for the measure table (or its failure).
     !(selectNeedsMeasures(s) && (s.measuresStatus === 'idle' || s.measuresStatus === 'loading')) &&
     // The projects layer (from a link) waits for the projects file and its panel.
@@ -103,6 +107,7 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
         // The scenario chunk changes the layers only when there is a scenario to draw.
         s.scenario ? app.chunks.scenario : null,
         s.selection ? app.chunks.details : null,
+        s.filters.flowView === 'sea-lanes' ? app.chunks.lanes : null,
         app.map,
       ] as const,
     ([ready], s) => {
@@ -141,7 +146,7 @@ export function syncMap(app: App, layersDone: () => void): MapSync {
             isLost,
             key: `${f.colorBy}|${f.widthBy}|${scenarioKey}`,
           }),
-          lanes: f.flowView === 'sea-lanes' ? yearLanes(selectYearArcs(s), s.routes) : null,
+          lanes: lanesInput(f.flowView === 'sea-lanes' ? yearLanes(selectYearArcs(s), s.routes) : null),
           flowFilter,
           index,
           flowView: f.flowView,

@@ -1,19 +1,14 @@
 // Pure layer factories: (data, GPU filter uniforms, display modes) -> deck.gl layers with stable ids. No state, no DOM.
 import { type ColorBy, type FlowView, type WidthBy } from '../model/filters';
 import type { Layer } from '@deck.gl/core';
-import { ArcLayer, PathLayer, ScatterplotLayer } from '@deck.gl/layers';
+import { ArcLayer, ScatterplotLayer } from '@deck.gl/layers';
 import { DataFilterExtension, type DataFilterExtensionProps } from '@deck.gl/extensions';
 import type { ArcBuffers, ArcStyle } from '../derive/arc-buffers';
-import { shareColor, widthPx, widthPxTonnes, type ArcDatum } from '../derive/flows';
-import {
-  flowFilterCategory,
-  flowFilterValue,
-  type FilterIndex,
-  type FlowGpuFilter,
-  type SiteInstance,
-} from '../derive/filter';
+import type { ArcDatum } from '../derive/flows';
+import { type FilterIndex, type FlowGpuFilter, type SiteInstance } from '../derive/filter';
 import type { SiteBuffers } from '../derive/site-buffers';
 import type { Flow } from '../model/types';
+import type { LaneLayer } from './lanes';
 import { projectsLayer, type ProjectMarker } from './projects';
 import { userLayers, type UserLayerInput } from './user-data';
 
@@ -35,8 +30,11 @@ export interface LayerInput {
   siteFilter: { filterRange: [number, number][]; filterCategories: number[][] };
   /** Arc layers, one per mineral whose GPU buffers exist (selected now or earlier this year). */
   flowArcs: FlowArcSet[];
-  /** Flows with a sea route, for the sea-lane view; null until the routes are loaded. */
-  lanes: LaneDatum[] | null;
+  /**
+   * Flows with a sea route and the layer that draws them (src/layers/lanes.ts, a chunk of its own), for the sea-lane
+   * view; null until both the routes and that chunk are loaded.
+   */
+  lanes: { data: LaneDatum[]; layer: LaneLayer } | null;
   flowFilter: FlowGpuFilter;
   index: FilterIndex;
   flowView: FlowView;
@@ -171,29 +169,10 @@ class SiteLayer extends ScatterplotLayer<SiteInstance, DataFilterExtensionProps<
 // Arcs: numeric [value, exporter, importer, has sea route]; category [risk code]; the mineral is the layer.
 const arcFilter = new CodeCategoryFilter({ filterSize: 4, categorySize: 1 });
 // Lanes: numeric [value, exporter, importer]; categories [mineral, risk code].
-const laneFilter = new DataFilterExtension({ filterSize: 3, categorySize: 2 });
 // Sites: numeric [country]; categories [mineral, kind, status], each value its own bit.
 const siteFilter = new CodeCategoryFilter({ filterSize: 1, categorySize: 3 });
 
-const ANY: [number, number] = [-1e30, 1e30];
-
-const LOST: [number, number, number] = [150, 150, 150];
-
-/** Sea lanes' colour (the arcs' come from derive/arc-buffers.ts with the same rule). */
-function arcColor(d: ArcDatum, colorBy: ColorBy, isLost: LayerInput['isLost']): [number, number, number] {
-  if (isLost?.(d.flow)) return LOST;
-  return shareColor(colorBy === 'exporter-share' ? d.exporterShare : d.importerDependence);
-}
-/** Alpha of an arc end: lost flows are faint. */
-function alpha(d: ArcDatum, isLost: LayerInput['isLost'], full: number): number {
-  return isLost?.(d.flow) ? Math.round(full / 3.5) : full;
-}
-function arcWidth(d: ArcDatum, widthBy: WidthBy): number {
-  return widthBy === 'usd' ? widthPx(d.flow.valueUsd) : widthPxTonnes(d.flow.tonnes);
-}
-
 export function buildLayers(input: LayerInput): Layer[] {
-  const { index, colorBy, widthBy, isLost, scenarioKey } = input;
   const lanesOn = input.flowView === 'sea-lanes' && input.lanes !== null;
   const layers: Layer[] = [];
 
@@ -225,38 +204,7 @@ export function buildLayers(input: LayerInput): Layer[] {
         }),
       );
     }
-    if (lanesOn && input.lanes) {
-      layers.push(
-        new PathLayer<LaneDatum, DataFilterExtensionProps<LaneDatum>>({
-          id: i === 0 ? 'flow-lanes' : 'flow-lanes-importer-side',
-          data: input.lanes,
-          getPath: (d) => d.path,
-          getColor: (d) => [...arcColor(d.arc, colorBy, isLost), alpha(d.arc, isLost, 200)],
-          getWidth: (d) => arcWidth(d.arc, widthBy),
-          widthUnits: 'pixels',
-          capRounded: true,
-          jointRounded: true,
-          pickable: true,
-          autoHighlight: true,
-          highlightColor: [20, 20, 20, 255],
-          extensions: [laneFilter],
-          getFilterValue: (d) => flowFilterValue(d.arc.flow, index),
-          getFilterCategory: (d) => flowFilterCategory(d.arc.flow, index, input.flowFilter.reading),
-          filterRange: part.filterRange.map((r) => r ?? ANY),
-          filterCategories: [
-            input.flowFilter.minerals.length > 0 ? input.flowFilter.minerals : [-2],
-            input.flowFilter.codes,
-          ],
-          updateTriggers: {
-            getColor: [colorBy, scenarioKey],
-            getWidth: [widthBy],
-            getFilterValue: [index],
-            getFilterCategory: [index, input.flowFilter.reading],
-          },
-          parameters: { depthCompare: 'always' },
-        }),
-      );
-    }
+    if (lanesOn && input.lanes) layers.push(input.lanes.layer(input, input.lanes.data, part.filterRange, i));
   });
 
   layers.push(
