@@ -36,6 +36,7 @@ const FILE_NAMES: Readonly<Record<string, keyof Messages['notices']['files']>> =
   basemap: 'basemap',
   search: 'search',
   'Japanese text': 'japanese',
+  'PNG export': 'pngExport',
 };
 
 export interface Loaders {

@@ -2,14 +2,22 @@
 import { fileStem } from '../derive/describe';
 import { countryNameIn, selectViewTitle, stageLocale } from '../state/selectors';
 import { stageLines } from '../derive/stages';
-import { mineralName, t } from '../i18n';
+import { mineralName, type MoreMessages } from '../i18n';
 import { actions } from '../state/store';
 import type { PanelHandlers } from '../ui/panels';
 import { $, type App } from './context';
 
 /** PNG of the map exactly as shown, at 1x, 2x or 3x, with title, legend and attribution drawn in. */
 async function exportPng(app: App, ratio: number): Promise<void> {
-  const m = () => t(app.store.getState().lang).png;
+  // Its words load with it (src/i18n/more.ts), like the export itself.
+  let m: () => MoreMessages['png'];
+  try {
+    const { more } = await import('../i18n/more');
+    m = () => more(app.store.getState().lang).png;
+  } catch (error) {
+    app.loaders.fileFailed(error, 'PNG export');
+    return;
+  }
   if (!app.map) {
     actions.notify(app.store, 'warning', m().noMap);
     return;

@@ -1,8 +1,9 @@
 // The "Your data" controller (loaded after the first view): files read in a worker, kept in IndexedDB, in the store.
+import { more } from '../i18n/more';
 import { userFileCsv } from '../derive/user-data/export';
 import { toUserFile } from '../derive/user-data/file';
 import type { Mapping, ReadResult, Reference, UserDataKind } from '../derive/user-data';
-import { formatCount, mineralName, t } from '../i18n';
+import { formatCount, mineralName } from '../i18n';
 import { countryLabel } from '../i18n/countries';
 import { actions, type AppState } from '../state/store';
 import { chooseColumns } from '../ui/column-dialog';
@@ -77,7 +78,7 @@ export async function startUserData(app: App, root: HTMLElement): Promise<void> 
   async function read(file: File, mapping?: Mapping, kind?: UserDataKind): Promise<void> {
     if (job) return;
     const t0 = performance.now();
-    const m = () => t(store.getState().lang).userData;
+    const m = () => more(store.getState().lang).userData;
     setStatus({ busy: { name: file.name, fraction: 0 }, outcome: null });
     job = readInWorker({
       file,
@@ -136,7 +137,7 @@ export async function startUserData(app: App, root: HTMLElement): Promise<void> 
   }
 
   function fail(name: string, reason: string, canChooseColumns: boolean): void {
-    const m = t(store.getState().lang).userData;
+    const m = more(store.getState().lang).userData;
     setStatus({ busy: null, outcome: { kind: 'error', name, reason, canChooseColumns } });
     actions.notify(store, 'warning', `${m.failed(name)} ${reason} ${m.unchanged}`);
   }
@@ -160,7 +161,7 @@ export async function startUserData(app: App, root: HTMLElement): Promise<void> 
     if (!file) return;
     actions.removeUserFile(store, id);
     if (!quiet)
-      setStatus({ outcome: { kind: 'info', text: t(store.getState().lang).userData.removed(file.name) } });
+      setStatus({ outcome: { kind: 'info', text: more(store.getState().lang).userData.removed(file.name) } });
     try {
       await saved?.remove(id);
     } catch {

@@ -3,9 +3,9 @@ import { KIND_LABELS } from '../config/app';
 import { formatShare, formatUsd } from '../derive/format';
 import type { RiskReason } from '../model/filters';
 import type { SiteKind, SiteStatus } from '../model/types';
-import { en, type Messages } from './messages-en';
+import { en, type CoreMessages, type Messages, type MoreMessages } from './messages-en';
 
-export type { Messages } from './messages-en';
+export type { CoreMessages, Messages, MoreMessages } from './messages-en';
 
 /** The UI languages, English first (the default, never written in a link). */
 export const LANGS = ['en', 'ja'] as const;
@@ -50,8 +50,22 @@ export function switchLang(lang: Lang, apply: () => void, failed: (error: unknow
 /** `lang`'s catalogue has arrived (the UI can switch to it). */
 export const langLoaded = (lang: Lang): boolean => lang === 'en' || jaPack !== null;
 
-/** The message catalogue of `lang` (English until `lang`'s has been loaded). */
-export const t = (lang: Lang): Messages => (lang === 'ja' && jaPack ? jaPack.ja : en);
+/**
+ * The first view's messages in `lang` (English until `lang`'s catalogue has been loaded). The parts that load on first
+ * use read theirs through `more()` (src/i18n/more.ts), which keeps their English out of the first view.
+ */
+export const t = (lang: Lang): CoreMessages => (lang === 'ja' && jaPack ? jaPack.ja : en);
+
+/** The English of the parts loaded on first use, once src/i18n/more.ts has been loaded (it registers it). */
+let enMore: MoreMessages | null = null;
+export const registerEnMore = (m: MoreMessages): void => void (enMore = m);
+
+/**
+ * `more()` for code of the first view that needs those messages only once such a part is there (the legend's entry for
+ * the reader's own data, say): null until then.
+ */
+export const moreIfLoaded = (lang: Lang): MoreMessages | null =>
+  lang === 'ja' && jaPack ? jaPack.ja : enMore;
 
 /** The language for a reader whose browser prefers `languages` (navigator.languages): Japanese when the first starts with `ja`. */
 export function defaultLang(languages: readonly string[] | undefined): Lang {

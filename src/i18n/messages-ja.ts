@@ -216,6 +216,7 @@ export const ja: Messages = {
       basemap: '背景地図',
       search: '検索',
       japanese: '日本語の表示',
+      pngExport: 'PNG書き出し',
     },
   },
   tooltip: {
@@ -521,9 +522,17 @@ export const ja: Messages = {
     title: (minerals: string, parts: string) => `${minerals}: ${parts}`,
     partSep: '、',
   },
+  controls: {
+    date: jaDate,
+    readingToday: (asOf: string | null) => `${asOf ?? '措置の表の最終確認日'}時点で施行中`,
+    readingYear: 'フローの年に施行中',
+    controlsWhenToday: (label: string) => `${label}（措置の表の最終確認日。貿易は表示中の年）`,
+    controlsWhenYear: 'フロー自身の年のいずれかの日に施行中',
+    controlsText: (when: string) =>
+      `輸出規制対象: 輸出国の輸出規制措置のうち、${when}のものが、フローのHSコードと輸入国（またはすべての仕向地）を対象としている場合。HSコードを伴わない措置（技術、エンドユーザー規制）はフローを対象としません。HSコードは措置の規制対象より広い場合があるため（ジスプロシウム、テルビウム、サマリウムを含む磁石に対してすべての永久磁石。HS 811292にはインジウム、ニオブ、バナジウムも含まれる）、規制対象のフローとそれによる損失は上限値です。`,
+  },
   measures: {
     title: '輸出管理',
-    date: jaDate,
     forms: {
       licence: '許可制',
       ban: '輸出禁止',
@@ -576,12 +585,6 @@ export const ja: Messages = {
       `${minerals}に関する措置${n}件（新しい順）。「輸出規制」の理由を選ぶと、${when}施行中の措置がある国を地図上で囲んで表示します。措置を選ぶと対象のフローを強調表示します。`,
     whenToday: (asOf: string) => `${asOf}時点で`,
     whenYear: (year: number) => `${year}年に`,
-    readingToday: (asOf: string | null) => `${asOf ?? '措置の表の最終確認日'}時点で施行中`,
-    readingYear: 'フローの年に施行中',
-    controlsWhenToday: (label: string) => `${label}（措置の表の最終確認日。貿易は表示中の年）`,
-    controlsWhenYear: 'フロー自身の年のいずれかの日に施行中',
-    controlsText: (when: string) =>
-      `輸出規制対象: 輸出国の輸出規制措置のうち、${when}のものが、フローのHSコードと輸入国（またはすべての仕向地）を対象としている場合。HSコードを伴わない措置（技術、エンドユーザー規制）はフローを対象としません。HSコードは措置の規制対象より広い場合があるため（ジスプロシウム、テルビウム、サマリウムを含む磁石に対してすべての永久磁石。HS 811292にはインジウム、ニオブ、バナジウムも含まれる）、規制対象のフローとそれによる損失は上限値です。`,
     chartAria: (label: string, first: string, last: string, max: string) =>
       `${label}の月別輸出額、${first}～${last}、最大月${max}`,
     chartCaption: (label: string, max: string) => `${label}: 月別輸出額（米ドル、最大月${max}）`,

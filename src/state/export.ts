@@ -1,7 +1,8 @@
 // What the CSV and GeoJSON exports hold: one record per visible site and drawn flow, the same columns in both.
+import { more } from '../i18n/more';
 import { csvField } from '../derive/csv';
 import { SCENARIO_CSV_COLUMNS } from '../derive/scenario';
-import { kindLabel, reasonLabel, statusLabel, t, type Lang } from '../i18n';
+import { kindLabel, reasonLabel, statusLabel, type Lang } from '../i18n';
 import { PRECISIONS, SITE_KINDS, SITE_STATUSES, type Precision } from '../model/types';
 import { RISK_REASONS } from '../model/filters';
 import { decodeRisk, readRisk, RISK_BITS } from '../derive/risk-codes';
@@ -146,7 +147,7 @@ export const machineMode = (o: ExportOptions): boolean => o.ids || o.lang === 'e
 
 /** A column's header: its id in machine mode, else its name in the language. */
 export const exportColumnLabel = (o: ExportOptions, c: ExportColumn): string =>
-  machineMode(o) ? c : t(o.lang).exportColumns[c];
+  machineMode(o) ? c : more(o.lang).exportColumns[c];
 
 const isKind = (v: string): v is (typeof SITE_KINDS)[number] => (SITE_KINDS as readonly string[]).includes(v);
 const isStatus = (v: string): v is (typeof SITE_STATUSES)[number] =>
@@ -167,7 +168,7 @@ export function exportCell(
   v: ExportRecord[ExportColumn],
 ): string | number | null {
   if (machineMode(o) || typeof v !== 'string') return v;
-  const m = t(o.lang).exportValues;
+  const m = more(o.lang).exportValues;
   switch (c) {
     case 'record_type':
       return v === 'site' || v === 'flow' || v === 'user_site' || v === 'user_flow' ? m[v] : v;
@@ -216,7 +217,7 @@ export function viewGeoJson(s: AppState, lang: Lang = 'en'): string {
     properties: record,
   }));
   if (lang === 'en') return JSON.stringify({ type: 'FeatureCollection', features });
-  const labels = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, t(lang).exportColumns[c]]));
+  const labels = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, more(lang).exportColumns[c]]));
   return JSON.stringify({ type: 'FeatureCollection', column_labels: { lang, labels }, features });
 }
 
@@ -226,7 +227,7 @@ export function viewGeoJson(s: AppState, lang: Lang = 'en'): string {
  */
 export function scenarioCsvHeader(lang: Lang, ids: boolean): readonly string[] {
   if (ids || lang === 'en') return SCENARIO_CSV_COLUMNS;
-  const m = t(lang).scenarioColumns;
+  const m = more(lang).scenarioColumns;
   const n = (i: number) => String(i);
   return [
     m.importer_iso3,

@@ -88,13 +88,13 @@ export const selectMeasureHighlight = (s: AppState): ((flow: Flow) => boolean) |
 
 /** Which measures count, in a few words: "in force on 2026-12-03" or "in force in the flow's year" (CSV, labels). */
 export function readingLabel(reading: ControlReading, asOf: string | null, lang: Lang = 'en'): string {
-  const m = t(lang).measures;
+  const m = t(lang).controls;
   return reading === 'today' ? m.readingToday(asOf === null ? null : m.date(asOf)) : m.readingYear;
 }
 
 /** What "controlled" means under the reading, for the legend, the details and the exports (English by default). */
 export function controlsText(reading: ControlReading, asOf: string | null, lang: Lang = 'en'): string {
-  const m = t(lang).measures;
+  const m = t(lang).controls;
   const when =
     reading === 'today' ? m.controlsWhenToday(readingLabel(reading, asOf, lang)) : m.controlsWhenYear;
   return m.controlsText(when);

@@ -1,4 +1,5 @@
 // Scenario selectors (loaded with the scenario chunk, not the first view): its flows, results, losses and CSV.
+import { more } from '../i18n/more';
 import { resultsToCsv, scenarioResults, type ImporterResult, type Scenario } from '../derive/scenario';
 import type { ControlReading } from '../model/measures';
 import {
@@ -150,7 +151,7 @@ export function scenarioCsv(
       stockpileMonths: s.stockpile.months,
       coverage:
         (selectScenarioProductNotes(s, 'en').join(' ') || 'every flow of the mineral in the year') +
-        (selectScenarioHasUserFlows(s) ? ` ${t('en').userData.combined}` : ''),
+        (selectScenarioHasUserFlows(s) ? ` ${more('en').userData.combined}` : ''),
       source: [
         ...(s.years[s.filters.year]?.sources ?? []),
         ...usedProductSources(s),

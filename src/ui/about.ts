@@ -1,12 +1,13 @@
 // The About / Data dialog (a lazy chunk, opened on demand): every dataset with publisher, licence and vintage, and the gaps.
-import { t, type Lang } from '../i18n';
+import { more } from '../i18n/more';
+import { type Lang } from '../i18n';
 import type { StaticData } from '../state/store';
 import { el, safeLink, setChildren } from './dom';
 import { dataTable } from './table';
 
 export function renderAbout(dialog: HTMLDialogElement, data: StaticData | null, lang: Lang): void {
   const m = data?.manifest;
-  const msg = t(lang).about;
+  const msg = more(lang).about;
   // The datasets' titles, publishers, licences, vintages and the gaps are the data's (English) text.
   const dataLang = lang === 'en' ? undefined : 'en';
   const dataText = (text: string): Node | string => (dataLang ? el('span', { lang: dataLang }, text) : text);

@@ -1,4 +1,5 @@
 // The allied-supply panel (lazy chunk): a partner set, where each partner imports from, and the bloc next to China.
+import { more } from '../i18n/more';
 import { PARTNER_PRESETS } from '../config/partners';
 import { blocShares, partnerSupply, type BlocShares, type PartnerSupply } from '../derive/allies';
 import { LOCALES, formatMoney, formatPercent, t, type Lang } from '../i18n';
@@ -70,7 +71,7 @@ function partnerPicker() {
     }
     const key = `${lang}|${[...members].sort().join()}`;
     if (last?.countries !== countries || last.key !== key) {
-      const msg = t(lang).allies;
+      const msg = more(lang).allies;
       const select = el(
         'select',
         { name: 'ally-add', 'aria-label': msg.add },
@@ -87,7 +88,7 @@ function partnerPicker() {
 }
 
 function stackBars(supply: PartnerSupply[], label: (c: string) => LocalText, lang: Lang): HTMLElement {
-  const msg = t(lang).allies;
+  const msg = more(lang).allies;
   const seg = (cls: string, share: number) =>
     el('span', { class: `seg ${cls}`, '--w': `${(share * 100).toFixed(1)}%` });
   return el(
@@ -120,7 +121,7 @@ function stackBars(supply: PartnerSupply[], label: (c: string) => LocalText, lan
 function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof partnerPicker>): void {
   if (!s.data) return;
   const lang = s.lang;
-  const msg = t(lang).allies;
+  const msg = more(lang).allies;
   const label = countryLabels(lang, s.data.countries);
   const names = (c: string) => label(c).text;
   const nameEl = (c: string) => {
@@ -166,7 +167,7 @@ function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof 
       el('p', { class: 'muted', 'data-testid': 'allies-products' }, `${msg.tradeFigures}${note}`),
     ),
     selectScenarioHasUserFlows(s)
-      ? el('p', { class: 'user-note', 'data-testid': 'allies-user-note' }, t(lang).userData.combined)
+      ? el('p', { class: 'user-note', 'data-testid': 'allies-user-note' }, more(lang).userData.combined)
       : null,
     el(
       'div',

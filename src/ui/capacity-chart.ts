@@ -7,7 +7,8 @@ import { isOneOf } from '../model/filters';
 import { PROJECT_STAGES } from '../model/projects';
 import { selectCapacity, selectCapacityMeasures, type CapacityMeasure } from '../state/capacity';
 import type { AppState } from '../state/store';
-import { LOCALES, kindLabel, t as messagesOf, type Lang } from '../i18n';
+import { LOCALES, kindLabel, type Lang } from '../i18n';
+import { more } from '../i18n/more';
 import { el } from './dom';
 
 const PALETTE: [number, number, number][] = [
@@ -23,11 +24,11 @@ const PALETTE: [number, number, number][] = [
 
 /** Whole tonnes in the language: "1,234 t" / "1,234トン". */
 const tonnes = (lang: Lang, x: number) =>
-  messagesOf(lang).capacity.tonnes(Math.round(x).toLocaleString(LOCALES[lang]));
+  more(lang).capacity.tonnes(Math.round(x).toLocaleString(LOCALES[lang]));
 
 /** A capacity measure in words: "separation: NdPr oxide". */
 const measureText = (lang: Lang, m: CapacityMeasure): string => {
-  const msg = messagesOf(lang).capacity;
+  const msg = more(lang).capacity;
   const kinds: Readonly<Record<string, string>> = msg.kinds;
   return msg.measure(lang === 'en' ? m.chainStage : kindLabel(lang, m.chainStage), kinds[m.kind] ?? m.kind);
 };
@@ -41,7 +42,7 @@ function colour(key: string, i: number): string {
 /** China's figure next to the chart, where this map has a sourced one; otherwise it says so. */
 function chinaNote(s: AppState, m: CapacityMeasure): string {
   const lang = s.lang;
-  const msg = messagesOf(lang).capacity;
+  const msg = more(lang).capacity;
   if (m.kind === 'reo') {
     const byYear = s.shares?.minerals['rare-earths']?.mining ?? {};
     const year = Object.keys(byYear).sort().pop();
@@ -89,7 +90,7 @@ function chart(r: CapacityResult, title: string, lang: Lang): SVGSVGElement {
 }
 
 function table(r: CapacityResult, label: (k: string) => string, lang: Lang): HTMLElement {
-  const msg = messagesOf(lang).capacity;
+  const msg = more(lang).capacity;
   return el(
     'table',
     { class: 'results', 'data-testid': 'capacity-table' },
@@ -145,7 +146,7 @@ export function capacitySection(
   chosen: string | null,
 ): HTMLElement {
   const lang = s.lang;
-  const msg = messagesOf(lang).capacity;
+  const msg = more(lang).capacity;
   const v = s.projectsView;
   const all = selectCapacityMeasures(s);
   const pick =
@@ -173,7 +174,7 @@ export function capacitySection(
     el('option', { value: 'delayed' }, msg.delayed),
   );
   reading.value = v.capacityReading;
-  const stages = messagesOf(lang).projects.stages;
+  const stages = more(lang).projects.stages;
   const label = (k: string) =>
     v.capacityBy === 'country' ? names(k) : isOneOf(PROJECT_STAGES, k) ? stages[k] : k;
   return el(

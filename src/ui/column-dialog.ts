@@ -1,4 +1,5 @@
 // The column dialog: which of the file's columns holds each field, for sites or flows; resolves the reader's choice.
+import { more } from '../i18n/more';
 import {
   FLOW_FIELDS,
   REQUIRED_FLOW_FIELDS,
@@ -8,7 +9,7 @@ import {
   type Mapping,
   type UserDataKind,
 } from '../derive/user-data/columns';
-import { t, type Lang } from '../i18n';
+import { type Lang } from '../i18n';
 import { el } from './dom';
 
 export interface ColumnChoice {
@@ -34,7 +35,7 @@ export function chooseColumns(
   mapping: Mapping,
   kind: UserDataKind,
 ): Promise<ColumnChoice | null> {
-  const m = t(lang).userData;
+  const m = more(lang).userData;
   const fieldset = el('div', { class: 'column-fields' });
   const kindSelect = el(
     'select',

@@ -1,9 +1,10 @@
 // Exports (a lazy chunk): PNG of the map as shown with title, legend and attribution; CSV and GeoJSON downloads.
+import { more } from '../i18n/more';
 import { rampStops } from '../derive/ramp';
 import { SHARE_RAMP } from '../config/ramps';
 import { KIND_COLORS, USER_COLOR } from '../config/app';
 import { fileStem } from '../derive/describe';
-import { kindLabel, t } from '../i18n';
+import { kindLabel } from '../i18n';
 import { exportIdsPreferred, viewCsv, viewGeoJson } from '../state/export';
 import { selectViewTitle, selectVisibleSites } from '../state/selectors';
 import type { AppState } from '../state/store';
@@ -74,7 +75,7 @@ export function composePng(
   }
   ctx.textAlign = 'start';
   ctx.textBaseline = 'alphabetic';
-  const m = t(s.lang).png;
+  const m = more(s.lang).png;
   const title = selectViewTitle(s);
   // Title bar.
   ctx.font = font(15, 700);
@@ -117,7 +118,7 @@ export function composePng(
     ctx.fill();
     ctx.stroke();
     ctx.fillStyle = '#1f2933';
-    ctx.fillText(t(s.lang).userData.legend, x0 + 28, uy + 4, 195);
+    ctx.fillText(more(s.lang).userData.legend, x0 + 28, uy + 4, 195);
   }
   const ry = y0 + 26 + rows * lh + 6;
   ctx.font = font(11, 700);

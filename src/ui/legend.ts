@@ -2,7 +2,7 @@
 import { KIND_COLORS, WIDTH_MAX_PX, WIDTH_REF_TONNES, WIDTH_REF_USD } from '../config/app';
 import { SHARE_RAMP } from '../config/ramps';
 import { widthPx, widthPxTonnes } from '../derive/flows';
-import { formatCount, formatMoney, kindLabel, mineralName, reasonLabel, t } from '../i18n';
+import { formatCount, formatMoney, kindLabel, mineralName, moreIfLoaded, reasonLabel, t } from '../i18n';
 import { rampCss, rgbCss } from '../derive/ramp';
 import { SITE_KINDS } from '../model/types';
 import { controlsText } from '../state/measures';
@@ -101,7 +101,9 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
 function userLegend(s: AppState): HTMLElement | null {
   const drawn = selectUserDrawn(s);
   if (!drawn) return null;
-  const m = t(s.lang).userData;
+  // The reader's data is drawn only once its tools (with these words) have loaded.
+  const m = moreIfLoaded(s.lang)?.userData;
+  if (!m) return null;
   const hasFlows = s.userData.files.some((f) => f.kind === 'flows');
   return el(
     'div',

@@ -1,7 +1,8 @@
 // The export-controls panel (lazy chunk): measures on the selected minerals, newest first; a selected measure's details.
+import { more } from '../i18n/more';
 import { YEARS } from '../config/app';
 import { measureStatus, measureYear } from '../derive/controls';
-import { formatMoney, mineralName, t, type Lang, type Messages } from '../i18n';
+import { formatMoney, mineralName, t, type Lang } from '../i18n';
 import { countryLabels } from '../i18n/countries';
 import { seriesFor } from '../derive/monthly';
 import type { Measure } from '../model/measures';
@@ -15,8 +16,8 @@ const dataText = (lang: Lang, text: string): Node | string =>
   lang === 'en' ? text : el('span', { lang: 'en' }, text);
 
 /** A data date in the language (English: as written, "2025-04-04"; Japanese: "2025年4月4日"); null stays null. */
-const dateOf = (msg: Messages['measures'], d: string | null): string | null =>
-  d === null ? null : msg.date(d);
+const dateOf = (lang: Lang, d: string | null): string | null =>
+  d === null ? null : t(lang).controls.date(d);
 
 /** Mount the panel into `root` (the section the first view has); clicks select a measure or close its details. */
 export function mountMeasuresPanel(root: HTMLElement, store: AppStore): { render(s: AppState): void } {
@@ -32,7 +33,7 @@ export function mountMeasuresPanel(root: HTMLElement, store: AppStore): { render
 }
 
 function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement {
-  const msg = t(s.lang).measures;
+  const msg = more(s.lang).measures;
   const status = measureStatus(m, s.measures?.asOf ?? '');
   const selected = s.measure === m.id;
   return el(
@@ -57,7 +58,7 @@ function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement
         'data-id': m.id,
         'aria-pressed': String(selected),
       },
-      el('span', { class: 'date' }, dateOf(msg, m.inForce ?? m.announced) ?? msg.dateUnknown),
+      el('span', { class: 'date' }, dateOf(s.lang, m.inForce ?? m.announced) ?? msg.dateUnknown),
       el('strong', {}, `${names(m.country)}: ${msg.forms[m.form]}`),
       el('span', { class: 'scope', lang: s.lang === 'en' ? undefined : 'en' }, m.announcementNo),
       el('span', { class: 'status' }, msg.today(msg.statuses[status])),
@@ -70,7 +71,7 @@ function row(m: Measure, s: AppState, names: (c: string) => string): HTMLElement
  * effect (or was announced), and a line saying which measures they are and how many come after the trade data.
  */
 function yearMarks(list: Measure[], lang: Lang): void {
-  const msg = t(lang).measures;
+  const msg = more(lang).measures;
   const ticks = document.querySelector<HTMLDataListElement>('#year-measures');
   const note = document.querySelector<HTMLElement>('[data-testid="year-marks"]');
   if (!ticks || !note) return;
@@ -89,7 +90,7 @@ function yearMarks(list: Measure[], lang: Lang): void {
 
 function details(m: Measure, s: AppState, names: (c: string) => string): HTMLElement {
   const lang = s.lang;
-  const msg = t(lang).measures;
+  const msg = more(lang).measures;
   const file = s.measures;
   const asOf = file?.asOf ?? '';
   const cover = selectMeasureCoverage(s, m);
@@ -116,7 +117,7 @@ function details(m: Measure, s: AppState, names: (c: string) => string): HTMLEle
     el(
       'p',
       {},
-      msg.statusOn(msg.date(asOf), msg.statuses[measureStatus(m, asOf)]),
+      msg.statusOn(t(lang).controls.date(asOf), msg.statuses[measureStatus(m, asOf)]),
       msg.inYear(s.filters.year, inForceInView(m, 'flow-year', s.filters.year, asOf)),
     ),
     el(
@@ -124,7 +125,7 @@ function details(m: Measure, s: AppState, names: (c: string) => string): HTMLEle
       { class: 'dates' },
       ...dates
         .filter(([, d]) => d !== null)
-        .flatMap(([k, d]) => [el('dt', {}, k), el('dd', {}, d === null ? '' : msg.date(d))]),
+        .flatMap(([k, d]) => [el('dt', {}, k), el('dd', {}, d === null ? '' : t(lang).controls.date(d))]),
     ),
     el('p', {}, el('strong', {}, msg.covers), dataText(lang, m.materials)),
     el(
@@ -173,7 +174,7 @@ function details(m: Measure, s: AppState, names: (c: string) => string): HTMLEle
 function renderMeasures(root: HTMLElement, s: AppState): void {
   if (!s.data || !s.measures) return;
   const lang = s.lang;
-  const msg = t(lang).measures;
+  const msg = more(lang).measures;
   const label = countryLabels(lang, s.data.countries);
   const names = (c: string) => label(c).text;
   const list = selectMeasureList(s);
@@ -193,7 +194,7 @@ function renderMeasures(root: HTMLElement, s: AppState): void {
         list.length,
         minerals.join(lang === 'en' ? ', ' : '・'),
         s.filters.controls === 'today'
-          ? msg.whenToday(msg.date(s.measures.asOf))
+          ? msg.whenToday(t(lang).controls.date(s.measures.asOf))
           : msg.whenYear(s.filters.year),
       ),
     ),

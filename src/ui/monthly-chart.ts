@@ -1,4 +1,5 @@
 // A measure's before-and-after chart: the exporter's monthly shipments of the covered products, the in-force date marked.
+import { more } from '../i18n/more';
 import { formatMoney, t, type Lang } from '../i18n';
 import { chartGeometry } from '../derive/monthly';
 import type { Measure, MonthlySeries } from '../model/measures';
@@ -19,7 +20,7 @@ function svg<K extends keyof SVGElementTagNameMap>(
 
 /** The chart with its title, the in-force marker (or why there is none) and exactly what the figures cover. */
 export function monthlyChart(series: MonthlySeries, m: Measure, lang: Lang = 'en'): HTMLElement {
-  const msg = t(lang).measures;
+  const msg = more(lang).measures;
   const dataLang = lang === 'en' ? undefined : 'en';
   const g = chartGeometry(series, m.inForce, W, H);
   const chart = svg('svg', {
@@ -48,8 +49,8 @@ export function monthlyChart(series: MonthlySeries, m: Measure, lang: Lang = 'en
       'p',
       { class: 'muted' },
       g.markerX !== null
-        ? msg.chartMarker(m.inForce === null ? '' : msg.date(m.inForce))
-        : msg.chartOutside(m.inForce === null ? null : msg.date(m.inForce), g.first, g.last),
+        ? msg.chartMarker(m.inForce === null ? '' : t(lang).controls.date(m.inForce))
+        : msg.chartOutside(m.inForce === null ? null : t(lang).controls.date(m.inForce), g.first, g.last),
     ),
     el(
       'p',

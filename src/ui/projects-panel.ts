@@ -1,4 +1,5 @@
 // The projects panel (lazy chunk): filters kept in the link, the project list, a project's details and capacity.
+import { more } from '../i18n/more';
 import { PROJECT_STAGE_COLORS } from '../config/ramps';
 import { LOCALES, formatMoney, kindLabel, t, type Lang } from '../i18n';
 import { rgbCss } from '../derive/ramp';
@@ -66,7 +67,7 @@ export function mountProjectsPanel(root: HTMLElement, store: AppStore): { render
 }
 
 function filters(s: AppState, names: (c: string) => string): HTMLElement {
-  const msg = t(s.lang).projects;
+  const msg = more(s.lang).projects;
   const v = s.projectsView;
   const stage = (x: ProjectStage) => {
     const input = el('input', { type: 'checkbox', name: 'pstage', value: x });
@@ -104,7 +105,7 @@ function filters(s: AppState, names: (c: string) => string): HTMLElement {
 
 function row(p: Project, s: AppState, names: (c: string) => string): HTMLElement {
   const lang = s.lang;
-  const msg = t(lang).projects;
+  const msg = more(lang).projects;
   const start = p.startYear.revised ?? p.startYear.announced;
   return el(
     'li',
@@ -138,7 +139,7 @@ function row(p: Project, s: AppState, names: (c: string) => string): HTMLElement
 }
 
 function supportTable(p: Project, names: (c: string) => string, lang: Lang): HTMLElement {
-  const msg = t(lang).projects;
+  const msg = more(lang).projects;
   const h = msg.supportHeads;
   return el(
     'table',
@@ -159,7 +160,7 @@ function supportTable(p: Project, names: (c: string) => string, lang: Lang): HTM
         el(
           'tr',
           {},
-          el('td', {}, t(lang).measures.date(x.date)),
+          el('td', {}, t(lang).controls.date(x.date)),
           el(
             'td',
             {},
@@ -182,14 +183,14 @@ function supportTable(p: Project, names: (c: string) => string, lang: Lang): HTM
 
 function details(p: Project, s: AppState, names: (c: string) => string): HTMLElement {
   const lang = s.lang;
-  const msg = t(lang).projects;
+  const msg = more(lang).projects;
   const dataLang = lang === 'en' ? undefined : 'en';
   // A pending permit has waited until today (the reader's date).
   const wait = permitWaitDays(p, new Date().toISOString().slice(0, 10));
   const usd = p.support
     .filter((x) => x.currency === 'USD' && x.amount !== null)
     .reduce((a, x) => a + (x.amount ?? 0), 0);
-  const dateOf = (d: string | null) => (d === null ? null : t(lang).measures.date(d));
+  const dateOf = (d: string | null) => (d === null ? null : t(lang).controls.date(d));
   return el(
     'div',
     { class: 'measure-details', 'data-testid': 'project-details', 'data-id': p.id },
@@ -203,7 +204,7 @@ function details(p: Project, s: AppState, names: (c: string) => string): HTMLEle
       'p',
       {},
       p.operator === null ? msg.operatorUnknown : dataText(lang, p.operator),
-      ` · ${names(p.country)} · ${chainText(lang, p.chainStage)} · ${msg.stageAsOf(msg.stages[p.stage], t(lang).measures.date(String(p.vintage)))} · ${msg.location(msg.precisions[p.precision])}`,
+      ` · ${names(p.country)} · ${chainText(lang, p.chainStage)} · ${msg.stageAsOf(msg.stages[p.stage], t(lang).controls.date(String(p.vintage)))} · ${msg.location(msg.precisions[p.precision])}`,
     ),
     el('p', {}, el('strong', {}, msg.product), dataText(lang, p.product)),
     el(
@@ -258,7 +259,7 @@ function details(p: Project, s: AppState, names: (c: string) => string): HTMLEle
 function renderProjects(root: HTMLElement, s: AppState, capacity: string | null): void {
   if (!s.data) return;
   const lang = s.lang;
-  const msg = t(lang).projects;
+  const msg = more(lang).projects;
   if (!s.projects) {
     setChildren(
       root,

@@ -1,6 +1,7 @@
 // The supply-shock panel (lazy chunk): choose a shock, read what each importer loses, sort and download the results.
+import { more } from '../i18n/more';
 import { LOSS_RAMP } from '../config/ramps';
-import { formatMoney, formatPercent, mineralName, t, type Messages } from '../i18n';
+import { formatMoney, formatPercent, mineralName, type Messages } from '../i18n';
 import { countryLabels, langAttr, type LocalText } from '../i18n/countries';
 import { rampCss } from '../derive/ramp';
 import { productOf } from '../derive/products';
@@ -100,7 +101,7 @@ function exporterChoices(s: AppState, label: (c: string) => LocalText): HTMLElem
   return el(
     'fieldset',
     { class: 'grid' },
-    el('legend', {}, t(s.lang).scenario.exportersStop),
+    el('legend', {}, more(s.lang).scenario.exportersStop),
     ...[...new Set([...top, ...chosen])].map((c) => {
       const input = el('input', {
         type: 'checkbox',
@@ -124,7 +125,7 @@ function resultsTable(
 ): HTMLElement {
   const { months, tonnes: held } = s.stockpile;
   const lang = s.lang;
-  const msg = t(lang).scenario;
+  const msg = more(lang).scenario;
   const tonnesOf = (x: number | null) => tonnesText(lang, x);
   /** How long the tested stockpile lasts for this importer alone (empty without one, or where tonnes are unknown). */
   const lasts = (r: ImporterResult): string => {
@@ -208,7 +209,7 @@ function partialOnly(s: AppState): boolean {
 function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void {
   if (!s.data) return;
   const lang = s.lang;
-  const msg = t(lang).scenario;
+  const msg = more(lang).scenario;
   const label = countryLabels(lang, s.data.countries);
   const names = (c: string) => label(c).text;
   const mineral = s.data.minerals.find((m) => m.id === s.filters.minerals[0]);
@@ -232,7 +233,7 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
       ? el(
           'p',
           { class: 'user-note', 'data-testid': 'scenario-user-note' },
-          t(lang).userData.combinedScenario,
+          more(lang).userData.combinedScenario,
         )
       : null,
     select,

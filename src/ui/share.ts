@@ -1,5 +1,6 @@
 // The share dialog (a lazy chunk): copy a link (this camera or fitted to the data), an iframe snippet, live embed preview.
-import { t, type Messages } from '../i18n';
+import { more } from '../i18n/more';
+import { type Messages } from '../i18n';
 import { linkTo } from '../url/state';
 import type { AppState } from '../state/store';
 import { el, setChildren } from './dom';
@@ -35,7 +36,7 @@ async function copy(
 }
 
 export function openShareDialog(dialog: HTMLDialogElement, s: AppState, title: string): void {
-  const m = t(s.lang).share;
+  const m = more(s.lang).share;
   const base = `${location.origin}${location.pathname}`;
   let fit = false;
   let preset: (typeof EMBED_PRESETS)[number] = EMBED_PRESETS[1];
@@ -109,7 +110,7 @@ export function openShareDialog(dialog: HTMLDialogElement, s: AppState, title: s
     el('p', { class: 'muted', lang: s.lang === 'en' ? undefined : 'en' }, title),
     // The reader's own files never travel in a link: said plainly where the link is made.
     s.userData.files.length > 0 &&
-      el('p', { class: 'share-local', 'data-testid': 'share-local-note' }, t(s.lang).userData.shareNote),
+      el('p', { class: 'share-local', 'data-testid': 'share-local-note' }, more(s.lang).userData.shareNote),
     cameraChoice,
     el('h3', {}, m.link),
     el('div', { class: 'copy-row' }, linkField, copyLink),

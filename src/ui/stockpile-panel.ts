@@ -1,4 +1,5 @@
 // Stockpile cover in the scenario panel (lazy chunk): months to cover, a stockpile to test, the partner set's figures.
+import { more } from '../i18n/more';
 import { formatTonnes } from '../derive/format';
 import { LOCALES, formatMoney, t, type Lang } from '../i18n';
 import { MAX_STOCKPILE_MONTHS } from '../model/projects-view';
@@ -12,7 +13,9 @@ export const tonnesText = (lang: Lang, x: number | null): string =>
     ? formatTonnes(x)
     : x === null || !Number.isFinite(x)
       ? t(lang).units.unknown
-      : t(lang).capacity.tonnes(x.toLocaleString(LOCALES[lang], { maximumFractionDigits: x < 10 ? 2 : 0 }));
+      : more(lang).capacity.tonnes(
+          x.toLocaleString(LOCALES[lang], { maximumFractionDigits: x < 10 ? 2 : 0 }),
+        );
 
 /** The stockpile inputs (months to cover, a stockpile to test) and the partner set's joint figures. */
 export function stockpileControls(s: AppState, names: (c: string) => string): HTMLElement {
@@ -34,7 +37,7 @@ export function stockpileControls(s: AppState, names: (c: string) => string): HT
   });
   tonnes.value = String(s.stockpile.tonnes);
   const lang = s.lang;
-  const msg = t(lang).stockpile;
+  const msg = more(lang).stockpile;
   const p = selectPartnerStockpile(s);
   const set = s.allies.members.map(names).join(lang === 'en' ? ', ' : '、') || msg.noPartners;
   const cover =

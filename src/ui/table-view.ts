@@ -1,4 +1,5 @@
 // The table view: the kept sites and drawn flows as sortable, paged tables (the CSV's columns), synced with the selection.
+import { more } from '../i18n/more';
 import { clampPage, pageBounds, pageOf, sortIndex } from '../derive/table-sort';
 import { t, type Lang, type Messages } from '../i18n';
 import type { Selection } from '../model/view';
@@ -39,10 +40,10 @@ const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const cellText = (v: ExportRecord[ExportColumn], c: ExportColumn): string =>
   v === null ? '—' : typeof v === 'number' && c !== 'year' && c !== 'vintage' ? NUMBER.format(v) : String(v);
 
-const columnLabel = (lang: Lang, c: ShownColumn): string => t(lang).exportColumns[c];
+const columnLabel = (lang: Lang, c: ShownColumn): string => more(lang).exportColumns[c];
 
 const recordTypeText = (lang: Lang, v: ExportRecord[ExportColumn]): string => {
-  const m = t(lang).exportValues;
+  const m = more(lang).exportValues;
   return v === 'site' || v === 'flow' || v === 'user_site' || v === 'user_flow' ? m[v] : String(v);
 };
 

@@ -1,5 +1,6 @@
 // The "Your data" section: open or drop a file, progress and cancel, what was kept and rejected, the files kept here.
-import { formatCount, LOCALES, t, type Lang } from '../i18n';
+import { more } from '../i18n/more';
+import { formatCount, LOCALES, type Lang } from '../i18n';
 import type { Rejected, UserFile } from '../model/user-data';
 import { el, setChildren } from './dom';
 
@@ -87,7 +88,7 @@ export function mountUserPanel(root: HTMLElement, handlers: UserPanelHandlers) {
 
   return {
     render(p: UserPanelInput): void {
-      const m = t(p.lang).userData;
+      const m = more(p.lang).userData;
       // Whether the files saved in this browser have been read back yet (`idle` until then): a hook for tests.
       root.dataset.storage = p.storage;
       heading.textContent = m.title;
@@ -173,7 +174,7 @@ export function mountUserPanel(root: HTMLElement, handlers: UserPanelHandlers) {
 function progress(p: UserPanelInput): HTMLElement | null {
   const busy = p.status.busy;
   if (!busy) return null;
-  const m = t(p.lang).userData;
+  const m = more(p.lang).userData;
   const pct = new Intl.NumberFormat(LOCALES[p.lang], { style: 'percent' }).format(busy.fraction);
   return el(
     'div',
@@ -188,7 +189,7 @@ function progress(p: UserPanelInput): HTMLElement | null {
 function outcome(p: UserPanelInput): HTMLElement | null {
   const o = p.status.outcome;
   if (!o) return null;
-  const m = t(p.lang).userData;
+  const m = more(p.lang).userData;
   if (o.kind === 'error')
     return el(
       'div',
@@ -230,7 +231,7 @@ function outcome(p: UserPanelInput): HTMLElement | null {
 }
 
 function rejectedList(lang: Lang, rejected: readonly Rejected[], total: number, unit: 'line' | 'feature') {
-  const m = t(lang).userData;
+  const m = more(lang).userData;
   const shown = rejected.slice(0, LIST_REJECTED);
   return el(
     'details',

@@ -1,9 +1,9 @@
 // Exports in the reader's language: translated column names for people, the stable ids for scripts (issue 18).
+import { more } from '../../src/i18n/more';
 import { describe, expect, test } from 'vitest';
 import Papa from 'papaparse';
 import { ATTRIBUTION } from '../../src/derive/describe';
 import { SCENARIO_CSV_COLUMNS } from '../../src/derive/scenario';
-import { t } from '../../src/i18n';
 import { EXPORT_COLUMNS, exportCell, scenarioCsvHeader, viewCsv, viewGeoJson } from '../../src/state/export';
 import { actions, createAppStore } from '../../src/state/store';
 import { flow, staticData, yearData } from './helpers/state';
@@ -26,13 +26,13 @@ describe('CSV column names', () => {
     expect(plain.split('\r\n')[0]).toBe(EXPORT_COLUMNS.join(','));
     expect(viewCsv(s, { lang: 'en', ids: false })).toBe(plain);
     expect(viewCsv(s, { lang: 'en', ids: true })).toBe(plain);
-    for (const c of EXPORT_COLUMNS) expect(t('en').exportColumns[c]).toBe(c);
+    for (const c of EXPORT_COLUMNS) expect(more('en').exportColumns[c]).toBe(c);
   });
 
   test('Japanese: names in Japanese by default (all distinct), closed-list words translated, ids and data kept', () => {
     const s = state('ja');
     const [header = [], ...rows] = parse(viewCsv(s, { lang: 'ja', ids: false }));
-    expect(header).toEqual(EXPORT_COLUMNS.map((c) => t('ja').exportColumns[c]));
+    expect(header).toEqual(EXPORT_COLUMNS.map((c) => more('ja').exportColumns[c]));
     expect(new Set(header).size).toBe(EXPORT_COLUMNS.length);
     expect(header.slice(0, 4)).toEqual(['レコード種別', 'ID', '名称', '拠点の種類']);
     const col = (c: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(c);
@@ -100,7 +100,7 @@ describe('scenario CSV column names', () => {
       '残る供給国2の輸入額（米ドル）',
     );
     // The English catalogue builds exactly the ids (the functions for the supplier columns included).
-    const m = t('en').scenarioColumns;
+    const m = more('en').scenarioColumns;
     expect(
       [1, 2, 3].flatMap((n) => [
         m.supplierIso3(`${n}`),
@@ -114,8 +114,8 @@ describe('scenario CSV column names', () => {
 
 describe('PNG text', () => {
   test('the English attribution is the one images always had; the Japanese names the same sources', () => {
-    expect(t('en').png.attribution).toBe(ATTRIBUTION);
+    expect(more('en').png.attribution).toBe(ATTRIBUTION);
     for (const source of ['USGS', 'CEPII BACI', 'NGA World Port Index', 'Natural Earth', 'Eurostat SeaRoute'])
-      expect(t('ja').png.attribution).toContain(source);
+      expect(more('ja').png.attribution).toContain(source);
   });
 });
