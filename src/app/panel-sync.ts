@@ -219,6 +219,8 @@ export function syncPanels(app: App, panel: PanelRefs, loadDetails: () => Promis
       ([chunk, open], s) => {
         document.querySelector('[data-testid="table-toggle"]')?.setAttribute('aria-pressed', String(open));
         tableRoot.hidden = !open || !chunk || app.embedded;
+        // A class, not a :has() rule: :has() makes the browser re-check #app on every change of the panel's DOM.
+        tableRoot.parentElement?.classList.toggle('table-open', !tableRoot.hidden);
         if (!open || !chunk || app.embedded) return;
         tableView ??= chunk.mountTableView(tableRoot, store);
         tableView.render(s);
