@@ -6,6 +6,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { DEFAULT_PRODUCT, type ProductGroup } from '../../src/model/products';
+import { productKeeps } from '../../src/derive/products';
 import type { FlowFile } from './synthetic';
 
 setWorkerUrl(workerUrl);
@@ -16,8 +18,9 @@ setWorkerUrl(workerUrl);
  * - `all=1`: every mineral of the largest real year (2022, unless `year` is given);
  * - `synthetic=10000|100000|1000000` (`seed=`): flows generated in the page by tests/bench/synthetic.ts instead of
  *   the year's file. The bench harness does not use this: it serves one synthetic file to both pages instead.
- * What is drawn matches the app's default: sites of the selected minerals, and the flows that make up 95% of the
- * selected flows' value (largest first, ties kept), compared as float32 like the app's GPU filter.
+ * What is drawn matches the app's default: sites of the selected minerals, and of the flows of the default product
+ * group (rare earths: magnets; minerals without groups: every flow) those that make up 95% of their value (largest
+ * first, ties kept), compared as float32 like the app's GPU filter.
  */
 const params = new URLSearchParams(location.search);
 const LARGEST_REAL_YEAR = 2022;
@@ -122,6 +125,8 @@ const overlay = new MapLibreOverlay({
 map.addControl(overlay);
 
 let sites: Site[] = [];
+/** Product group of each mineral's HS code (minerals.json), for the default product filter. */
+let groupOf = new Map<string, ProductGroup | undefined>();
 let anchors = new Map<string, [number, number]>();
 /** The year's flows as published (columns with dictionaries, see src/data/flow-columns.ts). */
 let flows: FlowFile | null = null;
@@ -147,8 +152,13 @@ function draw(): void {
   if (f) {
     const c = f.columns;
     const wantedMineral = f.dictionaries.mineral.map((m) => !wanted || wanted.has(m));
+    // The app's default product filter, per mineral and HS code of this file.
+    const keepHs = f.dictionaries.mineral.map((m) =>
+      f.dictionaries.hs.map((hs) => productKeeps(DEFAULT_PRODUCT, groupOf.get(`${m}|${hs}`))),
+    );
     for (let i = 0; i < f.rows; i++) {
       if (!wantedMineral[c.mineral[i] as number]) continue;
+      if (!keepHs[c.mineral[i] as number]?.[c.hs[i] as number]) continue;
       if (
         filters.risk !== 'all' &&
         (((c.risk[i] as number) & CHINA_MASK) !== 0) !== (filters.risk === 'china')
@@ -242,13 +252,17 @@ async function start(): Promise<void> {
     for (const layer of LAND_LAYERS) map.addLayer(layer);
   });
   const early = synthetic > 0 ? null : getJson<FlowFile>(`flows-${year}.json`);
-  const [countries, siteFc] = await Promise.all([
+  const [minerals, countries, siteFc] = await Promise.all([
+    getJson<{ minerals: { id: string; products: { hs: string; group?: ProductGroup }[] }[] }>('minerals.json'),
     getJson<{ countries: { iso3: string; anchor: [number, number] }[] }>('countries.json'),
     getJson<{
       features: { geometry: { coordinates: [number, number] }; properties: { minerals: string[] } }[];
     }>('sites.geojson'),
     basemapAdded,
   ]);
+  groupOf = new Map(
+    minerals.minerals.flatMap((m) => m.products.map((p) => [`${m.id}|${p.hs}`, p.group] as const)),
+  );
   anchors = new Map(countries.countries.map((c) => [c.iso3, c.anchor]));
   sites = siteFc.features.map((f) => ({ position: f.geometry.coordinates, minerals: f.properties.minerals }));
   flows = early ? await early : await loadFlows(year);
