@@ -17,6 +17,10 @@ export function createLabelLayer(map: MlMap, container: HTMLElement): LabelLayer
   root.setAttribute('aria-hidden', 'true');
   container.append(root);
   let labels: readonly MapLabel[] = [];
+  /** One span per label, in the labels' order (the DOM order does not matter: each is placed on its own). */
+  let spans: HTMLElement[] = [];
+  /** The transform each span was last given (unchanged ones are not written again). */
+  const placed = new WeakMap<HTMLElement, string>();
   const projected = () =>
     labels.map((l) => {
       const p = map.project([l.lngLat[0], l.lngLat[1]]);
@@ -24,20 +28,33 @@ export function createLabelLayer(map: MlMap, container: HTMLElement): LabelLayer
     });
   const place = () => {
     const at = projected();
-    root.childNodes.forEach((node, i) => {
+    spans.forEach((node, i) => {
       const p = at[i];
-      if (p) (node as HTMLElement).style.transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)`;
+      if (!p) return;
+      const transform = `translate(${p.x.toFixed(1)}px, ${p.y.toFixed(1)}px)`;
+      if (placed.get(node) === transform) return;
+      placed.set(node, transform);
+      node.style.transform = transform;
     });
   };
   return {
     set(next) {
-      root.replaceChildren(
-        ...next.map((l) => {
-          const span = document.createElement('span');
-          span.textContent = l.text;
-          return span;
-        }),
-      );
+      // A filter change mostly keeps the same names: their spans stay (no new text to lay out and paint), only the
+      // names that come or go are added or removed.
+      const byText = new Map<string, HTMLElement[]>();
+      spans.forEach((span, i) => {
+        const text = labels[i]?.text ?? '';
+        byText.set(text, [...(byText.get(text) ?? []), span]);
+      });
+      spans = next.map((l) => {
+        const kept = byText.get(l.text)?.pop();
+        if (kept) return kept;
+        const span = document.createElement('span');
+        span.textContent = l.text;
+        root.append(span);
+        return span;
+      });
+      for (const gone of byText.values()) for (const span of gone) span.remove();
       labels = next;
       place();
     },

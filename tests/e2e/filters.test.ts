@@ -168,6 +168,25 @@ describe('filters', () => {
     await other.page.close();
   });
 
+  test('the names over the map follow a filter change as a fresh page draws them', async () => {
+    const names = (page: import('playwright-core').Page) =>
+      page.$$eval('.map-labels span', (spans) => spans.map((s) => s.textContent ?? '').sort());
+    const { page, w } = await app.open('?mineral=rare-earths&year=2024');
+    await waitReady(page);
+    const before = await names(page);
+    await changeAndWait(page, () => page.locator('[data-testid="mineral-lithium"]').check());
+    const after = await names(page);
+    assert.notDeepEqual(after, before, 'lithium names other countries');
+    assert.equal(new Set(after).size, after.length, 'no name twice');
+    await page.waitForURL(/mineral=rare-earths,lithium/, { timeout: 10_000 });
+    const fresh = await app.open(new URL(page.url()).search);
+    await waitReady(fresh.page);
+    assert.deepEqual(after, await names(fresh.page));
+    assert.deepEqual(w.consoleErrors, []);
+    await page.close();
+    await fresh.page.close();
+  });
+
   test('the sea-lane view draws flows along their routes', async () => {
     const { page, w } = await app.open('?mineral=rare-earths&year=2024&risk=china');
     await waitReady(page);
