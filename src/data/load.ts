@@ -37,7 +37,8 @@ export type Fetcher = (
   path: string,
 ) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer?(): Promise<ArrayBuffer> }>;
 
-export async function fetchJson(fetcher: Fetcher, path: string): Promise<unknown> {
+/** The response for `path`, or a DataFileError saying why there is none (network error, HTTP status). */
+async function fetchOk(fetcher: Fetcher, path: string): ReturnType<Fetcher> {
   let res;
   try {
     res = await fetcher(path);
@@ -45,6 +46,11 @@ export async function fetchJson(fetcher: Fetcher, path: string): Promise<unknown
     throw new DataFileError(path, `could not be downloaded (network error)`);
   }
   if (!res.ok) throw new DataFileError(path, `could not be loaded (HTTP ${res.status})`);
+  return res;
+}
+
+export async function fetchJson(fetcher: Fetcher, path: string): Promise<unknown> {
+  const res = await fetchOk(fetcher, path);
   try {
     return await res.json();
   } catch {
@@ -54,13 +60,7 @@ export async function fetchJson(fetcher: Fetcher, path: string): Promise<unknown
 
 /** A file's bytes (for a worker to parse); null when the fetcher cannot give bytes (the caller parses JSON itself). */
 export async function fetchBytes(fetcher: Fetcher, path: string): Promise<ArrayBuffer | null> {
-  let res;
-  try {
-    res = await fetcher(path);
-  } catch {
-    throw new DataFileError(path, `could not be downloaded (network error)`);
-  }
-  if (!res.ok) throw new DataFileError(path, `could not be loaded (HTTP ${res.status})`);
+  const res = await fetchOk(fetcher, path);
   if (!res.arrayBuffer) return null;
   try {
     return await res.arrayBuffer();
