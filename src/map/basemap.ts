@@ -95,7 +95,8 @@ export function createBasemap(map: MlMap, onSettled: () => void, onError: (error
   // and keeps the URL: a later setData or style reload fetches again in the worker.
   map.on('sourcedata', (e) => {
     if (e.sourceId !== 'countries' || typeof data !== 'string') return;
-    const src = map.getSource('countries') as unknown as { _data?: { url?: string; geojson?: unknown } } | undefined;
+    const src = map.getSource('countries') as unknown as
+      { _data?: { url?: string; geojson?: unknown } } | undefined;
     if (src?._data?.geojson !== undefined) src._data = { url: data };
   });
   return {

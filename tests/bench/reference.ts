@@ -253,7 +253,9 @@ async function start(): Promise<void> {
   });
   const early = synthetic > 0 ? null : getJson<FlowFile>(`flows-${year}.json`);
   const [minerals, countries, siteFc] = await Promise.all([
-    getJson<{ minerals: { id: string; products: { hs: string; group?: ProductGroup }[] }[] }>('minerals.json'),
+    getJson<{ minerals: { id: string; products: { hs: string; group?: ProductGroup }[] }[] }>(
+      'minerals.json',
+    ),
     getJson<{ countries: { iso3: string; anchor: [number, number] }[] }>('countries.json'),
     getJson<{
       features: { geometry: { coordinates: [number, number] }; properties: { minerals: string[] } }[];

@@ -594,7 +594,7 @@ async function main(): Promise<void> {
     '  main-thread   CDP Performance.getMetrics TaskDuration minus DevToolsCommandDuration (the harness polling for',
     '                readiness and reading these metrics), delta around change + next frame (renderer main thread).',
     "                The read lands a few ms after the frame: the app's panel task (queued after that frame) has",
-    "                usually run by then; it is taken out (its cmm:panels duration) when it ended before the read",
+    '                usually run by then; it is taken out (its cmm:panels duration) when it ended before the read',
     "                (the metrics' Timestamp - NavigationStart, on the page's clock), and shown in the next row.",
     '  sampled       CPU profile (CDP Profiler, 50 us) of 4 more changes per app visit; stack frames mapped to',
     "                src/ through the build's hidden source maps (same JS bytes): nearest src/ui/* frame -> panels,",
