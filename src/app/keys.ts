@@ -74,9 +74,25 @@ function detailsFocus(app: App): void {
   details.tabIndex = -1;
   let returnTo: HTMLElement | null = null;
   let last = app.store.getState().selection;
-  const focusWhenShown = (tries: number) => {
-    if (!details.hidden) details.focus();
-    else if (tries > 0) requestAnimationFrame(() => focusWhenShown(tries - 1));
+  // The details are shown by the panels' task after the next frame, later if their chunk is still loading (no
+  // number of frames is enough on a slow machine): focus moves in when they are, while something is still selected.
+  let pending: MutationObserver | null = null;
+  const focusWhenShown = () => {
+    pending?.disconnect();
+    pending = null;
+    const take = () => {
+      if (details.hidden || app.store.getState().selection === null) return false;
+      details.focus();
+      return true;
+    };
+    if (take()) return;
+    const observer = new MutationObserver(() => {
+      if (!take() && app.store.getState().selection !== null) return;
+      observer.disconnect();
+      if (pending === observer) pending = null;
+    });
+    observer.observe(details, { attributes: true, attributeFilter: ['hidden'], childList: true });
+    pending = observer;
   };
   app.store.subscribe((s) => {
     if (s.selection === last) return;
@@ -90,7 +106,7 @@ function detailsFocus(app: App): void {
         !details.contains(active) &&
         !$('#map').contains(active);
       returnTo = fromKeys ? active : null;
-      if (fromKeys) focusWhenShown(30);
+      if (fromKeys) focusWhenShown();
     } else if (s.selection === null && returnTo) {
       const target = refind(returnTo);
       returnTo = null;

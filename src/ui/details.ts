@@ -237,17 +237,19 @@ function controlsSection(lang: Lang, c: FlowControls): HTMLElement {
 
 /** The details panel for the store's selection: hidden when nothing (or nothing that exists) is selected. */
 export function renderDetails(root: HTMLElement, s: AppState, onClose: () => void): void {
+  // Hidden only when there is nothing to show: hiding them for the time of a redraw (the sea route arriving, say)
+  // would take the keyboard focus out of them.
+  const hide = () => void (root.hidden = true);
   const sel = s.selection;
-  root.hidden = true;
-  if (!sel || !s.data) return;
+  if (!sel || !s.data) return hide();
   if (sel.type === 'site') {
     const site = s.data.sites.find((x) => x.id === sel.id);
-    if (!site) return;
+    if (!site) return hide();
     renderSiteDetails(root, site, s.data, s.lang, onClose);
   } else {
     const year = s.years[s.filters.year];
     const flow = year?.flows.find((f) => f.id === sel.id);
-    if (!flow) return;
+    if (!flow) return hide();
     const route = s.routes?.get(`${flow.exporter}>${flow.importer}`);
     const controls: FlowControls = {
       reading: s.filters.controls,

@@ -79,6 +79,12 @@ describe('keyboard only', () => {
     await page.waitForURL((u) => u.href.includes(`flow=${(id ?? '').replace(/^\d{4}-/, '')}`), {
       timeout: 10_000,
     });
+    // The flow's sea route arrives (often after the details opened) and they are drawn again: focus stays in them.
+    await page.waitForFunction(() => window.__cmm?.state().routesStatus === 'ready');
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))),
+    );
+    assert.equal((await active()).inDetails, true, 'focus is still in the details');
     // Escape closes them and focus goes back to the row.
     await page.keyboard.press('Escape');
     await details.waitFor({ state: 'hidden' });
