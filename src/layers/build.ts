@@ -168,7 +168,6 @@ class SiteLayer extends ScatterplotLayer<SiteInstance, DataFilterExtensionProps<
 
 // Arcs: numeric [value, exporter, importer, has sea route]; category [risk code]; the mineral is the layer.
 const arcFilter = new CodeCategoryFilter({ filterSize: 4, categorySize: 1 });
-// Lanes: numeric [value, exporter, importer]; categories [mineral, risk code].
 // Sites: numeric [country]; categories [mineral, kind, status], each value its own bit.
 const siteFilter = new CodeCategoryFilter({ filterSize: 1, categorySize: 3 });
 

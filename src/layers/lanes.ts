@@ -15,6 +15,7 @@ export type LaneLayer = (
   i: number,
 ) => Layer;
 
+// Lanes: numeric [value, exporter, importer]; categories [mineral, risk code].
 const laneFilter = new DataFilterExtension({ filterSize: 3, categorySize: 2 });
 
 const ANY: [number, number] = [-1e30, 1e30];
