@@ -1,6 +1,6 @@
 // The table view: the kept sites and drawn flows as sortable, paged tables (the CSV's columns), synced with the selection.
 import { more } from '../i18n/more';
-import { clampPage, pageBounds, pageOf, sortIndex } from '../derive/table-sort';
+import { clampPage, PAGE_SIZE, pageBounds, pageOf, sortIndex } from '../derive/table-sort';
 import { t, type Lang, type Messages } from '../i18n';
 import type { Selection } from '../model/view';
 import { exportRecords, type ExportColumn, type ExportRecord } from '../state/export';
@@ -8,7 +8,8 @@ import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import { selectUserKept } from '../state/user-data';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el } from './dom';
-import { dataTable, type Column } from './table';
+import { dataTable } from './table';
+import { syncRows } from './table-rows';
 
 type Tab = 'site' | 'flow';
 
@@ -97,6 +98,31 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
     scrollToSelected = true;
   };
 
+  // The view's frame, made once: tabs, pager, the scroll box; the table inside is made again only for another tab or
+  // language, its rows are kept in step in place (./table-rows.ts).
+  const tabButton = (x: Tab) =>
+    el('button', { type: 'button', role: 'tab', 'data-tab': x, 'data-testid': `table-tab-${x}s` });
+  const tabButtons: Record<Tab, HTMLButtonElement> = { site: tabButton('site'), flow: tabButton('flow') };
+  const tablist = el('div', { role: 'tablist' }, tabButtons.site, tabButtons.flow);
+  const pageButton = (dir: 'prev' | 'next') => el('button', { type: 'button', 'data-page': dir });
+  const prev = pageButton('prev');
+  const next = pageButton('next');
+  const range = el('span', { 'data-testid': 'table-range', 'aria-live': 'polite' });
+  const close = el('button', { type: 'button', 'data-action': 'close-table' });
+  const scroll = el('div', { class: 'table-scroll' });
+  root.replaceChildren(
+    el(
+      'div',
+      { class: 'table-head' },
+      tablist,
+      el('div', { class: 'table-pager' }, prev, range, next, close),
+    ),
+    scroll,
+  );
+  let table: { tab: Tab; lang: Lang; tbody: HTMLTableSectionElement } | null = null;
+  /** What the scroll box last showed (tab, page, sort, records): another view starts at its top. */
+  let shown: readonly unknown[] = [];
+
   const draw = () => {
     const m = messagesOf(lang);
     // Cells are the data's (English) text, as in the CSV: marked so inside a page in another language.
@@ -110,19 +136,55 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
       rows.push(t.records[t.order ? (t.order[p] as number) : p] as ExportRecord);
     const selectedId = selection?.type === tab ? selection.id : null;
     const focusId = rows.some((r) => r.id === selectedId) ? selectedId : (rows[0]?.id ?? null);
-    const columns: Column<ExportRecord>[] = COLUMNS[tab].map((c, i) => ({
-      label: columnLabel(lang, c),
-      sortKey: c,
-      // The record type in words ("your site"): whose row it is.
-      cell: (r) => (c === 'record_type' ? recordTypeText(lang, r[c]) : cellText(r[c], c)),
-      ...(i === 0 ? { rowHeader: true } : {}),
-    }));
-    const table = dataTable({
-      columns,
+    const active = document.activeElement as HTMLElement | null;
+    const refocus = active && root.contains(active) ? focusKey(active) : null;
+
+    tablist.setAttribute('aria-label', m.label);
+    for (const x of ['site', 'flow'] as const) {
+      const b = tabButtons[x];
+      b.dataset.count = String(tabs[x].records.length);
+      b.setAttribute('aria-selected', String(x === tab));
+      b.textContent = m.tab(x === 'site' ? m.sites : m.flows, String(tabs[x].records.length));
+    }
+    const pages = Math.max(1, Math.ceil(n / PAGE_SIZE));
+    prev.disabled = t.page <= 0;
+    next.disabled = t.page >= pages - 1;
+    prev.textContent = m.previous;
+    next.textContent = m.next;
+    close.textContent = m.close;
+    range.textContent =
+      n === 0
+        ? m.noRows
+        : m.range(String(start + 1), String(end), String(n), String(t.page + 1), String(pages));
+
+    if (table?.tab !== tab || table.lang !== lang) {
+      const made = dataTable<ExportRecord>({
+        columns: COLUMNS[tab].map((c) => ({ label: columnLabel(lang, c), sortKey: c, cell: () => '' })),
+        rows: [],
+        attrs: { class: 'data-table', 'aria-label': tab === 'site' ? m.sites : m.flows },
+        sort: { key: '', desc: false },
+      });
+      scroll.replaceChildren(made);
+      table = { tab, lang, tbody: made.tBodies[0] as HTMLTableSectionElement };
+    }
+    // The sorted column's arrow and aria-sort, in place (the header button keeps focus).
+    for (const th of scroll.querySelectorAll<HTMLElement>('thead th')) {
+      const button = th.querySelector<HTMLElement>('[data-sort]');
+      const key = button?.dataset.sort as ExportColumn | undefined;
+      if (!button || !key) continue;
+      const on = t.sort?.key === key;
+      th.setAttribute('aria-sort', on ? (t.sort?.desc ? 'descending' : 'ascending') : 'none');
+      button.textContent = `${columnLabel(lang, key)}${on ? (t.sort?.desc ? ' ▼' : ' ▲') : ''}`;
+    }
+    syncRows(
+      table.tbody,
       rows,
-      attrs: { class: 'data-table', 'aria-label': tab === 'site' ? m.sites : m.flows },
-      sort: t.sort ?? { key: '', desc: false },
-      rowAttrs: (r) => ({
+      COLUMNS[tab].map((c, i) => ({
+        // The record type in words ("your site"): whose row it is.
+        cell: (r: ExportRecord) => (c === 'record_type' ? recordTypeText(lang, r[c]) : cellText(r[c], c)),
+        ...(i === 0 ? { rowHeader: true } : {}),
+      })),
+      (r) => ({
         'data-testid': 'table-row',
         'data-id': String(r.id),
         'data-type': tab,
@@ -132,59 +194,15 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
         'aria-selected': r.id === selectedId ? 'true' : 'false',
         ...dataLang,
       }),
-    });
-    const tabButton = (x: Tab, label: string) =>
-      el(
-        'button',
-        {
-          type: 'button',
-          role: 'tab',
-          'data-tab': x,
-          'data-testid': `table-tab-${x}s`,
-          'data-count': String(tabs[x].records.length),
-          'aria-selected': String(x === tab),
-        },
-        m.tab(label, String(tabs[x].records.length)),
-      );
-    const pages = Math.max(1, Math.ceil(n / 100));
-    const active = document.activeElement as HTMLElement | null;
-    const refocus = active && root.contains(active) ? focusKey(active) : null;
-    root.replaceChildren(
-      el(
-        'div',
-        { class: 'table-head' },
-        el(
-          'div',
-          { role: 'tablist', 'aria-label': m.label },
-          tabButton('site', m.sites),
-          tabButton('flow', m.flows),
-        ),
-        el(
-          'div',
-          { class: 'table-pager' },
-          el(
-            'button',
-            { type: 'button', 'data-page': 'prev', disabled: t.page <= 0 ? '' : undefined },
-            m.previous,
-          ),
-          el(
-            'span',
-            { 'data-testid': 'table-range', 'aria-live': 'polite' },
-            n === 0
-              ? m.noRows
-              : m.range(String(start + 1), String(end), String(n), String(t.page + 1), String(pages)),
-          ),
-          el(
-            'button',
-            { type: 'button', 'data-page': 'next', disabled: t.page >= pages - 1 ? '' : undefined },
-            m.next,
-          ),
-          el('button', { type: 'button', 'data-action': 'close-table' }, m.close),
-        ),
-      ),
-      el('div', { class: 'table-scroll' }, table),
     );
-    if (refocus) root.querySelector<HTMLElement>(refocus)?.focus({ preventScroll: true });
+    const view = [tab, t.page, t.sort, t.records];
+    if (view.some((x, i) => x !== shown[i])) {
+      shown = view;
+      scroll.scrollTop = 0;
+    }
+    // Focus stays with what had it: the same control, or the same record's row if it is still on the page.
+    if (refocus && !(active?.isConnected && active.matches(refocus)))
+      root.querySelector<HTMLElement>(refocus)?.focus({ preventScroll: true });
     if (scrollToSelected) {
       scrollToSelected = false;
       root
