@@ -92,12 +92,12 @@ export interface ChangeSample {
   /**
    * Main-thread busy time (CDP TaskDuration less DevTools commands) from before the change to the harness's read after
    * the next frame. The read arrives a few milliseconds after the frame's end, so the app's panel task (queued right
-   * after that frame) is usually in it.
+   * after that frame) is usually in it, whole or in part (TaskDuration counts a running task up to the read).
    */
   cpuMs: number;
-  /** `cpuMs` less the app's panel task when that task had ended before the read: the change and its frame alone. */
+  /** `cpuMs` less the part of the app's panel task that ran before the read: the change and its frame alone. */
   frameCpuMs: number;
-  /** Whether the panel task was in `cpuMs` (false for the reference, and when the read came first). */
+  /** Whether some of the panel task was in `cpuMs` (false for the reference, and when the read came first). */
   panelsInCpu: boolean;
 }
 
@@ -477,10 +477,16 @@ export async function visit(context: BrowserContext, o: VisitOptions): Promise<V
       const after = await pageCpuAt(cdp);
       const panels = await panelsOf(page, o.kind, t0);
       const cpuMs = (after.busy - before) * 1000;
-      // The app's panel task starts right after the frame: when it had ended by the time of the read, it is in cpuMs.
+      // The app's panel task starts right after the frame. TaskDuration counts a task that is still running up to the
+      // read (Blink's InspectorPerformanceAgent adds now - task start; DevTools commands interrupt running script), so
+      // the part of the panel task before the read is in cpuMs: all of it when it had ended, some when it was running.
       const panelsEnd = t0 + panels.panelsWallMs;
-      const frameCpuMs = panelsEnd <= after.pageMs ? cpuMs - panels.panelsMs : cpuMs;
-      changes.push({ ...r, ...panels, cpuMs, frameCpuMs, panelsInCpu: panelsEnd <= after.pageMs });
+      const panelsStart = panelsEnd - panels.panelsMs;
+      const panelsCounted = Number.isFinite(panelsEnd)
+        ? Math.max(0, Math.min(after.pageMs, panelsEnd) - panelsStart)
+        : 0;
+      const frameCpuMs = cpuMs - panelsCounted;
+      changes.push({ ...r, ...panels, cpuMs, frameCpuMs, panelsInCpu: panelsCounted > 0 });
       await waitReady(page, o.readyTimeoutMs);
       await drain(page);
     }

@@ -384,7 +384,7 @@ function blockFor(scale: Scale, visits: Visits): { block: Block; chunks: string 
   const counted = A.flatMap((v) => v.changes).filter((c) => c.panelsInCpu).length;
   const all = A.flatMap((v) => v.changes).length;
   rows.push({
-    metric: `  the same with the panels' task when it ran before the read (${counted}/${all})`,
+    metric: `  the same with the panels' task as far as it ran before the read (${counted}/${all})`,
     app: pooled(A, 'app', (c) => c.cpuMs),
     ref: pooled(R, 'ref', (c) => c.cpuMs),
   });
@@ -593,9 +593,10 @@ async function main(): Promise<void> {
     '  next frame    from the change to the end of the first animation frame after it (rAF, then a message task).',
     '  main-thread   CDP Performance.getMetrics TaskDuration minus DevToolsCommandDuration (the harness polling for',
     '                readiness and reading these metrics), delta around change + next frame (renderer main thread).',
-    "                The read lands a few ms after the frame: the app's panel task (queued after that frame) has",
-    '                usually run by then; it is taken out (its cmm:panels duration) when it ended before the read',
-    "                (the metrics' Timestamp - NavigationStart, on the page's clock), and shown in the next row.",
+    "                The read lands a few ms after the frame, mostly while the app's panel task (queued after that",
+    '                frame) runs: TaskDuration counts a running task up to the read. The part of cmm:panels before',
+    "                the read (the metrics' Timestamp - NavigationStart, on the page's clock) is taken out; the next",
+    '                row keeps it in.',
     '  sampled       CPU profile (CDP Profiler, 50 us) of 4 more changes per app visit; stack frames mapped to',
     "                src/ through the build's hidden source maps (same JS bytes): nearest src/ui/* frame -> panels,",
     '                updateLayers, src/layers/*, src/map/* -> layers. Style/layout of the panel DOM is in next frame.',
