@@ -11,7 +11,8 @@ import {
   selectScenarioProductNotes,
 } from '../state/scenario';
 import { actions, type AppState, type AppStore } from '../state/store';
-import { el, setChildren } from './dom';
+import { el } from './dom';
+import { morphChildren } from './morph';
 import { dataTable } from './table';
 
 export interface AlliesPanel {
@@ -151,7 +152,7 @@ function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof 
         : stage === 'refining'
           ? t(lang).chart.refining
           : stage;
-  setChildren(
+  morphChildren(
     root,
     el('h2', {}, msg.title),
     el('div', { class: 'copy-row' }, presetSelect, picker(s.data.countries, members, lang)),

@@ -9,7 +9,8 @@ import { countryNameIn, selectPassingFlows, selectVisibleSites } from '../state/
 import { stageView, type StageCell } from '../derive/stages';
 import { stageViewSection } from './stage-view';
 import type { AppState } from '../state/store';
-import { el, setChildren } from './dom';
+import { el } from './dom';
+import { morphChildren } from './morph';
 
 const TOP = 5;
 
@@ -120,7 +121,7 @@ export function renderChart(root: HTMLElement, s: AppState): void {
   if (!s.data) return;
   const mineralId = s.filters.minerals[0];
   const mineral = s.data.minerals.find((m) => m.id === mineralId);
-  if (!mineral || !mineralId) return void setChildren(root);
+  if (!mineral || !mineralId) return void morphChildren(root);
   const lang = s.lang;
   const msg = messagesOf(lang).chart;
   const names = countryNameIn(s);
@@ -137,7 +138,7 @@ export function renderChart(root: HTMLElement, s: AppState): void {
   const refTable = refYear === undefined ? undefined : refining[refYear];
   const chinaRefining = refTable?.rows.find((r) => r.country === 'CHN')?.share;
   const stages = selectStageView(s);
-  setChildren(
+  morphChildren(
     root,
     // English lowers the name inside the sentence ("Who supplies rare earths").
     el('h2', {}, msg.title(lang === 'en' ? mName.toLowerCase() : mName)),

@@ -5,7 +5,8 @@ import { formatCount, formatMoney, formatPercent, t, type Lang } from '../i18n';
 import type { Flow } from '../model/types';
 import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import { actions, type AppState, type AppStore } from '../state/store';
-import { el, setChildren } from './dom';
+import { el } from './dom';
+import { morphChildren } from './morph';
 
 /** "Show all" / "Show only the largest" toggles the legibility cut. */
 export function bindCounts(root: HTMLElement, store: AppStore): void {
@@ -31,7 +32,7 @@ export function renderCounts(root: HTMLElement, s: AppState): void {
   const loading =
     s.yearStatus[s.filters.year] === 'loading' ||
     (s.filters.flowView === 'sea-lanes' && s.routesStatus === 'loading');
-  setChildren(
+  morphChildren(
     root,
     el(
       'p',

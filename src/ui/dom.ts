@@ -1,6 +1,6 @@
 // Tiny DOM helpers that only ever set text (never HTML), so data and URL text cannot inject markup.
 
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,

@@ -11,7 +11,8 @@ import { selectUserDrawn } from '../state/user-data';
 import { MAX_USER_ARCS } from '../derive/user-filter';
 import { productNotes } from '../derive/products';
 import type { AppState } from '../state/store';
-import { el, setChildren } from './dom';
+import { el } from './dom';
+import { morphChildren } from './morph';
 
 export function renderLegend(root: HTMLElement, s: AppState): void {
   const f = s.filters;
@@ -42,7 +43,7 @@ export function renderLegend(root: HTMLElement, s: AppState): void {
   const riskText =
     f.risk === 'all' ? m.riskAll : f.risk === 'china' ? m.riskOnly(reasons) : m.riskNone(reasons);
   const hiddenKinds = SITE_KINDS.filter((k) => !f.kinds.includes(k)).map((k) => kindLabel(lang, k));
-  setChildren(
+  morphChildren(
     root,
     el('h2', {}, m.title),
     el('h3', {}, m.sitesByKind),

@@ -8,7 +8,8 @@ import { seriesFor } from '../derive/monthly';
 import type { Measure } from '../model/measures';
 import { inForceInView, selectMeasure, selectMeasureCoverage, selectMeasureList } from '../state/measures';
 import { actions, type AppState, type AppStore } from '../state/store';
-import { el, safeLink, setChildren } from './dom';
+import { el, safeLink } from './dom';
+import { morphChildren } from './morph';
 import { monthlyChart } from './monthly-chart';
 
 /** Text of the data (titles, notes, sources) stays English: marked so inside a page in another language. */
@@ -76,7 +77,7 @@ function yearMarks(list: Measure[], lang: Lang): void {
   const note = document.querySelector<HTMLElement>('[data-testid="year-marks"]');
   if (!ticks || !note) return;
   const years = YEARS.filter((y) => list.some((m) => measureYear(m) === y));
-  setChildren(
+  morphChildren(
     ticks,
     ...years.map((y) => el('option', { value: String(YEARS.indexOf(y)), label: String(y) })),
   );
@@ -184,7 +185,7 @@ function renderMeasures(root: HTMLElement, s: AppState): void {
     const mineral = s.data?.minerals.find((m) => m.id === id);
     return mineral ? mineralName(lang, id, mineral.name) : id;
   });
-  setChildren(
+  morphChildren(
     root,
     el('h2', {}, msg.title),
     el(

@@ -27,7 +27,8 @@ import {
 import { lostImportsOf, monthsCovered, type StockpileNeed } from '../derive/stockpile';
 import { MAX_STOCKPILE_MONTHS } from '../model/projects-view';
 import { actions, type AppState, type AppStore } from '../state/store';
-import { el, setChildren } from './dom';
+import { el } from './dom';
+import { morphChildren } from './morph';
 import { dataTable } from './table';
 
 /** The shocks in the select, in the language. */
@@ -275,5 +276,5 @@ function renderScenario(root: HTMLElement, s: AppState, sort: ResultSort): void 
       el('p', { class: 'muted' }, msg.footer),
     );
   }
-  setChildren(root, ...parts);
+  morphChildren(root, ...parts);
 }

@@ -384,7 +384,7 @@ function blockFor(scale: Scale, visits: Visits): { block: Block; chunks: string 
   const counted = A.flatMap((v) => v.changes).filter((c) => c.panelsInCpu).length;
   const all = A.flatMap((v) => v.changes).length;
   rows.push({
-    metric: `  the same with the panels' task as far as it ran before the read (${counted}/${all})`,
+    metric: `    with the panels' task up to the read (${counted}/${all})`,
     app: pooled(A, 'app', (c) => c.cpuMs),
     ref: pooled(R, 'ref', (c) => c.cpuMs),
   });
