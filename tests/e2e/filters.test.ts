@@ -187,6 +187,61 @@ describe('filters', () => {
     await fresh.page.close();
   });
 
+  test('panels brought in line in place after a year, a mineral and a measure equal a fresh page', async () => {
+    /** Each panel section's markup, the state of its form fields, and which <details> are open. */
+    const panels = (page: import('playwright-core').Page) =>
+      page.evaluate(() =>
+        [
+          '.counts',
+          '[data-testid="legend"]',
+          '[data-testid="share-chart"]',
+          '[data-testid="measures-panel"]',
+          '[data-testid="scenario-panel"]',
+        ].map((sel) => {
+          const section = document.querySelector(sel);
+          return {
+            sel,
+            html: section?.outerHTML ?? null,
+            fields: [
+              ...(section?.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select') ?? []),
+            ].map((f) => `${f.name}=${f.value}${f instanceof HTMLInputElement ? `:${f.checked}` : ''}`),
+          };
+        }),
+      );
+    // Controls read at the flows' year: going back takes "in force" off the newer measures (attributes go).
+    const { page, w } = await app.open('?mineral=rare-earths&year=2024&controls=year');
+    await waitReady(page);
+    await page
+      .locator('[data-testid="scenario-panel"] [data-testid="allies-table"]')
+      .waitFor({ state: 'attached' });
+    const before = await panels(page);
+    // The newest export-control measure selected, then the year slider two years back and lithium on.
+    await changeAndWait(page, () => page.locator('[data-action="select-measure"]').first().click());
+    await changeAndWait(page, () =>
+      page.locator('[data-testid="year-slider"]').evaluate((e: HTMLInputElement) => {
+        e.value = String(Number(e.value) - 2);
+        e.dispatchEvent(new Event('input', { bubbles: true }));
+      }),
+    );
+    await changeAndWait(page, () => page.locator('[data-testid="mineral-lithium"]').check());
+    await page.waitForURL((u) => /measure=/.test(u.search) && /mineral=rare-earths,lithium/.test(u.search), {
+      timeout: 10_000,
+    });
+    const kept = await panels(page);
+    assert.notDeepEqual(kept, before, 'the panels show the new view');
+    const fresh = await app.open(new URL(page.url()).search);
+    await waitReady(fresh.page);
+    await fresh.page.locator('[data-testid="measure-details"]').waitFor({ state: 'attached' });
+    await fresh.page
+      .locator('[data-testid="scenario-panel"] [data-testid="allies-table"]')
+      .waitFor({ state: 'attached' });
+    const drawn = await panels(fresh.page);
+    for (const [i, k] of kept.entries()) assert.deepEqual(k, drawn[i], `${k.sel} as a fresh page draws it`);
+    assert.deepEqual([...w.consoleErrors, ...fresh.w.consoleErrors], []);
+    await page.close();
+    await fresh.page.close();
+  });
+
   test('the sea-lane view draws flows along their routes', async () => {
     const { page, w } = await app.open('?mineral=rare-earths&year=2024&risk=china');
     await waitReady(page);
