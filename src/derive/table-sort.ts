@@ -8,7 +8,9 @@ const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' })
  * Row positions ordered by `values` (one value per row): numbers as numbers, strings by a numeric-aware collation,
  * numbers before strings, nulls (and empty strings) last in both directions; ties keep their original order. Each
  * value is read once into a numeric key (strings by their rank among the distinct strings, so the collation runs
- * over distinct values only), then one index array is sorted: 10,000 rows sort in a few milliseconds.
+ * over distinct values only). No comparison function runs per row: each class's keys are sorted as a typed array
+ * (a native numeric sort), and each row goes to the first free slot of its key's run, found by binary search, in row
+ * order, which keeps ties stable in both directions. 45,000 rows take a few milliseconds.
  */
 export function sortIndex(values: readonly SortValue[], desc: boolean): Uint32Array {
   const n = values.length;
@@ -23,6 +25,7 @@ export function sortIndex(values: readonly SortValue[], desc: boolean): Uint32Ar
   // Class 0: number, 1: string, 2: null; the key orders within a class.
   const cls = new Uint8Array(n);
   const key = new Float64Array(n);
+  const size = [0, 0, 0];
   for (let i = 0; i < n; i++) {
     const v = values[i] ?? null;
     if (typeof v === 'number' && !Number.isNaN(v)) key[i] = v;
@@ -30,16 +33,46 @@ export function sortIndex(values: readonly SortValue[], desc: boolean): Uint32Ar
       cls[i] = 1;
       key[i] = rankOf.get(v) ?? 0;
     } else cls[i] = 2;
+    (size[cls[i] as number] as number)++;
   }
-  const sign = desc ? -1 : 1;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => {
-    const ca = cls[a] as number;
-    const cb = cls[b] as number;
-    if (ca !== cb) return ca === 2 || cb === 2 ? ca - cb : sign * (ca - cb);
-    const d = (key[a] as number) - (key[b] as number);
-    return d === 0 || ca === 2 ? a - b : sign * d;
-  });
-  return Uint32Array.from(order);
+  // Where each class starts: numbers, strings, nulls ascending; strings, numbers, nulls descending.
+  const [nums, strs] = size as [number, number, number];
+  const base = desc ? [strs, 0, nums + strs] : [0, nums, nums + strs];
+  const out = new Uint32Array(n);
+  for (const c of [0, 1] as const) {
+    const m = size[c] as number;
+    const sorted = new Float64Array(m);
+    for (let i = 0, k = 0; i < n; i++) if (cls[i] === c) sorted[k++] = key[i] as number;
+    sorted.sort();
+    /** Rows already placed in each run of equal keys (indexed by the run's first position). */
+    const used = new Uint32Array(m);
+    for (let i = 0; i < n; i++) {
+      if (cls[i] !== c) continue;
+      const v = key[i] as number;
+      let lo = 0;
+      let hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((sorted[mid] as number) < v) lo = mid + 1;
+        else hi = mid;
+      }
+      const first = lo;
+      // Descending: the run's place counted from the end (its first slot is m minus the end of the run).
+      let start = first;
+      if (desc) {
+        hi = m;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((sorted[mid] as number) <= v) lo = mid + 1;
+          else hi = mid;
+        }
+        start = m - lo;
+      }
+      out[(base[c] as number) + start + (used[first] as number)++] = i;
+    }
+  }
+  for (let i = 0, k = base[2] as number; i < n; i++) if (cls[i] === 2) out[k++] = i;
+  return out;
 }
 
 /** Rows per page of the table view. */
