@@ -8,7 +8,7 @@ import { selectDrawnFlows, selectVisibleSites } from '../state/selectors';
 import { selectUserKept } from '../state/user-data';
 import { actions, type AppState, type AppStore } from '../state/store';
 import { el } from './dom';
-import { dataTable } from './table';
+import { dataTable, sortHeader } from './table';
 import { syncRows } from './table-rows';
 
 type Tab = 'site' | 'flow';
@@ -172,9 +172,9 @@ export function mountTableView(root: HTMLElement, store: AppStore): TableView {
       const button = th.querySelector<HTMLElement>('[data-sort]');
       const key = button?.dataset.sort as ExportColumn | undefined;
       if (!button || !key) continue;
-      const on = t.sort?.key === key;
-      th.setAttribute('aria-sort', on ? (t.sort?.desc ? 'descending' : 'ascending') : 'none');
-      button.textContent = `${columnLabel(lang, key)}${on ? (t.sort?.desc ? ' ▼' : ' ▲') : ''}`;
+      const mark = sortHeader(columnLabel(lang, key), key, t.sort);
+      th.setAttribute('aria-sort', mark.ariaSort);
+      button.textContent = mark.text;
     }
     syncRows(
       table.tbody,

@@ -28,17 +28,25 @@ export interface TableOptions<R> {
   sort?: { key: string; desc: boolean };
 }
 
+/** How a sortable header shows the current sort: its aria-sort, and its button's text (the label, an arrow if on). */
+export function sortHeader(
+  label: string,
+  key: string,
+  sort: { key: string; desc: boolean } | null | undefined,
+): { ariaSort: 'ascending' | 'descending' | 'none'; text: string } {
+  if (!sort || sort.key !== key) return { ariaSort: 'none', text: label };
+  return sort.desc
+    ? { ariaSort: 'descending', text: `${label} ▼` }
+    : { ariaSort: 'ascending', text: `${label} ▲` };
+}
+
 function headerCell<R>(c: Column<R>, sort: TableOptions<R>['sort']): HTMLElement {
   if (!c.sortKey || !sort) return el('th', { scope: 'col' }, c.label);
-  const on = sort.key === c.sortKey;
+  const shown = sortHeader(c.label, c.sortKey, sort);
   return el(
     'th',
-    { scope: 'col', 'aria-sort': on ? (sort.desc ? 'descending' : 'ascending') : 'none' },
-    el(
-      'button',
-      { type: 'button', class: 'link', 'data-sort': c.sortKey },
-      `${c.label}${on ? (sort.desc ? ' ▼' : ' ▲') : ''}`,
-    ),
+    { scope: 'col', 'aria-sort': shown.ariaSort },
+    el('button', { type: 'button', class: 'link', 'data-sort': c.sortKey }, shown.text),
   );
 }
 
