@@ -81,7 +81,7 @@ void start(
   app,
   () => {
     chunks.load();
-    app.loaders.warmYears();
+    app.loaders.warmYears(!embedded);
     if (!embedded) loadUserData();
   },
   () => mapSync.check(),

@@ -1,6 +1,6 @@
 // Loading the data files into the store: the first view's files, each year's flows (once), the sea routes; a file
 // that fails or records that are skipped become notices, and the rest of the map keeps working.
-import { DATA_PATHS } from '../config/app';
+import { DATA_PATHS, YEARS } from '../config/app';
 import {
   DataFileError,
   fetchBytes,
@@ -13,8 +13,11 @@ import {
   type Fetcher,
 } from '../data/load';
 import { parseCountries, parseMinerals } from '../data/records';
+import type { FilterIndex } from '../derive/filter';
 import { unpackYear } from '../derive/year-packet';
+import type { ControlReading } from '../model/measures';
 import { selectFilterIndex } from '../state/selectors';
+import type { YearReply } from '../workers/year.worker';
 import type { YearBuild } from './year-worker';
 import { decodeRoutes } from '../derive/routes';
 import { t, type Messages } from '../i18n';
@@ -48,8 +51,11 @@ export interface Loaders {
   /** Load a year's flows once; concurrent callers share the same promise. */
   loadYear(year: number): Promise<void>;
   loadRoutes(): Promise<void>;
-  /** Start the year worker now (after the first view), so the first year switch does not wait for its start. */
-  warmYears(): void;
+  /**
+   * Start the year worker now (after the first view), so the first year switch does not wait for its start; with
+   * `readAhead`, the worker then reads the other years one by one while the page is idle, nearest year first.
+   */
+  warmYears(readAhead: boolean): void;
   /**
    * Say that a file could not be used (and which), as an error notice in the reader's language. `what` is the part's
    * English name (one of FILE_NAMES; another name is shown as it is).
@@ -70,37 +76,68 @@ export function createLoaders(
   /** Started on the first year switch (never in the first view); null once it could not start. */
   let yearBuild: YearBuild | null | undefined;
 
+  /** A year the worker has read: its reply, and the page's filter index and control reading it was built for. */
+  interface Built {
+    reply: YearReply;
+    index: FilterIndex;
+    reading: ControlReading;
+  }
+
   /**
-   * A year off the page: its bytes move to the worker, which validates the rows and builds the value-sorted table;
-   * the page makes the flow records from the packet. False when there is no worker (or it failed): parse here.
+   * A year off the page: its bytes move to the worker, which validates the rows and builds the value-sorted table.
+   * Null when there is no worker (or it failed): the year is parsed on the page. A download that fails throws.
    */
-  async function yearInWorker(year: number, data: StaticData, problems: DataProblem[]): Promise<boolean> {
+  async function buildInWorker(year: number, data: StaticData): Promise<Built | null> {
     yearBuild ??= startYearWorker();
-    if (!yearBuild) return false;
+    if (!yearBuild) return null;
     const path = DATA_PATHS.flows(year);
     const t0 = performance.now();
     const bytes = await fetchBytes(fetcher, path);
-    if (!bytes) return false;
+    if (!bytes) return null;
     const t1 = performance.now();
     const s = store.getState();
     const index = selectFilterIndex(s);
     const reading = s.filters.controls;
-    let reply;
     try {
-      reply = await yearBuild({ bytes, file: path, known: [...data.countries.keys()], index, reading });
+      const reply = await yearBuild({ bytes, file: path, known: [...data.countries.keys()], index, reading });
+      measure('cmm:year-fetch', t0, t1);
+      measure('cmm:year-parse', t1);
+      return { reply, index, reading };
     } catch (error) {
       // The worker itself broke (not the file): this and later years are read on the page.
       console.warn('The year worker failed; reading years on the page instead.', error);
       yearBuild = null;
-      return false;
+      return null;
     }
+  }
+
+  /** The page makes the flow records from the worker's packet; a file the worker rejected is reported as such. */
+  function applyBuilt({ reply, index, reading }: Built, problems: DataProblem[]): void {
     if (!reply.ok) throw reply.file ? new DataFileError(reply.file, reply.message) : new Error(reply.message);
     problems.push(...reply.problems);
     const { year: parsed, table } = unpackYear(reply.packet);
-    measure('cmm:year-fetch', t0, t1);
-    measure('cmm:year-parse', t1);
     actions.yearLoaded(store, { ...parsed, table: { index, reading, table } });
-    return true;
+  }
+
+  /**
+   * Years the worker has read ahead (warmYears), until they are shown: a switch to one of them, or the play button,
+   * applies it in the same task as the input (no "loading" state, one panel update, no wait for a download and a
+   * parse). Undefined: reading ahead failed (a download), and the year is read again when it is shown.
+   */
+  const ahead = new Map<number, Promise<Built | null | undefined>>();
+
+  async function readAhead(): Promise<void> {
+    const data = store.getState().data;
+    if (!data) return;
+    const from = store.getState().filters.year;
+    const years = [...YEARS].sort((a, b) => Math.abs(a - from) - Math.abs(b - from) || a - b);
+    for (const year of years) {
+      await idle();
+      if (year in store.getState().yearStatus || yearLoads.has(year) || ahead.has(year)) continue;
+      const built = buildInWorker(year, data).catch(() => undefined);
+      ahead.set(year, built);
+      if ((await built) === null) return;
+    }
   }
 
   function reportProblems(problems: DataProblem[]): void {
@@ -186,8 +223,13 @@ export function createLoaders(
       try {
         const early = prefetched.get(year);
         prefetched.delete(year);
-        // The first view's year was requested with the static files and is read here; later years in the worker.
-        if (early || !(await yearInWorker(year, data, problems))) {
+        // The first view's year was requested with the static files and is read here; later years in the worker
+        // (or already read ahead by it).
+        const held = ahead.get(year);
+        ahead.delete(year);
+        const built = early ? null : ((held && (await held)) ?? (await buildInWorker(year, data)));
+        if (built) applyBuilt(built, problems);
+        else {
           const t0 = performance.now();
           const raw = await (early ?? fetchJson(fetcher, DATA_PATHS.flows(year)));
           const t1 = performance.now();
@@ -225,7 +267,19 @@ export function createLoaders(
     }
   }
 
-  const warmYears = () => void (yearBuild ??= startYearWorker());
+  const warmYears = (andRead: boolean) => {
+    yearBuild ??= startYearWorker();
+    // Not on a metered connection that asks to save data: there each year is read when it is shown.
+    const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData === true;
+    if (andRead && yearBuild && !saveData) void readAhead();
+  };
 
   return { loadStatic, loadYear, loadRoutes, warmYears, fileFailed };
 }
+
+/** Resolves when the page is idle (or after a second where idle callbacks do not exist). */
+const idle = (): Promise<void> =>
+  new Promise((ok) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => ok());
+    else setTimeout(ok, 1000);
+  });

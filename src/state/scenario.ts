@@ -62,8 +62,8 @@ const withUserMemo = memo(
  * The reader's flows join the figures (when they chose so) as flows of product `USER_HS`: their route reasons are
  * origin and destination only, so a route block or an export-control measure never cuts them (said in the panels).
  */
-export const selectScenarioHasUserFlows = (s: AppState): boolean =>
-  selectScenarioFlows(s).some((f) => f.hs === USER_HS);
+const hasUserMemo = memo((flows: Flow[]) => flows.some((f) => f.hs === USER_HS));
+export const selectScenarioHasUserFlows = (s: AppState): boolean => hasUserMemo(selectScenarioFlows(s));
 
 /**
  * The products and coverage the scenario and allied figures use, for people (empty for one-product minerals), in the

@@ -39,8 +39,43 @@ export function mountAlliesPanel(root: HTMLElement, store: AppStore): AlliesPane
     const s = store.getState();
     actions.setAllies(store, { preset: null, members: s.allies.members.filter((m) => m !== remove) });
   });
+  const controls = allyControls();
+  return { render: (s) => renderAllies(root, s, controls) };
+}
+
+/**
+ * The panel's two lists, kept between renders (the panel passes the same row each time, which morph leaves alone):
+ * the preset list, relabelled for another language, and the "add a partner" list (~250 options, sorted by name in
+ * the page's language), rebuilt only when the countries, the partners or the language change. Re-rendering the
+ * panel for a year or a filter then neither rebuilds nor re-inserts ~250 options (style, layout).
+ */
+function allyControls() {
+  const presets = el('select', { name: 'allies-preset', 'data-testid': 'allies-preset' });
   const picker = partnerPicker();
-  return { render: (s) => renderAllies(root, s, picker) };
+  const row = el('div', { class: 'copy-row' }, presets);
+  let presetsLang: Lang | null = null;
+  return (s: AppState & { data: NonNullable<AppState['data']> }): HTMLElement => {
+    const lang = s.lang;
+    if (presetsLang !== lang) {
+      const msg = more(lang).allies;
+      presets.setAttribute('aria-label', msg.presetLabel);
+      presets.replaceChildren(
+        el('option', { value: '' }, msg.customSet),
+        ...PARTNER_PRESETS.map((p) =>
+          el('option', { value: p.id }, (msg.presets as Readonly<Record<string, string>>)[p.id] ?? p.name),
+        ),
+      );
+      presetsLang = lang;
+    }
+    const preset = s.allies.preset ?? '';
+    if (presets.value !== preset) presets.value = preset;
+    const list = picker(s.data.countries, new Set(s.allies.members), lang);
+    if (presets.nextSibling !== list) {
+      presets.nextSibling?.remove();
+      row.append(list);
+    }
+    return row;
+  };
 }
 
 /**
@@ -83,7 +118,7 @@ function partnerPicker() {
       );
       last = { countries, key, el: select };
     }
-    last.el.value = '';
+    if (last.el.value !== '') last.el.value = '';
     return last.el;
   };
 }
@@ -119,11 +154,12 @@ function stackBars(supply: PartnerSupply[], label: (c: string) => LocalText, lan
   );
 }
 
-function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof partnerPicker>): void {
-  if (!s.data) return;
+function renderAllies(root: HTMLElement, s: AppState, controls: ReturnType<typeof allyControls>): void {
+  const data = s.data;
+  if (!data) return;
   const lang = s.lang;
   const msg = more(lang).allies;
-  const label = countryLabels(lang, s.data.countries);
+  const label = countryLabels(lang, data.countries);
   const names = (c: string) => label(c).text;
   const nameEl = (c: string) => {
     const name = label(c);
@@ -131,15 +167,6 @@ function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof 
   };
   const dataLang = lang === 'en' ? undefined : 'en';
   const members = new Set(s.allies.members);
-  const presetSelect = el(
-    'select',
-    { name: 'allies-preset', 'data-testid': 'allies-preset', 'aria-label': msg.presetLabel },
-    el('option', { value: '' }, msg.customSet),
-    ...PARTNER_PRESETS.map((p) =>
-      el('option', { value: p.id }, (msg.presets as Readonly<Record<string, string>>)[p.id] ?? p.name),
-    ),
-  );
-  presetSelect.value = s.allies.preset ?? '';
   const supply = partnerSupply(selectScenarioFlows(s), members);
   const mineral = s.filters.minerals[0];
   const bloc = s.shares && mineral ? blocShares(s.shares, mineral, members) : [];
@@ -155,7 +182,7 @@ function renderAllies(root: HTMLElement, s: AppState, picker: ReturnType<typeof 
   morphChildren(
     root,
     el('h2', {}, msg.title),
-    el('div', { class: 'copy-row' }, presetSelect, picker(s.data.countries, members, lang)),
+    controls({ ...s, data }),
     preset
       ? el(
           'p',

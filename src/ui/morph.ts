@@ -8,6 +8,8 @@ import type { Child } from './dom';
  * For the browser a re-render that changes a few numbers is then a few text changes, not a new subtree to style,
  * lay out and paint; focus, scroll positions and an opened <details> stay. Listeners on the old nodes stay too, so
  * it suits sections that listen on their root (event delegation), as every panel here does.
+ * A child that is already one of `root`'s own nodes (the caller keeps it between renders and updates it itself) is
+ * left as it is, only moved into its place.
  */
 export function morphChildren(root: Element, ...children: Child[]): void {
   const next = children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false);
@@ -22,6 +24,11 @@ function morphList(parent: Node, next: readonly Node[]): void {
   for (const want of next) {
     if (want === cur) {
       cur = cur.nextSibling;
+      continue;
+    }
+    if (want.parentNode === parent) {
+      // One of the parent's own nodes that the caller keeps between renders (a long <select>): moved, never morphed.
+      parent.insertBefore(want, cur);
       continue;
     }
     if (cur && sameKind(cur, want)) {
