@@ -1,5 +1,6 @@
 // Facet counts: for each filter option, how many sites and flows it keeps with every other filter as set.
 import { flowFacets } from '../derive/flow-facets';
+import { siteCodes, siteFacets } from '../derive/site-facets';
 import { RISK_REASONS, type RiskReason, type FilterSpec } from '../model/filters';
 import type { FilterIndex } from '../derive/filter';
 import { isProductSeries, productKeeps } from '../derive/products';
@@ -28,25 +29,8 @@ export interface Facets {
  * items of that option that pass every other filter (faceted-search counts), using the same predicates as the map.
  */
 /** Site facets: independent of the year, so a year switch does not count them again. */
-const siteFacetsMemo = memo((sites: Site[], f: FilterSpec) => {
-  const minerals = new Map<string, number>();
-  const kinds = new Map<string, number>();
-  const statuses = new Map<string, number>();
-  const mineralSet = new Set(f.minerals);
-  const kindSet = new Set<string>(f.kinds);
-  const statusSet = new Set<string>(f.statuses);
-  for (const x of sites) {
-    const mineralOk = x.minerals.some((m) => mineralSet.has(m));
-    const kindOk = kindSet.has(x.kind);
-    const statusOk = statusSet.has(x.status);
-    const focusOk = f.focus === null || x.country === f.focus;
-    if (!focusOk) continue;
-    if (kindOk && statusOk) for (const m of x.minerals) minerals.set(m, (minerals.get(m) ?? 0) + 1);
-    if (mineralOk && statusOk) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
-    if (mineralOk && kindOk) statuses.set(x.status, (statuses.get(x.status) ?? 0) + 1);
-  }
-  return { minerals, kinds, statuses };
-});
+const siteCodesMemo = memo((sites: Site[]) => siteCodes(sites));
+const siteFacetsMemo = memo((sites: Site[], f: FilterSpec) => siteFacets(siteCodesMemo(sites), f));
 const flowFacetsMemo = memo((t: FlowTable, f: FilterSpec, index: FilterIndex) => flowFacets(t, f, index));
 
 const facetsMemo = memo(
