@@ -270,7 +270,8 @@ export function createLoaders(
   const warmYears = (andRead: boolean) => {
     yearBuild ??= startYearWorker();
     // Not on a metered connection that asks to save data: there each year is read when it is shown.
-    const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData === true;
+    const nav = (globalThis as { navigator?: { connection?: { saveData?: boolean } } }).navigator;
+    const saveData = nav?.connection?.saveData === true;
     if (andRead && yearBuild && !saveData) void readAhead();
   };
 
