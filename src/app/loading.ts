@@ -133,7 +133,8 @@ export function createLoaders(
     const years = [...YEARS].sort((a, b) => Math.abs(a - from) - Math.abs(b - from) || a - b);
     for (const year of years) {
       await idle();
-      if (year in store.getState().yearStatus || yearLoads.has(year) || ahead.has(year)) continue;
+      // Shown (or being shown) meanwhile: loadYear has it.
+      if (yearLoads.has(year) || ahead.has(year)) continue;
       const built = buildInWorker(year, data).catch(() => undefined);
       ahead.set(year, built);
       if ((await built) === null) return;

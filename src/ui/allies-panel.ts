@@ -45,17 +45,20 @@ export function mountAlliesPanel(root: HTMLElement, store: AppStore): AlliesPane
 
 /**
  * The panel's two lists, kept between renders (the panel passes the same row each time, which morph leaves alone):
- * the preset list, relabelled for another language, and the "add a partner" list (~250 options, sorted by name in
- * the page's language), rebuilt only when the countries, the partners or the language change. Re-rendering the
- * panel for a year or a filter then neither rebuilds nor re-inserts ~250 options (style, layout).
+ * the preset list, relabelled for another language, and the partner picker below. Re-rendering the panel for a year
+ * or a filter then neither rebuilds nor re-inserts the picker's ~250 options (style, layout).
  */
 function allyControls() {
   const presets = el('select', { name: 'allies-preset', 'data-testid': 'allies-preset' });
   const picker = partnerPicker();
   const row = el('div', { class: 'copy-row' }, presets);
   let presetsLang: Lang | null = null;
-  return (s: AppState & { data: NonNullable<AppState['data']> }): HTMLElement => {
-    const lang = s.lang;
+  return (
+    countries: ReadonlyMap<string, CountryInfo>,
+    members: ReadonlySet<string>,
+    preset: string | null,
+    lang: Lang,
+  ): HTMLElement => {
     if (presetsLang !== lang) {
       const msg = more(lang).allies;
       presets.setAttribute('aria-label', msg.presetLabel);
@@ -67,9 +70,8 @@ function allyControls() {
       );
       presetsLang = lang;
     }
-    const preset = s.allies.preset ?? '';
-    if (presets.value !== preset) presets.value = preset;
-    const list = picker(s.data.countries, new Set(s.allies.members), lang);
+    if (presets.value !== (preset ?? '')) presets.value = preset ?? '';
+    const list = picker(countries, members, lang);
     if (presets.nextSibling !== list) {
       presets.nextSibling?.remove();
       row.append(list);
@@ -155,11 +157,10 @@ function stackBars(supply: PartnerSupply[], label: (c: string) => LocalText, lan
 }
 
 function renderAllies(root: HTMLElement, s: AppState, controls: ReturnType<typeof allyControls>): void {
-  const data = s.data;
-  if (!data) return;
+  if (!s.data) return;
   const lang = s.lang;
   const msg = more(lang).allies;
-  const label = countryLabels(lang, data.countries);
+  const label = countryLabels(lang, s.data.countries);
   const names = (c: string) => label(c).text;
   const nameEl = (c: string) => {
     const name = label(c);
@@ -182,7 +183,7 @@ function renderAllies(root: HTMLElement, s: AppState, controls: ReturnType<typeo
   morphChildren(
     root,
     el('h2', {}, msg.title),
-    controls({ ...s, data }),
+    controls(s.data.countries, members, s.allies.preset, lang),
     preset
       ? el(
           'p',
